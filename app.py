@@ -1,0 +1,78 @@
+"""The ASGI application: Starlette routes, the GraphQL endpoint, and the lifespan that owns the driver."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+from neo4j import AsyncDriver, RoutingControl
+from neo4j.exceptions import DriverError, Neo4jError
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from strawberry.asgi import GraphQL
+
+from context import Context, build_context
+from cypher.health import PING
+from db.migrations import apply_migrations
+from db.target import async_driver
+from schema import build_schema
+from settings import Settings
+
+log = logging.getLogger("peergraph")
+READY_TIMEOUT_SECONDS = 2.0
+
+
+class GraphQLApp(GraphQL[Context, None]):
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(build_schema(), graphql_ide="graphiql" if settings.graphiql else None)
+        self.settings = settings
+
+    async def get_context(self, request: Request, response: Response | None) -> Context:  # type: ignore[override]
+        driver: AsyncDriver = request.app.state.driver
+        return build_context(driver, self.settings, request=request, response=response)
+
+
+async def livez(_: Request) -> JSONResponse:
+    """The process is up (no dependencies checked)."""
+    return JSONResponse({"status": "alive"})
+
+
+async def readyz(request: Request) -> JSONResponse:
+    """Neo4j answers a read within a short deadline."""
+    settings: Settings = request.app.state.settings
+    driver: AsyncDriver = request.app.state.driver
+    try:
+        await asyncio.wait_for(
+            driver.execute_query(PING, routing_=RoutingControl.READ, database_=settings.neo4j_database),
+            timeout=READY_TIMEOUT_SECONDS,
+        )
+    except (TimeoutError, DriverError, Neo4jError, OSError) as exc:
+        return JSONResponse({"status": "unavailable", "neo4j": type(exc).__name__}, status_code=503)
+    return JSONResponse({"status": "ready", "neo4j": "ok"})
+
+
+def create_app(settings: Settings) -> Starlette:
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        driver = async_driver(settings)
+        app.state.driver = driver
+        app.state.settings = settings
+        try:
+            if settings.migrate_on_startup:
+                await apply_migrations(driver, settings.neo4j_database)
+            yield
+        finally:
+            await driver.close()
+
+    return Starlette(
+        routes=[
+            Route("/livez", livez),
+            Route("/readyz", readyz),
+            Route("/graphql", GraphQLApp(settings), methods=["GET", "POST"]),
+        ],
+        lifespan=lifespan,
+    )

@@ -1,0 +1,173 @@
+"""The `peergraph` command: the local Neo4j, migrations, sample data, the API server."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from collections.abc import Awaitable, Callable
+from typing import Annotated, TypeVar
+
+import typer
+from neo4j import AsyncDriver
+from neo4j.exceptions import AuthError, ServiceUnavailable
+from rich.console import Console
+from rich.table import Table
+
+from db.launcher import LauncherError
+from db.migrations import apply_migrations
+from db.target import async_driver, local_server, resolve_target
+from settings import Settings, get_settings
+
+app = typer.Typer(help="peergraph: a GraphQL backend for a research graph on Neo4j.", no_args_is_help=True)
+db_app = typer.Typer(help="The project's own local Neo4j server (not used when NEO4J_URI is set).")
+app.add_typer(db_app, name="db")
+out = Console()
+err = Console(stderr=True)
+T = TypeVar("T")
+
+
+def _fail(message: str) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    return typer.Exit(code=1)
+
+
+def _settings() -> Settings:
+    try:
+        return get_settings()
+    except ValueError as exc:
+        raise _fail(f"invalid settings: {exc}") from exc
+
+
+def _with_driver(settings: Settings, work: Callable[[AsyncDriver], Awaitable[T]]) -> T:
+    async def run() -> T:
+        driver = async_driver(settings)
+        try:
+            await driver.verify_connectivity()
+            return await work(driver)
+        finally:
+            await driver.close()
+
+    target = resolve_target(settings)
+    try:
+        return asyncio.run(run())
+    except AuthError as exc:
+        raise _fail(f"Neo4j at {target.uri} refused the credentials for user {target.user!r}: {exc.message}") from exc
+    except (ServiceUnavailable, OSError) as exc:
+        hint = "is it running? (`peergraph db start`)" if not settings.neo4j_uri else "check NEO4J_URI"
+        raise _fail(f"cannot reach Neo4j at {target.uri}: {exc}; {hint}") from exc
+
+
+@db_app.command("start")
+def db_start() -> None:
+    """Start the local Neo4j (fetching its jars on the first run) and wait until Bolt answers."""
+    settings = _settings()
+    if settings.neo4j_uri:
+        out.print(f"NEO4J_URI is set ({settings.neo4j_uri}); not starting a local Neo4j.")
+        return
+    server = local_server(settings)
+    try:
+        result = server.start()
+    except LauncherError as exc:
+        raise _fail(str(exc)) from exc
+    if result.already_running:
+        out.print(f"Neo4j is already running (pid {result.pid}) at {result.uri}; nothing to do.")
+    else:
+        out.print(
+            f"Neo4j {settings.neo4j_version} started (pid {result.pid}) at {result.uri} in {result.seconds:.1f} s."
+        )
+
+
+@db_app.command("stop")
+def db_stop() -> None:
+    """Stop the local Neo4j this project started (only that process, found by its pid file)."""
+    server = local_server(_settings())
+    if server.stop():
+        out.print("Neo4j stopped.")
+    else:
+        out.print("Neo4j was not running; nothing to do.")
+
+
+@db_app.command("status")
+def db_status() -> None:
+    """Say whether the local Neo4j is running. Exits 3 when it is not."""
+    status = local_server(_settings()).status()
+    if status.running:
+        out.print(f"running (pid {status.pid}) at {status.uri}, home {status.home}")
+    else:
+        out.print(f"not running (home {status.home})")
+        raise typer.Exit(code=3)
+
+
+@db_app.command("logs")
+def db_logs(lines: Annotated[int, typer.Option(help="How many lines from the end.")] = 60) -> None:
+    """Print the end of the local Neo4j's log."""
+    out.print(local_server(_settings()).log_tail(lines), highlight=False, markup=False)
+
+
+@app.command()
+def migrate() -> None:
+    """Apply the constraints and indexes in cypher/migrations (idempotent)."""
+    settings = _settings()
+    count = _with_driver(settings, lambda d: apply_migrations(d, settings.neo4j_database))
+    out.print(f"Applied {count} migration statements (all idempotent).")
+
+
+@app.command("import-sample")
+def import_sample(
+    if_empty: Annotated[
+        bool, typer.Option("--if-empty", help="Only when the graph holds no works or authors.")
+    ] = False,
+) -> None:
+    """Load the bundled OpenAlex sample (data/sample/) into the graph."""
+    from ingest.sample import load_files, sample_files
+    from ingest.writer import count_entities
+
+    settings = _settings()
+
+    async def work(driver: AsyncDriver) -> None:
+        if if_empty and await count_entities(driver, settings.neo4j_database) > 0:
+            out.print("The graph already holds data; the sample is not loaded again.")
+            return
+        report = await load_files(driver, settings.neo4j_database, sample_files())
+        table = Table("kind", "created", "updated", "skipped (older)", title="Sample import")
+        for kind, result in report.results.items():
+            table.add_row(kind, str(result.created), str(result.updated), str(result.skipped_older))
+        out.print(table)
+        if report.rejected:
+            out.print(f"{len(report.rejected)} records rejected; first: {report.rejected[0]}")
+
+    _with_driver(settings, work)
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Interface to bind (default from settings).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default from settings).")] = None,
+) -> None:
+    """Serve the GraphQL API (GraphiQL at /graphql)."""
+    import uvicorn
+
+    from app import create_app
+
+    settings = _settings()
+    bind_host, bind_port = host or settings.host, port or settings.port
+    out.print(f"peergraph API on http://{bind_host}:{bind_port}/graphql  (Ctrl-C stops the API; Neo4j keeps running)")
+    uvicorn.run(create_app(settings), host=bind_host, port=bind_port, log_level="info")
+
+
+@app.command("export-schema")
+def export_schema() -> None:
+    """Print the GraphQL schema (SDL); `schema.graphql` is this output, committed."""
+    from schema import build_schema
+
+    sys.stdout.write(build_schema().as_str() + "\n")
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    app()
+
+
+if __name__ == "__main__":
+    main()

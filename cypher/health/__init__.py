@@ -1,0 +1,5 @@
+"""Health queries."""
+
+from cypher import load
+
+PING = load("health/ping")

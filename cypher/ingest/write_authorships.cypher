@@ -1,0 +1,15 @@
+// Authors of works (stub authors when no full record is known) and their AUTHORED relationships.
+// Parameters: $rows: [{workId, authorId, name, orcid, order, positionLabel, isCorresponding,
+//   institutionIds, rawAuthorName}]. Returns: nothing.
+UNWIND $rows AS row
+MERGE (a:Author {id: row.authorId})
+ON CREATE SET a.name = row.name, a.orcid = row.orcid, a.isStub = true
+WITH a, row
+MATCH (w:Work {id: row.workId})
+CREATE (a)-[:AUTHORED {
+  order: row.order,
+  positionLabel: row.positionLabel,
+  isCorresponding: row.isCorresponding,
+  institutionIds: row.institutionIds,
+  rawAuthorName: row.rawAuthorName
+}]->(w)

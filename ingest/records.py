@@ -1,0 +1,352 @@
+"""OpenAlex API records → the flat rows the graph writer stores (pure functions, no database).
+
+The graph model these rows feed is documented in docs/graph-model.md. Ids become OpenAlex short ids
+("W2741809807"); ORCID, ROR and DOI become their bare forms; abstracts are rebuilt from the inverted index.
+A record that cannot be stored raises `RecordError` with a reason the importer reports with its line number.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+KINDS = {"W": "work", "A": "author", "I": "institution", "S": "source", "T": "topic", "C": "concept"}
+_ID = re.compile(r"^(?:https?://openalex\.org/)?([WAISTC])(\d+)$", re.IGNORECASE)
+_ORCID = re.compile(r"(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$", re.IGNORECASE)
+_DOI = re.compile(r"(10\.\d{4,9}/\S+)$", re.IGNORECASE)
+_ROR = re.compile(r"(0[a-z0-9]{6}\d{2})$", re.IGNORECASE)
+
+Row = dict[str, Any]
+
+
+class RecordError(ValueError):
+    """A record that cannot go into the graph; the message is the reject reason."""
+
+
+def short_id(value: object, expected: str | None = None) -> str:
+    """'https://openalex.org/W123' or 'w123' → 'W123'; raises RecordError for anything else."""
+    if not isinstance(value, str):
+        raise RecordError(f"id must be a string, got {type(value).__name__}")
+    match = _ID.match(value.strip())
+    if match is None:
+        raise RecordError(f"not an OpenAlex id: {value[:80]!r}")
+    letter = match.group(1).upper()
+    if expected is not None and letter != expected:
+        raise RecordError(f"expected a {KINDS[expected]} id ({expected}...), got {value[:80]!r}")
+    return letter + match.group(2)
+
+
+def parse_id(value: str) -> tuple[str, str] | None:
+    """An id argument ('A5082727236' or its URL) → (kind, short id), or None if it is not one."""
+    try:
+        sid = short_id(value)
+    except RecordError:
+        return None
+    return KINDS[sid[0]], sid
+
+
+def kind_of(record: dict[str, Any]) -> str:
+    """The entity kind of a record, from its id."""
+    return KINDS[short_id(record.get("id"))[0]]
+
+
+def _optional_short_id(value: object, expected: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return short_id(value, expected)
+    except RecordError:
+        return None
+
+
+def bare_orcid(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    match = _ORCID.search(value.strip())
+    return match.group(1).upper() if match else None
+
+
+def bare_doi(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    match = _DOI.search(value.strip())
+    return match.group(1).lower() if match else None
+
+
+def bare_ror(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    match = _ROR.search(value.strip())
+    return match.group(1).lower() if match else None
+
+
+def abstract_text(inverted: object) -> str | None:
+    """Plain text from OpenAlex's `abstract_inverted_index` (word → positions)."""
+    if not isinstance(inverted, dict) or not inverted:
+        return None
+    slots: dict[int, str] = {}
+    for word, positions in inverted.items():
+        if isinstance(positions, list):
+            for pos in positions:
+                if isinstance(pos, int) and pos >= 0:
+                    slots[pos] = str(word)
+    return " ".join(slots[i] for i in sorted(slots)) or None
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _int(value: object, field: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise RecordError(f"{field} must be an integer, got {type(value).__name__}")
+    return value
+
+
+def _list(value: object, field: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise RecordError(f"{field} must be a list, got {type(value).__name__}")
+    return value
+
+
+def _dict(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _require_dict(record: object) -> dict[str, Any]:
+    if not isinstance(record, dict):
+        raise RecordError(f"a record must be a JSON object, got {type(record).__name__}")
+    return record
+
+
+def _institution_stub(inst: dict[str, Any]) -> Row | None:
+    iid = _optional_short_id(inst.get("id"), "I")
+    if iid is None:
+        return None
+    return {
+        "id": iid,
+        "name": _str(inst.get("display_name")),
+        "countryCode": _str(inst.get("country_code")),
+        "ror": bare_ror(inst.get("ror")),
+        "type": _str(inst.get("type")),
+    }
+
+
+def work_row(record: object) -> Row:
+    """A work record → {props, authorships, unlinked, institutions, topics, source, references}."""
+    rec = _require_dict(record)
+    wid = short_id(rec.get("id"), "W")
+    year = _int(rec.get("publication_year"), "publication_year")
+    authorships: list[Row] = []
+    unlinked: list[Row] = []
+    institutions: dict[str, Row] = {}
+    seen_authors: set[str] = set()
+    for order, raw in enumerate(_list(rec.get("authorships"), "authorships")):
+        ship = _dict(raw)
+        author = _dict(ship.get("author"))
+        inst_ids: list[str] = []
+        for inst in _list(ship.get("institutions"), "authorships.institutions"):
+            stub = _institution_stub(_dict(inst))
+            if stub is not None:
+                institutions.setdefault(stub["id"], stub)
+                if stub["id"] not in inst_ids:
+                    inst_ids.append(stub["id"])
+        aid = _optional_short_id(author.get("id"), "A")
+        name = _str(author.get("display_name")) or _str(ship.get("raw_author_name"))
+        if aid is None:
+            unlinked.append({"order": order, "name": name or "(unnamed)"})
+            continue
+        if aid in seen_authors:  # OpenAlex occasionally lists an author twice; the first place counts
+            continue
+        seen_authors.add(aid)
+        authorships.append(
+            {
+                "authorId": aid,
+                "name": name,
+                "orcid": bare_orcid(author.get("orcid")),
+                "order": order,
+                "positionLabel": _str(ship.get("author_position")),
+                "isCorresponding": bool(ship.get("is_corresponding")),
+                "institutionIds": inst_ids,
+                "rawAuthorName": _str(ship.get("raw_author_name")),
+            }
+        )
+    topics: list[Row] = []
+    for raw in _list(rec.get("topics"), "topics"):
+        topic = _dict(raw)
+        tid = _optional_short_id(topic.get("id"), "T")
+        if tid is None:
+            continue
+        score = topic.get("score")
+        topics.append(
+            {
+                "id": tid,
+                "name": _str(topic.get("display_name")),
+                "score": float(score) if isinstance(score, int | float) else None,
+                "subfield": _str(_dict(topic.get("subfield")).get("display_name")),
+                "field": _str(_dict(topic.get("field")).get("display_name")),
+                "domain": _str(_dict(topic.get("domain")).get("display_name")),
+            }
+        )
+    source_rec = _dict(_dict(rec.get("primary_location")).get("source"))
+    source = None
+    sid = _optional_short_id(source_rec.get("id"), "S")
+    if sid is not None:
+        source = {
+            "id": sid,
+            "name": _str(source_rec.get("display_name")),
+            "issnL": _str(source_rec.get("issn_l")),
+            "type": _str(source_rec.get("type")),
+        }
+    references = [
+        ref
+        for ref in (_optional_short_id(r, "W") for r in _list(rec.get("referenced_works"), "referenced_works"))
+        if ref
+    ]
+    oa = _dict(rec.get("open_access"))
+    props: Row = {
+        "id": wid,
+        "title": _str(rec.get("display_name")) or _str(rec.get("title")),
+        "type": _str(rec.get("type")),
+        "year": year,
+        "publicationDate": _str(rec.get("publication_date")),
+        "doi": bare_doi(rec.get("doi")),
+        "citedByCount": _int(rec.get("cited_by_count"), "cited_by_count"),
+        "abstract": abstract_text(rec.get("abstract_inverted_index")),
+        "language": _str(rec.get("language")),
+        "isOa": oa.get("is_oa") if isinstance(oa.get("is_oa"), bool) else None,
+        "oaStatus": _str(oa.get("oa_status")),
+        "oaUrl": _str(oa.get("oa_url")),
+        "isRetracted": rec.get("is_retracted") if isinstance(rec.get("is_retracted"), bool) else None,
+        "referencedWorksCount": len(references),
+        "referencedWorkIds": references,
+        "externalReferenceCount": None,
+        "unlinkedAuthorNames": [u["name"] for u in unlinked],
+        "unlinkedAuthorOrders": [u["order"] for u in unlinked],
+        "updatedDate": _str(rec.get("updated_date")),
+    }
+    return {
+        "id": wid,
+        "updatedDate": props["updatedDate"],
+        "props": props,
+        "authorships": authorships,
+        "institutions": list(institutions.values()),
+        "topics": topics,
+        "source": source,
+        "references": references,
+    }
+
+
+def author_row(record: object) -> Row:
+    rec = _require_dict(record)
+    aid = short_id(rec.get("id"), "A")
+    name = _str(rec.get("display_name"))
+    if name is None:
+        raise RecordError("an author record needs a display_name")
+    last_known = [_dict(i) for i in _list(rec.get("last_known_institutions"), "last_known_institutions")]
+    if not last_known and isinstance(rec.get("last_known_institution"), dict):
+        last_known = [rec["last_known_institution"]]
+    stubs = [s for s in (_institution_stub(i) for i in last_known) if s is not None]
+    affiliations: list[Row] = []
+    for raw in _list(rec.get("affiliations"), "affiliations"):
+        aff = _dict(raw)
+        stub = _institution_stub(_dict(aff.get("institution")))
+        if stub is None:
+            continue
+        years = sorted({y for y in _list(aff.get("years"), "affiliations.years") if isinstance(y, int)})
+        affiliations.append({"institution": stub, "years": years})
+    stats = _dict(rec.get("summary_stats"))
+    return {
+        "id": aid,
+        "updatedDate": _str(rec.get("updated_date")),
+        "props": {
+            "id": aid,
+            "name": name,
+            "orcid": bare_orcid(rec.get("orcid")),
+            "worksCount": _int(rec.get("works_count"), "works_count"),
+            "citedByCount": _int(rec.get("cited_by_count"), "cited_by_count"),
+            "hIndex": _int(stats.get("h_index"), "summary_stats.h_index"),
+            "i10Index": _int(stats.get("i10_index"), "summary_stats.i10_index"),
+            "isStub": False,
+            "updatedDate": _str(rec.get("updated_date")),
+        },
+        "lastKnown": stubs[0] if stubs else None,
+        "affiliations": affiliations,
+    }
+
+
+def institution_row(record: object) -> Row:
+    rec = _require_dict(record)
+    stub = _institution_stub(rec)
+    if stub is None:
+        raise RecordError("an institution record needs an I... id")
+    if stub["name"] is None:
+        raise RecordError("an institution record needs a display_name")
+    props = {**stub, "worksCount": _int(rec.get("works_count"), "works_count"), "isStub": False}
+    props["updatedDate"] = _str(rec.get("updated_date"))
+    return {"id": stub["id"], "updatedDate": props["updatedDate"], "props": props}
+
+
+def source_row(record: object) -> Row:
+    rec = _require_dict(record)
+    sid = short_id(rec.get("id"), "S")
+    props = {
+        "id": sid,
+        "name": _str(rec.get("display_name")),
+        "issnL": _str(rec.get("issn_l")),
+        "type": _str(rec.get("type")),
+        "countryCode": _str(rec.get("country_code")),
+        "isStub": False,
+        "updatedDate": _str(rec.get("updated_date")),
+    }
+    if props["name"] is None:
+        raise RecordError("a source record needs a display_name")
+    return {"id": sid, "updatedDate": props["updatedDate"], "props": props}
+
+
+def topic_row(record: object) -> Row:
+    rec = _require_dict(record)
+    tid = short_id(rec.get("id"), "T")
+    props = {
+        "id": tid,
+        "name": _str(rec.get("display_name")),
+        "description": _str(rec.get("description")),
+        "subfield": _str(_dict(rec.get("subfield")).get("display_name")),
+        "field": _str(_dict(rec.get("field")).get("display_name")),
+        "domain": _str(_dict(rec.get("domain")).get("display_name")),
+        "worksCount": _int(rec.get("works_count"), "works_count"),
+        "isStub": False,
+        "updatedDate": _str(rec.get("updated_date")),
+    }
+    if props["name"] is None:
+        raise RecordError("a topic record needs a display_name")
+    return {"id": tid, "updatedDate": props["updatedDate"], "props": props}
+
+
+def concept_row(record: object) -> Row:
+    rec = _require_dict(record)
+    cid = short_id(rec.get("id"), "C")
+    props = {
+        "id": cid,
+        "name": _str(rec.get("display_name")),
+        "level": _int(rec.get("level"), "level"),
+        "worksCount": _int(rec.get("works_count"), "works_count"),
+        "updatedDate": _str(rec.get("updated_date")),
+    }
+    if props["name"] is None:
+        raise RecordError("a concept record needs a display_name")
+    return {"id": cid, "updatedDate": props["updatedDate"], "props": props}
+
+
+ROW_BUILDERS = {
+    "work": work_row,
+    "author": author_row,
+    "institution": institution_row,
+    "source": source_row,
+    "topic": topic_row,
+    "concept": concept_row,
+}

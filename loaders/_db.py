@@ -1,0 +1,24 @@
+"""The read gateway every loader uses: read routing, the configured database, and a round-trip count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, LiteralString
+
+from neo4j import AsyncDriver, RoutingControl
+
+
+@dataclass
+class ReadGateway:
+    """Runs named read queries for one request and counts its Neo4j round trips."""
+
+    driver: AsyncDriver
+    database: str
+    round_trips: int = 0
+
+    async def rows(self, query: LiteralString, **params: Any) -> list[dict[str, Any]]:
+        self.round_trips += 1
+        records, _, _ = await self.driver.execute_query(
+            query, parameters_=params, routing_=RoutingControl.READ, database_=self.database
+        )
+        return [record.data() for record in records]

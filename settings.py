@@ -1,0 +1,95 @@
+"""Every setting peergraph reads, with a safe default, from the environment (or a `.env` file).
+
+Settings are built by `get_settings()` and passed down; nothing reads the environment at import time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent
+DEFAULT_DEV_PASSWORD = "peergraph-dev-password"  # noqa: S105 - refused outside development below
+
+
+def _default_cache_dir() -> Path:
+    return Path.home() / ".cache" / "peergraph"
+
+
+class Settings(BaseSettings):
+    """peergraph's configuration. Env names are `PEERGRAPH_<FIELD>`; Neo4j's also take `NEO4J_*`."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="PEERGRAPH_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        populate_by_name=True,
+    )
+
+    environment: Literal["development", "test", "production"] = "development"
+
+    # --- where the Neo4j is -------------------------------------------------------------------------
+    # An explicit NEO4J_URI wins; without one the project launches its own local Neo4j (db/launcher.py).
+    neo4j_uri: str | None = Field(default=None, validation_alias=AliasChoices("NEO4J_URI", "PEERGRAPH_NEO4J_URI"))
+    neo4j_user: str = Field(default="neo4j", validation_alias=AliasChoices("NEO4J_USER", "PEERGRAPH_NEO4J_USER"))
+    neo4j_password: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("NEO4J_PASSWORD", "PEERGRAPH_NEO4J_PASSWORD")
+    )
+    neo4j_database: str = Field(
+        default="neo4j", validation_alias=AliasChoices("NEO4J_DATABASE", "PEERGRAPH_NEO4J_DATABASE")
+    )
+    # Managed transactions retry transient errors; the driver's 30 s default is too long for an API.
+    neo4j_max_retry_seconds: float = 5.0
+    neo4j_connection_timeout_seconds: float = 5.0
+    neo4j_query_timeout_seconds: float = 30.0
+    neo4j_pool_size: int = 50
+
+    # --- the local launcher -------------------------------------------------------------------------
+    neo4j_version: str = "5.26.30"
+    neo4j_home: Path = PROJECT_ROOT / ".neo4j" / "dev"
+    neo4j_cache_dir: Path = Field(default_factory=_default_cache_dir)
+    neo4j_bolt_port: int = 7687
+    neo4j_http_port: int = 7474
+    # Sized for a 2-core, 24 GB machine that also runs the API and the importer.
+    neo4j_heap: str = "2g"
+    neo4j_pagecache: str = "2g"
+    neo4j_start_timeout_seconds: float = 120.0
+    java_home: Path | None = Field(default=None, validation_alias=AliasChoices("JAVA_HOME", "PEERGRAPH_JAVA_HOME"))
+
+    # --- the API ------------------------------------------------------------------------------------
+    host: str = "127.0.0.1"
+    port: int = 8000
+    graphiql: bool = True
+    # Constraints and indexes are idempotent; applying them at startup keeps a fresh database usable.
+    migrate_on_startup: bool = True
+    max_query_depth: int = 10
+    max_aliases: int = 15
+    max_tokens: int = 2000
+    # The batch import mutation is for trusted loaders; off until accounts and admins exist.
+    import_mutation_enabled: bool = False
+
+    # --- secrets -------------------------------------------------------------------------------------
+    jwt_secret: SecretStr = SecretStr("dev-only-jwt-secret-change-me-0123456789abcdef")
+
+    @model_validator(mode="after")
+    def _refuse_dev_secrets_outside_development(self) -> Settings:
+        if self.environment == "production":
+            secret = self.jwt_secret.get_secret_value()
+            if secret.startswith("dev-only") or len(secret) < 32:
+                raise ValueError("PEERGRAPH_JWT_SECRET must be set to a strong secret (32+ chars) in production")
+            if self.neo4j_uri is None:
+                raise ValueError("NEO4J_URI must be set in production; the local launcher is for development")
+        return self
+
+    @property
+    def neo4j_jar_dir(self) -> Path:
+        return self.neo4j_cache_dir / f"neo4j-{self.neo4j_version}" / "lib"
+
+
+def get_settings(**overrides: object) -> Settings:
+    """Build settings from the environment, with explicit overrides (used by tests and the CLI)."""
+    return Settings(**overrides)  # type: ignore[arg-type]
