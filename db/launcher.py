@@ -20,7 +20,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from neo4j import GraphDatabase
@@ -187,6 +187,8 @@ class LocalNeo4j:
     java_home: Path | None = None
     auth: bool = True
     start_timeout: float = 120.0
+    # The process this object started, kept so it can be reaped (the pid file is the lasting record).
+    _process: subprocess.Popen[bytes] | None = field(default=None, init=False, repr=False)
 
     # --- paths ----------------------------------------------------------------------------------------
     @property
@@ -324,10 +326,12 @@ class LocalNeo4j:
                 env=self._env(), cwd=self.home, start_new_session=True,
             )  # fmt: skip
         self.pid_file.write_text(str(proc.pid))
+        self._process = proc
         try:
             self._wait_for_bolt(proc)
         except BaseException:
             self._terminate(proc.pid)
+            self._reap()
             self.pid_file.unlink(missing_ok=True)
             raise
         return StartResult(uri=self.uri, pid=proc.pid, already_running=False, seconds=time.monotonic() - began)
@@ -385,5 +389,12 @@ class LocalNeo4j:
             self.pid_file.unlink(missing_ok=True)
             return False
         self._terminate(pid)
+        self._reap()
         self.pid_file.unlink(missing_ok=True)
         return True
+
+    def _reap(self) -> None:
+        if self._process is not None:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self._process.wait(timeout=5)
+            self._process = None

@@ -1,0 +1,57 @@
+"""Helpers the tests share: the API under a real HTTP server, GraphQL calls, wiping the database."""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+import httpx
+import uvicorn
+from neo4j import AsyncDriver
+
+from app import create_app
+from db.launcher import free_port
+from settings import Settings
+
+
+async def wipe(driver: AsyncDriver) -> None:
+    """Delete every node and relationship (constraints and indexes stay)."""
+    await driver.execute_query("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS")
+
+
+class ApiServer:
+    """The real app under uvicorn on a free port, in a thread: tests talk to it over real HTTP."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.port = free_port()
+        config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=self.port, log_level="warning")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> ApiServer:
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the API server did not start within 30 s")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+async def graphql(
+    client: httpx.AsyncClient, query: str, variables: dict[str, Any] | None = None, **headers: str
+) -> dict[str, Any]:
+    """POST a GraphQL operation and return the JSON body (data and/or errors)."""
+    response = await client.post("/graphql", json={"query": query, "variables": variables or {}}, headers=headers)
+    assert response.status_code in (200, 400), response.text
+    body: dict[str, Any] = response.json()
+    return body
