@@ -22,10 +22,10 @@ import pytest_asyncio
 from neo4j import AsyncDriver, AsyncGraphDatabase
 
 from db.launcher import LauncherError, LocalNeo4j, free_port
-from tests.support import ApiServer, wipe
 from db.migrations import apply_migrations
 from db.target import Neo4jTarget
 from settings import Settings, get_settings
+from tests.support import ApiServer, wipe
 
 DOCKER_IMAGE = "neo4j:5.26"
 SAMPLE_MARKER = "sample"
