@@ -11,7 +11,7 @@ from settings import Settings, get_settings
 def test_defaults_are_safe_for_development(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("NEO4J_URI", "NEO4J_PASSWORD", "PEERGRAPH_ENVIRONMENT", "PEERGRAPH_HOST"):
         monkeypatch.delenv(name, raising=False)
-    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None)
     assert settings.environment == "development"
     assert settings.neo4j_uri is None  # the local launcher is used
     assert settings.host == "127.0.0.1"  # not exposed beyond this machine by default
