@@ -17,7 +17,9 @@ from settings import Settings
 
 async def wipe(driver: AsyncDriver) -> None:
     """Delete every node and relationship (constraints and indexes stay)."""
-    await driver.execute_query("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS")
+    async with driver.session() as session:  # CALL ... IN TRANSACTIONS needs an auto-commit transaction
+        result = await session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS")
+        await result.consume()
 
 
 class ApiServer:
