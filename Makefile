@@ -31,10 +31,7 @@ $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 setup: $(VENV)/.synced
 
 run: setup
-	$(PG) db start
-	$(PG) migrate
-	$(PG) import-sample --if-empty
-	$(PG) serve
+	$(PG) up
 
 check: setup
 	$(VENV)/bin/ruff format --check .

@@ -146,14 +146,30 @@ def serve(
     port: Annotated[int | None, typer.Option(help="Port (default from settings).")] = None,
 ) -> None:
     """Serve the GraphQL API (GraphiQL at /graphql)."""
+    settings = _settings()
+    _serve(settings, host or settings.host, port or settings.port)
+
+
+def _serve(settings: Settings, host: str, port: int) -> None:
     import uvicorn
 
     from app import create_app
 
+    out.print(f"peergraph API on http://{host}:{port}/graphql  (Ctrl-C stops the API; Neo4j keeps running)")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+
+
+@app.command("up")
+def up() -> None:
+    """What `make run` does, in one process: start Neo4j, migrate, load the sample if empty, serve."""
     settings = _settings()
-    bind_host, bind_port = host or settings.host, port or settings.port
-    out.print(f"peergraph API on http://{bind_host}:{bind_port}/graphql  (Ctrl-C stops the API; Neo4j keeps running)")
-    uvicorn.run(create_app(settings), host=bind_host, port=bind_port, log_level="info")
+    if not settings.neo4j_uri:
+        db_start()
+    migrate()
+    import_sample(if_empty=True)
+    # The schema was just migrated; the API need not do it again at startup.
+    settings = settings.model_copy(update={"migrate_on_startup": False})
+    _serve(settings, settings.host, settings.port)
 
 
 @app.command("export-schema")
