@@ -7,8 +7,11 @@ A record that cannot be stored raises `RecordError` with a reason the importer r
 
 from __future__ import annotations
 
+import hashlib
 import re
 from typing import Any
+
+import orjson
 
 KINDS = {"W": "work", "A": "author", "I": "institution", "S": "source", "T": "topic", "C": "concept"}
 _ID = re.compile(r"^(?:https?://openalex\.org/)?([WAISTC])(\d+)$", re.IGNORECASE)
@@ -45,9 +48,20 @@ def parse_id(value: str) -> tuple[str, str] | None:
     return KINDS[sid[0]], sid
 
 
+_ANY_ID = re.compile(r"^(?:https?://openalex\.org/)?([A-Z])\d+$", re.IGNORECASE)
+OTHER_KINDS = {"F": "funder", "P": "publisher", "K": "keyword"}
+
+
 def kind_of(record: dict[str, Any]) -> str:
-    """The entity kind of a record, from its id."""
-    return KINDS[short_id(record.get("id"))[0]]
+    """The entity kind of a record, from its id; RecordError for a missing id or a kind the graph does not hold."""
+    value = record.get("id")
+    if value is None:
+        raise RecordError("the record has no id")
+    match = _ANY_ID.match(value.strip()) if isinstance(value, str) else None
+    if match is not None and match.group(1).upper() not in KINDS:
+        letter = match.group(1).upper()
+        raise RecordError(f"unknown entity kind {OTHER_KINDS.get(letter, letter)!r} (id {value[:80]!r})")
+    return KINDS[short_id(value)[0]]
 
 
 def _optional_short_id(value: object, expected: str) -> str | None:
@@ -202,11 +216,14 @@ def work_row(record: object) -> Row:
             "issnL": _str(source_rec.get("issn_l")),
             "type": _str(source_rec.get("type")),
         }
-    references = [
-        ref
-        for ref in (_optional_short_id(r, "W") for r in _list(rec.get("referenced_works"), "referenced_works"))
-        if ref
-    ]
+    # Distinct, in their order: a reference listed twice is one citation.
+    references = list(
+        dict.fromkeys(
+            ref
+            for ref in (_optional_short_id(r, "W") for r in _list(rec.get("referenced_works"), "referenced_works"))
+            if ref
+        )
+    )
     oa = _dict(rec.get("open_access"))
     props: Row = {
         "id": wid,
@@ -350,3 +367,15 @@ ROW_BUILDERS = {
     "topic": topic_row,
     "concept": concept_row,
 }
+
+
+def content_hash(row: Row) -> str:
+    """A stable hash of a row's content: equal updated_date and equal hash means the record is unchanged."""
+    return hashlib.blake2b(orjson.dumps(row, option=orjson.OPT_SORT_KEYS), digest_size=16).hexdigest()
+
+
+def build_row(kind: str, record: object) -> Row:
+    """The row of a record of a known kind, with its content hash (`hash`)."""
+    row = ROW_BUILDERS[kind](record)
+    row["hash"] = content_hash(row)
+    return row

@@ -1,4 +1,4 @@
-// Works whose references may point at works that have arrived since they were linked.
+// Works with references to works outside the graph (some may have arrived since they were linked).
 // Parameters: none. Returns: id.
 MATCH (w:Work)
 WHERE w.externalReferenceCount IS NULL OR w.externalReferenceCount > 0
