@@ -176,17 +176,8 @@ class _Run:
         try:
             while (chunk := await asyncio.to_thread(next, chunks, None)) is not None:
                 report.records += chunk.lines
-                if chunk.rejects:
-                    out = rejects_out()
-                    for reject in chunk.rejects:
-                        out.write(reject.as_json() + b"\n")
-                    report.rejected.extend(chunk.rejects)
-                    if len(report.rejected) > options.max_bad:
-                        report.aborted = (
-                            f"more than --max-bad {options.max_bad} rejected lines "
-                            f"({len(report.rejected)} so far; the last at {chunk.file.label}:{chunk.rejects[-1].line})"
-                        )
-                        break
+                if chunk.rejects and self._reject(chunk.rejects, rejects_out):
+                    break
                 if chunk.batch is not None:
                     await self._settle()
                     if ledger is not None and chunk.batch.key in ledger.done:
@@ -203,6 +194,20 @@ class _Run:
         finally:
             chunks.close()
             await self._settle()
+
+    def _reject(self, rejects: list[Reject], rejects_out: Callable[[], IO[bytes]]) -> bool:
+        """Record rejects; True (and the run is aborted) when one of them goes over --max-bad."""
+        out = rejects_out()
+        for reject in rejects:
+            out.write(reject.as_json() + b"\n")
+            self.report.rejected.append(reject)
+            if len(self.report.rejected) > self.options.max_bad:
+                self.report.aborted = (
+                    f"more than --max-bad {self.options.max_bad} rejected lines; stopped at "
+                    f"{reject.source}:{reject.line} (batches written so far stay; a re-run finds them unchanged)"
+                )
+                return True
+        return False
 
     def _check_file(self, chunk: _Chunk) -> None:
         if chunk.error is not None:
