@@ -141,6 +141,7 @@ def export_schema() -> None:
 app.command("import")(ingest_cli.import_command)
 app.command("import-sample")(ingest_cli.import_sample_command)
 app.command("fingerprint")(ingest_cli.fingerprint_command)
+app.command("generate")(ingest_cli.generate_command)
 
 
 def main() -> None:

@@ -135,3 +135,18 @@ def import_sample_command(
         out.print("The graph already holds data; the sample is not loaded again.")
         return
     out.print(_summary(report, dry_run=False))
+
+
+def generate_command(
+    out_dir: Annotated[Path, typer.Argument(help="Directory for the generated .jsonl.gz files.")],
+    works: Annotated[int, typer.Option(min=1, help="How many works.")] = 10_000,
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed writes the same files.")] = 1,
+) -> None:
+    """Write OpenAlex-shaped JSON lines shaped like the real sample (for benchmarks), deterministic per seed."""
+    from cli import out
+    from ingest.generate import generate
+
+    started = time.monotonic()
+    counts = generate(works, seed, out_dir)
+    summary = ", ".join(f"{n:,} {name}" for name, n in counts.items())
+    out.print(f"Wrote {summary} to {out_dir} in {time.monotonic() - started:.1f} s.", highlight=False)

@@ -26,8 +26,15 @@ class RecordError(ValueError):
     """A record that cannot go into the graph; the message is the reject reason."""
 
 
+_URL = "https://openalex.org/"
+
+
 def short_id(value: object, expected: str | None = None) -> str:
     """'https://openalex.org/W123' or 'w123' → 'W123'; raises RecordError for anything else."""
+    if isinstance(value, str) and value.startswith(_URL):  # the common case, without the regex
+        letter, digits = value[len(_URL) : len(_URL) + 1], value[len(_URL) + 1 :]
+        if letter in KINDS and (expected is None or letter == expected) and digits.isascii() and digits.isdigit():
+            return letter + digits
     if not isinstance(value, str):
         raise RecordError(f"id must be a string, got {type(value).__name__}")
     match = _ID.match(value.strip())

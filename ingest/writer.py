@@ -103,10 +103,11 @@ async def _write_work_links(tx: Tx, rows: Sequence[Row], cleared: Sequence[str])
 
 async def _write(tx: Tx, /, kind: str, rows: Sequence[Row], mark: BatchMark | None) -> BatchResult:
     result = await tx.run(UPSERTS[kind], rows=[_payload(kind, r) for r in rows])
-    outcomes = {record["id"]: record["outcome"] async for record in result}
+    outcomes: dict[str, str] = {}
     counts = BatchResult()
-    for outcome in outcomes.values():
-        setattr(counts, outcome, getattr(counts, outcome) + 1)
+    async for record in result:
+        setattr(counts, record["outcome"], len(record["ids"]))
+        outcomes.update(dict.fromkeys(record["ids"], record["outcome"]))
     if kind == "work":
         written = [r for r in rows if outcomes[r["id"]] in WRITTEN]
         if written:

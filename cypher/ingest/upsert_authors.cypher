@@ -1,7 +1,7 @@
 // Upsert full author records by the updated_date rule (a stub author becomes a full one; an older record
 // never overwrites a newer one), rewriting the relationships an author record owns.
 // Parameters: $rows: [{id, updatedDate, hash, props, lastKnown, affiliations}].
-// Returns one row per input row: id, outcome (created|updated|unchanged|older).
+// Returns one row per outcome (created|updated|unchanged|older): outcome, ids (the rows with it).
 UNWIND $rows AS row
 OPTIONAL MATCH (old:Author {id: row.id})
 WITH row, CASE
@@ -32,4 +32,4 @@ CALL (row, outcome) {
     CREATE (a)-[:AFFILIATED_WITH {years: aff.years}]->(i)
   }
 }
-RETURN row.id AS id, outcome
+RETURN outcome, collect(row.id) AS ids

@@ -1,7 +1,7 @@
 // Upsert full concept records by the updated_date rule: a record is written when the Concept is new (or a stub),
 // newer than the stored one, or as new but with other content (sourceHash); an older one is never written.
 // Parameters: $rows: [{id, updatedDate, hash, props}].
-// Returns one row per input row: id, outcome (created|updated|unchanged|older).
+// Returns one row per outcome (created|updated|unchanged|older): outcome, ids (the rows with it).
 UNWIND $rows AS row
 OPTIONAL MATCH (old:Concept {id: row.id})
 WITH row, CASE
@@ -15,4 +15,4 @@ CALL (row, outcome) {
   MERGE (n:Concept {id: row.id})
   SET n += row.props, n.sourceHash = row.hash
 }
-RETURN row.id AS id, outcome
+RETURN outcome, collect(row.id) AS ids
