@@ -1,104 +1,33 @@
 """OpenAlex API records → the flat rows the graph writer stores (pure functions, no database).
 
 The graph model these rows feed is documented in docs/graph-model.md. Ids become OpenAlex short ids
-("W2741809807"); ORCID, ROR and DOI become their bare forms; abstracts are rebuilt from the inverted index.
-A record that cannot be stored raises `RecordError` with a reason the importer reports with its line number.
+("W2741809807"); ORCID, ROR and DOI become their bare forms (ingest/ids.py); abstracts are rebuilt from the
+inverted index. A record that cannot be stored raises `RecordError` with a reason the importer reports with
+its line number.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 from typing import Any
 
 import orjson
 
-KINDS = {"W": "work", "A": "author", "I": "institution", "S": "source", "T": "topic", "C": "concept"}
-_ID = re.compile(r"^(?:https?://openalex\.org/)?([WAISTC])(\d+)$", re.IGNORECASE)
-_ORCID = re.compile(r"(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$", re.IGNORECASE)
-_DOI = re.compile(r"(10\.\d{4,9}/\S+)$", re.IGNORECASE)
-_ROR = re.compile(r"(0[a-z0-9]{6}\d{2})$", re.IGNORECASE)
+from ingest.ids import (
+    KINDS,
+    RecordError,
+    bare_doi,
+    bare_orcid,
+    bare_ror,
+    kind_of,
+    optional_short_id,
+    parse_id,
+    short_id,
+)
+
+__all__ = ["KINDS", "RecordError", "Row", "build_row", "content_hash", "kind_of", "parse_id", "short_id"]
 
 Row = dict[str, Any]
-
-
-class RecordError(ValueError):
-    """A record that cannot go into the graph; the message is the reject reason."""
-
-
-_URL = "https://openalex.org/"
-
-
-def short_id(value: object, expected: str | None = None) -> str:
-    """'https://openalex.org/W123' or 'w123' → 'W123'; raises RecordError for anything else."""
-    if isinstance(value, str) and value.startswith(_URL):  # the common case, without the regex
-        letter, digits = value[len(_URL) : len(_URL) + 1], value[len(_URL) + 1 :]
-        if letter in KINDS and (expected is None or letter == expected) and digits.isascii() and digits.isdigit():
-            return letter + digits
-    if not isinstance(value, str):
-        raise RecordError(f"id must be a string, got {type(value).__name__}")
-    match = _ID.match(value.strip())
-    if match is None:
-        raise RecordError(f"not an OpenAlex id: {value[:80]!r}")
-    letter = match.group(1).upper()
-    if expected is not None and letter != expected:
-        raise RecordError(f"expected a {KINDS[expected]} id ({expected}...), got {value[:80]!r}")
-    return letter + match.group(2)
-
-
-def parse_id(value: str) -> tuple[str, str] | None:
-    """An id argument ('A5082727236' or its URL) → (kind, short id), or None if it is not one."""
-    try:
-        sid = short_id(value)
-    except RecordError:
-        return None
-    return KINDS[sid[0]], sid
-
-
-_ANY_ID = re.compile(r"^(?:https?://openalex\.org/)?([A-Z])\d+$", re.IGNORECASE)
-OTHER_KINDS = {"F": "funder", "P": "publisher", "K": "keyword"}
-
-
-def kind_of(record: dict[str, Any]) -> str:
-    """The entity kind of a record, from its id; RecordError for a missing id or a kind the graph does not hold."""
-    value = record.get("id")
-    if value is None:
-        raise RecordError("the record has no id")
-    match = _ANY_ID.match(value.strip()) if isinstance(value, str) else None
-    if match is not None and match.group(1).upper() not in KINDS:
-        letter = match.group(1).upper()
-        raise RecordError(f"unknown entity kind {OTHER_KINDS.get(letter, letter)!r} (id {value[:80]!r})")
-    return KINDS[short_id(value)[0]]
-
-
-def _optional_short_id(value: object, expected: str) -> str | None:
-    if value is None:
-        return None
-    try:
-        return short_id(value, expected)
-    except RecordError:
-        return None
-
-
-def bare_orcid(value: object) -> str | None:
-    if not isinstance(value, str):
-        return None
-    match = _ORCID.search(value.strip())
-    return match.group(1).upper() if match else None
-
-
-def bare_doi(value: object) -> str | None:
-    if not isinstance(value, str):
-        return None
-    match = _DOI.search(value.strip())
-    return match.group(1).lower() if match else None
-
-
-def bare_ror(value: object) -> str | None:
-    if not isinstance(value, str):
-        return None
-    match = _ROR.search(value.strip())
-    return match.group(1).lower() if match else None
 
 
 def abstract_text(inverted: object) -> str | None:
@@ -145,7 +74,7 @@ def _require_dict(record: object) -> dict[str, Any]:
 
 
 def _institution_stub(inst: dict[str, Any]) -> Row | None:
-    iid = _optional_short_id(inst.get("id"), "I")
+    iid = optional_short_id(inst.get("id"), "I")
     if iid is None:
         return None
     return {
@@ -176,7 +105,7 @@ def work_row(record: object) -> Row:
                 institutions.setdefault(stub["id"], stub)
                 if stub["id"] not in inst_ids:
                     inst_ids.append(stub["id"])
-        aid = _optional_short_id(author.get("id"), "A")
+        aid = optional_short_id(author.get("id"), "A")
         name = _str(author.get("display_name")) or _str(ship.get("raw_author_name"))
         if aid is None:
             unlinked.append({"order": order, "name": name or "(unnamed)"})
@@ -199,7 +128,7 @@ def work_row(record: object) -> Row:
     topics: list[Row] = []
     for raw in _list(rec.get("topics"), "topics"):
         topic = _dict(raw)
-        tid = _optional_short_id(topic.get("id"), "T")
+        tid = optional_short_id(topic.get("id"), "T")
         if tid is None:
             continue
         score = topic.get("score")
@@ -215,7 +144,7 @@ def work_row(record: object) -> Row:
         )
     source_rec = _dict(_dict(rec.get("primary_location")).get("source"))
     source = None
-    sid = _optional_short_id(source_rec.get("id"), "S")
+    sid = optional_short_id(source_rec.get("id"), "S")
     if sid is not None:
         source = {
             "id": sid,
@@ -227,7 +156,7 @@ def work_row(record: object) -> Row:
     references = list(
         dict.fromkeys(
             ref
-            for ref in (_optional_short_id(r, "W") for r in _list(rec.get("referenced_works"), "referenced_works"))
+            for ref in (optional_short_id(r, "W") for r in _list(rec.get("referenced_works"), "referenced_works"))
             if ref
         )
     )
