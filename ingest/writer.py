@@ -143,13 +143,17 @@ async def write_batch(
 
 
 async def link_citations(driver: AsyncDriver, database: str) -> int:
-    """Link the references of works written since the last pass (a flag written with those batches says so)
-    to the works in the graph, and count the rest. Returns how many works it visited."""
+    """Link references after an import: the works written since the last pass (to every work in the graph),
+    then nothing else but the older works that cite one of them. Runs only when a batch flagged it; the
+    already-linked citing works go first, so a pass killed midway and run again misses nothing.
+    Returns how many works it visited."""
     records, _, _ = await driver.execute_query(q.CITATIONS_PENDING, database_=database)
     if not records[0]["pending"]:
         return 0
-    records, _, _ = await driver.execute_query(q.WORKS_WITH_UNLINKED_REFERENCES, database_=database)
-    ids = [r["id"] for r in records]
+    records, _, _ = await driver.execute_query(q.WORKS_AWAITING_LINKS, database_=database)
+    written = [r["id"] for r in records]
+    records, _, _ = await driver.execute_query(q.WORKS_CITING, ids=written, database_=database)
+    ids = [r["id"] for r in records] + written
     async with driver.session(database=database) as session:
         for start in range(0, len(ids), CITATION_BATCH):
             await session.execute_write(_run, q.LINK_CITATIONS, ids=ids[start : start + CITATION_BATCH])

@@ -11,6 +11,7 @@ from ingest.importer import ImportOptions, run_import
 from ingest.sample import load_files, sample_files
 from settings import Settings
 from tests.ingest.records import work, write_jsonl
+from tests.support import wipe
 
 
 async def test_importing_the_sample_twice_leaves_an_identical_graph(
@@ -82,3 +83,27 @@ async def test_same_date_other_content_updates_and_same_content_is_unchanged(
     assert (await run_import(empty_db, db, [one], options)).result("work").unchanged == 1
     assert (await run_import(empty_db, db, [other], options)).result("work").updated == 1
     assert await _title(empty_db, db, "W5") == "B"
+
+
+async def test_a_later_import_links_older_works_citing_the_new_ones(
+    empty_db: AsyncDriver, settings: Settings, tmp_path: Path
+) -> None:
+    db = settings.neo4j_database
+    options = ImportOptions(rejects_path=tmp_path / "rejects.jsonl")
+    first = write_jsonl(tmp_path / "first.jsonl", [work(1, refs=(2, 3)), work(4, refs=(1,))])
+    later = write_jsonl(tmp_path / "later.jsonl", [work(2, refs=(1,))])
+    await run_import(empty_db, db, [first, later], options)
+    together = await fingerprint(empty_db, db)
+
+    await wipe(empty_db)
+    await run_import(empty_db, db, [first], options)
+    await run_import(empty_db, db, [later], options)
+    assert await fingerprint(empty_db, db) == together
+    records, _, _ = await empty_db.execute_query(
+        "MATCH (a:Work)-[:CITES]->(b:Work) RETURN a.id + '>' + b.id AS edge ORDER BY edge", database_=db
+    )
+    assert [r["edge"] for r in records] == ["W1>W2", "W2>W1", "W4>W1"]
+    records, _, _ = await empty_db.execute_query(
+        "MATCH (w:Work {id: 'W1'}) RETURN w.externalReferenceCount AS n", database_=db
+    )
+    assert records[0]["n"] == 1  # W3 is not in the graph
