@@ -12,11 +12,11 @@ import typer
 from neo4j import AsyncDriver
 from neo4j.exceptions import AuthError, ServiceUnavailable
 from rich.console import Console
-from rich.table import Table
 
 from db.launcher import LauncherError
 from db.migrations import apply_migrations
 from db.target import async_driver, local_server, resolve_target
+from ingest import cli as ingest_cli
 from settings import Settings, get_settings
 
 app = typer.Typer(help="peergraph: a GraphQL backend for a research graph on Neo4j.", no_args_is_help=True)
@@ -113,33 +113,6 @@ def migrate() -> None:
     out.print(f"Applied {count} migration statements (all idempotent).")
 
 
-@app.command("import-sample")
-def import_sample(
-    if_empty: Annotated[
-        bool, typer.Option("--if-empty", help="Only when the graph holds no works or authors.")
-    ] = False,
-) -> None:
-    """Load the bundled OpenAlex sample (data/sample/) into the graph."""
-    from ingest.sample import load_files, sample_files
-    from ingest.writer import count_entities
-
-    settings = _settings()
-
-    async def work(driver: AsyncDriver) -> None:
-        if if_empty and await count_entities(driver, settings.neo4j_database) > 0:
-            out.print("The graph already holds data; the sample is not loaded again.")
-            return
-        report = await load_files(driver, settings.neo4j_database, sample_files())
-        table = Table("kind", "created", "updated", "skipped (older)", title="Sample import")
-        for kind, result in report.results.items():
-            table.add_row(kind, str(result.created), str(result.updated), str(result.skipped_older))
-        out.print(table)
-        if report.rejected:
-            out.print(f"{len(report.rejected)} records rejected; first: {report.rejected[0]}")
-
-    _with_driver(settings, work)
-
-
 @app.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="Interface to bind (default from settings).")] = None,
@@ -178,6 +151,13 @@ def export_schema() -> None:
     from schema import build_schema
 
     sys.stdout.write(build_schema().as_str() + "\n")
+
+
+# The importer's commands live with the importer (ingest/cli.py).
+app.command("import")(ingest_cli.import_command)
+app.command("import-sample")(ingest_cli.import_sample_command)
+app.command("fingerprint")(ingest_cli.fingerprint_command)
+app.command("generate")(ingest_cli.generate_command)
 
 
 def main() -> None:

@@ -1,83 +1,33 @@
 """OpenAlex API records → the flat rows the graph writer stores (pure functions, no database).
 
 The graph model these rows feed is documented in docs/graph-model.md. Ids become OpenAlex short ids
-("W2741809807"); ORCID, ROR and DOI become their bare forms; abstracts are rebuilt from the inverted index.
-A record that cannot be stored raises `RecordError` with a reason the importer reports with its line number.
+("W2741809807"); ORCID, ROR and DOI become their bare forms (ingest/ids.py); abstracts are rebuilt from the
+inverted index. A record that cannot be stored raises `RecordError` with a reason the importer reports with
+its line number.
 """
 
 from __future__ import annotations
 
-import re
+import hashlib
 from typing import Any
 
-KINDS = {"W": "work", "A": "author", "I": "institution", "S": "source", "T": "topic", "C": "concept"}
-_ID = re.compile(r"^(?:https?://openalex\.org/)?([WAISTC])(\d+)$", re.IGNORECASE)
-_ORCID = re.compile(r"(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$", re.IGNORECASE)
-_DOI = re.compile(r"(10\.\d{4,9}/\S+)$", re.IGNORECASE)
-_ROR = re.compile(r"(0[a-z0-9]{6}\d{2})$", re.IGNORECASE)
+import orjson
+
+from ingest.ids import (
+    KINDS,
+    RecordError,
+    bare_doi,
+    bare_orcid,
+    bare_ror,
+    kind_of,
+    optional_short_id,
+    parse_id,
+    short_id,
+)
+
+__all__ = ["KINDS", "RecordError", "Row", "build_row", "content_hash", "kind_of", "parse_id", "short_id"]
 
 Row = dict[str, Any]
-
-
-class RecordError(ValueError):
-    """A record that cannot go into the graph; the message is the reject reason."""
-
-
-def short_id(value: object, expected: str | None = None) -> str:
-    """'https://openalex.org/W123' or 'w123' → 'W123'; raises RecordError for anything else."""
-    if not isinstance(value, str):
-        raise RecordError(f"id must be a string, got {type(value).__name__}")
-    match = _ID.match(value.strip())
-    if match is None:
-        raise RecordError(f"not an OpenAlex id: {value[:80]!r}")
-    letter = match.group(1).upper()
-    if expected is not None and letter != expected:
-        raise RecordError(f"expected a {KINDS[expected]} id ({expected}...), got {value[:80]!r}")
-    return letter + match.group(2)
-
-
-def parse_id(value: str) -> tuple[str, str] | None:
-    """An id argument ('A5082727236' or its URL) → (kind, short id), or None if it is not one."""
-    try:
-        sid = short_id(value)
-    except RecordError:
-        return None
-    return KINDS[sid[0]], sid
-
-
-def kind_of(record: dict[str, Any]) -> str:
-    """The entity kind of a record, from its id."""
-    return KINDS[short_id(record.get("id"))[0]]
-
-
-def _optional_short_id(value: object, expected: str) -> str | None:
-    if value is None:
-        return None
-    try:
-        return short_id(value, expected)
-    except RecordError:
-        return None
-
-
-def bare_orcid(value: object) -> str | None:
-    if not isinstance(value, str):
-        return None
-    match = _ORCID.search(value.strip())
-    return match.group(1).upper() if match else None
-
-
-def bare_doi(value: object) -> str | None:
-    if not isinstance(value, str):
-        return None
-    match = _DOI.search(value.strip())
-    return match.group(1).lower() if match else None
-
-
-def bare_ror(value: object) -> str | None:
-    if not isinstance(value, str):
-        return None
-    match = _ROR.search(value.strip())
-    return match.group(1).lower() if match else None
 
 
 def abstract_text(inverted: object) -> str | None:
@@ -124,7 +74,7 @@ def _require_dict(record: object) -> dict[str, Any]:
 
 
 def _institution_stub(inst: dict[str, Any]) -> Row | None:
-    iid = _optional_short_id(inst.get("id"), "I")
+    iid = optional_short_id(inst.get("id"), "I")
     if iid is None:
         return None
     return {
@@ -155,7 +105,7 @@ def work_row(record: object) -> Row:
                 institutions.setdefault(stub["id"], stub)
                 if stub["id"] not in inst_ids:
                     inst_ids.append(stub["id"])
-        aid = _optional_short_id(author.get("id"), "A")
+        aid = optional_short_id(author.get("id"), "A")
         name = _str(author.get("display_name")) or _str(ship.get("raw_author_name"))
         if aid is None:
             unlinked.append({"order": order, "name": name or "(unnamed)"})
@@ -178,7 +128,7 @@ def work_row(record: object) -> Row:
     topics: list[Row] = []
     for raw in _list(rec.get("topics"), "topics"):
         topic = _dict(raw)
-        tid = _optional_short_id(topic.get("id"), "T")
+        tid = optional_short_id(topic.get("id"), "T")
         if tid is None:
             continue
         score = topic.get("score")
@@ -194,7 +144,7 @@ def work_row(record: object) -> Row:
         )
     source_rec = _dict(_dict(rec.get("primary_location")).get("source"))
     source = None
-    sid = _optional_short_id(source_rec.get("id"), "S")
+    sid = optional_short_id(source_rec.get("id"), "S")
     if sid is not None:
         source = {
             "id": sid,
@@ -202,11 +152,14 @@ def work_row(record: object) -> Row:
             "issnL": _str(source_rec.get("issn_l")),
             "type": _str(source_rec.get("type")),
         }
-    references = [
-        ref
-        for ref in (_optional_short_id(r, "W") for r in _list(rec.get("referenced_works"), "referenced_works"))
-        if ref
-    ]
+    # Distinct, in their order: a reference listed twice is one citation.
+    references = list(
+        dict.fromkeys(
+            ref
+            for ref in (optional_short_id(r, "W") for r in _list(rec.get("referenced_works"), "referenced_works"))
+            if ref
+        )
+    )
     oa = _dict(rec.get("open_access"))
     props: Row = {
         "id": wid,
@@ -350,3 +303,15 @@ ROW_BUILDERS = {
     "topic": topic_row,
     "concept": concept_row,
 }
+
+
+def content_hash(row: Row) -> str:
+    """A stable hash of a row's content: equal updated_date and equal hash means the record is unchanged."""
+    return hashlib.blake2b(orjson.dumps(row, option=orjson.OPT_SORT_KEYS), digest_size=16).hexdigest()
+
+
+def build_row(kind: str, record: object) -> Row:
+    """The row of a record of a known kind, with its content hash (`hash`)."""
+    row = ROW_BUILDERS[kind](record)
+    row["hash"] = content_hash(row)
+    return row

@@ -1,101 +1,164 @@
 """Write batches of normalized OpenAlex rows into Neo4j: one managed write transaction per batch.
 
 Each batch is all-or-nothing (a killed import leaves no half-written batch), safe to retry (the driver
-retries transient errors), and idempotent: re-writing a record clears and rewrites the relationships it
-owns. Records older than what the graph holds are skipped, with their relationships.
+retries transient errors) and idempotent. The updated_date rule decides each record's outcome: `created`
+(new, or a stub so far), `updated` (newer, or as new with other content), `unchanged` (same date, same
+content hash: nothing is written) or `older` (never overwrites the stored record). A work record owns its
+AUTHORED, HAS_TOPIC, PUBLISHED_IN and outgoing CITES relationships: they are rewritten with it; CITES are
+linked by one pass at the end of an import (`link_citations`), flagged as pending in the same transaction as
+the works that need it, so a killed import still links them when re-run. The ledger mark of the batch
+(ingest/ledger.py) commits in the same transaction as its data.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, fields
+from typing import Any, LiteralString
 
-from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j import AsyncDriver, AsyncManagedTransaction, AsyncTransaction
 
 from cypher import ingest as q
 from ingest.records import Row
 
-SIMPLE_LABELS = {"institution": "Institution", "source": "Source", "topic": "Topic", "concept": "Concept"}
+UPSERTS: dict[str, LiteralString] = {
+    "work": q.UPSERT_WORKS,
+    "author": q.UPSERT_AUTHORS,
+    "institution": q.UPSERT_INSTITUTIONS,
+    "source": q.UPSERT_SOURCES,
+    "topic": q.UPSERT_TOPICS,
+    "concept": q.UPSERT_CONCEPTS,
+}
+WRITTEN = ("created", "updated")
 CITATION_BATCH = 2000
+Tx = AsyncManagedTransaction | AsyncTransaction
 
 
 @dataclass
 class BatchResult:
     created: int = 0
     updated: int = 0
-    skipped_older: int = 0
-    work_ids: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    older: int = 0
 
     def add(self, other: BatchResult) -> None:
-        self.created += other.created
-        self.updated += other.updated
-        self.skipped_older += other.skipped_older
-        self.work_ids.extend(other.work_ids)
+        for f in fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+
+    @property
+    def skipped_older(self) -> int:
+        return self.older
+
+    @property
+    def total(self) -> int:
+        return self.created + self.updated + self.unchanged + self.older
 
 
-async def _accepted(tx: AsyncManagedTransaction, /, query: Any, rows: Sequence[Row], **params: Any) -> BatchResult:
-    result = await tx.run(query, rows=list(rows), **params)
-    records = [record async for record in result]
-    created = sum(1 for r in records if r["created"])
-    return BatchResult(
-        created=created,
-        updated=len(records) - created,
-        skipped_older=len(rows) - len(records),
-        work_ids=[r["id"] for r in records],
-    )
+@dataclass(frozen=True)
+class BatchMark:
+    """The ledger entry a batch writes in its own transaction: run id and batch key."""
+
+    run: str
+    key: str
 
 
-async def _write_works(tx: AsyncManagedTransaction, /, rows: Sequence[Row]) -> BatchResult:
-    outcome = await _accepted(tx, q.UPSERT_WORKS, [{k: r[k] for k in ("id", "updatedDate", "props")} for r in rows])
-    accepted = set(outcome.work_ids)
-    kept = [r for r in rows if r["id"] in accepted]
-    await tx.run(q.CLEAR_WORK_LINKS, ids=[r["id"] for r in kept])
-    institutions = {i["id"]: i for r in kept for i in r["institutions"]}
-    await tx.run(q.MERGE_INSTITUTION_STUBS, rows=list(institutions.values()))
-    ships = [{"workId": r["id"], **a} for r in kept for a in r["authorships"]]
-    await tx.run(q.WRITE_AUTHORSHIPS, rows=ships)
-    topics = [{"workId": r["id"], **t} for r in kept for t in r["topics"]]
-    await tx.run(q.WRITE_WORK_TOPICS, rows=topics)
-    sources = [{"workId": r["id"], **r["source"]} for r in kept if r["source"] is not None]
-    await tx.run(q.WRITE_WORK_SOURCES, rows=sources)
-    return outcome
+def dedupe(rows: Sequence[Row]) -> list[Row]:
+    """One row per id: the one with the latest updated_date (the later one in the input on a tie)."""
+    best: dict[str, Row] = {}
+    for row in rows:
+        kept = best.get(row["id"])
+        if kept is None or (row["updatedDate"] or "") >= (kept["updatedDate"] or ""):
+            best[row["id"]] = row
+    return list(best.values())
 
 
-async def _write_authors(tx: AsyncManagedTransaction, /, rows: Sequence[Row]) -> BatchResult:
-    outcome = await _accepted(tx, q.UPSERT_AUTHORS, rows)
-    outcome.work_ids = []
-    return outcome
+def _payload(kind: str, row: Row) -> Row:
+    keys: tuple[str, ...] = ("id", "updatedDate", "hash", "props")
+    if kind == "author":
+        keys = (*keys, "lastKnown", "affiliations")
+    return {k: row[k] for k in keys}
 
 
-async def write_batch(driver: AsyncDriver, database: str, kind: str, rows: Sequence[Row]) -> BatchResult:
-    """Write one batch of rows of one kind in a single transaction."""
-    if not rows:
+async def _run(tx: Tx, /, query: LiteralString, **params: Any) -> None:
+    result = await tx.run(query, **params)
+    await result.consume()
+
+
+async def _write_work_links(tx: Tx, rows: Sequence[Row], cleared: Sequence[str]) -> None:
+    if cleared:
+        await _run(tx, q.CLEAR_WORK_LINKS, ids=list(cleared))
+    institutions = {i["id"]: i for r in rows for i in r["institutions"]}
+    if institutions:
+        await _run(tx, q.MERGE_INSTITUTION_STUBS, rows=list(institutions.values()))
+    works = [{"id": r["id"], "authorships": r["authorships"]} for r in rows if r["authorships"]]
+    if works:
+        await _run(tx, q.WRITE_AUTHORSHIPS, works=works)
+    topics = [{"workId": r["id"], **t} for r in rows for t in r["topics"]]
+    if topics:
+        await _run(tx, q.WRITE_WORK_TOPICS, rows=topics)
+    sources = [{"workId": r["id"], **r["source"]} for r in rows if r["source"] is not None]
+    if sources:
+        await _run(tx, q.WRITE_WORK_SOURCES, rows=sources)
+
+
+async def _write(tx: Tx, /, kind: str, rows: Sequence[Row], mark: BatchMark | None) -> BatchResult:
+    result = await tx.run(UPSERTS[kind], rows=[_payload(kind, r) for r in rows])
+    outcomes: dict[str, str] = {}
+    counts = BatchResult()
+    async for record in result:
+        setattr(counts, record["outcome"], len(record["ids"]))
+        outcomes.update(dict.fromkeys(record["ids"], record["outcome"]))
+    if kind == "work":
+        written = [r for r in rows if outcomes[r["id"]] in WRITTEN]
+        if written:
+            cleared = [r["id"] for r in written if outcomes[r["id"]] == "updated"]
+            await _write_work_links(tx, written, cleared)
+            await _run(tx, q.MARK_CITATIONS_PENDING)
+    if mark is not None:
+        await _run(tx, q.LEDGER_MARK_BATCH, run=mark.run, key=mark.key)
+    return counts
+
+
+async def write_batch(
+    driver: AsyncDriver,
+    database: str,
+    kind: str,
+    rows: Sequence[Row],
+    *,
+    mark: BatchMark | None = None,
+    dry_run: bool = False,
+) -> BatchResult:
+    """Write one batch of rows of one kind in a single transaction (rolled back when `dry_run`)."""
+    unique = dedupe(rows)
+    if not unique and mark is None:
         return BatchResult()
     async with driver.session(database=database) as session:
-        if kind == "work":
-            return await session.execute_write(_write_works, rows)
-        if kind == "author":
-            return await session.execute_write(_write_authors, rows)
-        label = SIMPLE_LABELS[kind]
-        outcome = await session.execute_write(_accepted, q.UPSERT_ENTITIES, rows, label=label)
-        outcome.work_ids = []
-        return outcome
+        if not dry_run:
+            return await session.execute_write(_write, kind, unique, mark)
+        tx = await session.begin_transaction()
+        try:
+            return await _write(tx, kind, unique, None)
+        finally:
+            await tx.rollback()
 
 
 async def link_citations(driver: AsyncDriver, database: str) -> int:
-    """Link the references of every work whose references may now resolve. Returns works visited."""
-    records, _, _ = await driver.execute_query(q.WORKS_WITH_UNLINKED_REFERENCES, database_=database)
-    ids = [r["id"] for r in records]
-    for start in range(0, len(ids), CITATION_BATCH):
-        chunk = ids[start : start + CITATION_BATCH]
-        async with driver.session(database=database) as session:
-            await session.execute_write(_run, q.LINK_CITATIONS, ids=chunk)
+    """Link references after an import: the works written since the last pass (to every work in the graph),
+    then nothing else but the older works that cite one of them. Runs only when a batch flagged it; the
+    already-linked citing works go first, so a pass killed midway and run again misses nothing.
+    Returns how many works it visited."""
+    records, _, _ = await driver.execute_query(q.CITATIONS_PENDING, database_=database)
+    if not records[0]["pending"]:
+        return 0
+    records, _, _ = await driver.execute_query(q.WORKS_AWAITING_LINKS, database_=database)
+    written = [r["id"] for r in records]
+    records, _, _ = await driver.execute_query(q.WORKS_CITING, ids=written, database_=database)
+    ids = [r["id"] for r in records] + written
+    async with driver.session(database=database) as session:
+        for start in range(0, len(ids), CITATION_BATCH):
+            await session.execute_write(_run, q.LINK_CITATIONS, ids=ids[start : start + CITATION_BATCH])
+        await session.execute_write(_run, q.CLEAR_CITATIONS_PENDING)
     return len(ids)
-
-
-async def _run(tx: AsyncManagedTransaction, /, query: Any, **params: Any) -> None:
-    await tx.run(query, **params)
 
 
 async def count_entities(driver: AsyncDriver, database: str) -> int:

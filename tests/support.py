@@ -17,7 +17,8 @@ from settings import Settings
 
 async def wipe(driver: AsyncDriver) -> None:
     """Delete every node and relationship (constraints and indexes stay)."""
-    async with driver.session() as session:  # CALL ... IN TRANSACTIONS needs an auto-commit transaction
+    # CALL ... IN TRANSACTIONS needs an auto-commit transaction (session.run), not execute_query's managed one.
+    async with driver.session(database="neo4j") as session:
         result = await session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS")
         await result.consume()
 

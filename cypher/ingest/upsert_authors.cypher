@@ -1,28 +1,35 @@
-// Upsert full author records (a stub author becomes a full one); older records never overwrite newer.
-// Parameters: $rows: [{id, updatedDate, props, lastKnown, affiliations}]. Returns: id, created.
+// Upsert full author records by the updated_date rule (a stub author becomes a full one; an older record
+// never overwrites a newer one), rewriting the relationships an author record owns.
+// Parameters: $rows: [{id, updatedDate, hash, props, lastKnown, affiliations}].
+// Returns one row per outcome (created|updated|unchanged|older): outcome, ids (the rows with it).
 UNWIND $rows AS row
-MERGE (a:Author {id: row.id})
-ON CREATE SET a._created = true
-WITH a, row
-WHERE a._created OR a.updatedDate IS NULL OR row.updatedDate IS NULL OR a.updatedDate <= row.updatedDate
-WITH a, row, coalesce(a._created, false) AS created
-SET a += row.props
-REMOVE a._created
-WITH a, row, created
-CALL (a) {
-  MATCH (a)-[r:LAST_KNOWN_AT|AFFILIATED_WITH]->()
-  DELETE r
+OPTIONAL MATCH (old:Author {id: row.id})
+WITH row, CASE
+  WHEN old IS NULL OR old.isStub THEN 'created'
+  WHEN coalesce(old.updatedDate, '') > coalesce(row.updatedDate, '') THEN 'older'
+  WHEN coalesce(old.updatedDate, '') = coalesce(row.updatedDate, '') AND old.sourceHash = row.hash THEN 'unchanged'
+  ELSE 'updated'
+END AS outcome
+CALL (row, outcome) {
+  WITH row, outcome WHERE outcome IN ['created', 'updated']
+  MERGE (a:Author {id: row.id})
+  SET a += row.props, a.sourceHash = row.hash
+  WITH a, row
+  CALL (a) {
+    MATCH (a)-[r:LAST_KNOWN_AT|AFFILIATED_WITH]->()
+    DELETE r
+  }
+  CALL (a, row) {
+    WITH a, row WHERE row.lastKnown IS NOT NULL
+    MERGE (i:Institution {id: row.lastKnown.id})
+    ON CREATE SET i += row.lastKnown, i.isStub = true
+    CREATE (a)-[:LAST_KNOWN_AT]->(i)
+  }
+  CALL (a, row) {
+    UNWIND row.affiliations AS aff
+    MERGE (i:Institution {id: aff.institution.id})
+    ON CREATE SET i += aff.institution, i.isStub = true
+    CREATE (a)-[:AFFILIATED_WITH {years: aff.years}]->(i)
+  }
 }
-CALL (a, row) {
-  WITH a, row WHERE row.lastKnown IS NOT NULL
-  MERGE (i:Institution {id: row.lastKnown.id})
-  ON CREATE SET i += row.lastKnown, i.isStub = true
-  CREATE (a)-[:LAST_KNOWN_AT]->(i)
-}
-CALL (a, row) {
-  UNWIND row.affiliations AS aff
-  MERGE (i:Institution {id: aff.institution.id})
-  ON CREATE SET i += aff.institution, i.isStub = true
-  CREATE (a)-[:AFFILIATED_WITH {years: aff.years}]->(i)
-}
-RETURN a.id AS id, created
+RETURN outcome, collect(row.id) AS ids

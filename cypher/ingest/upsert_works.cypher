@@ -1,11 +1,18 @@
-// Upsert works; a record older than the stored one is skipped (never overwrites newer data).
-// Parameters: $rows: [{id, updatedDate, props}]. Returns one row per accepted work: id, created.
+// Upsert full work records by the updated_date rule: a record is written when the Work is new (or a stub),
+// newer than the stored one, or as new but with other content (sourceHash); an older one is never written.
+// Parameters: $rows: [{id, updatedDate, hash, props}].
+// Returns one row per outcome (created|updated|unchanged|older): outcome, ids (the rows with it).
 UNWIND $rows AS row
-MERGE (w:Work {id: row.id})
-ON CREATE SET w._created = true
-WITH w, row
-WHERE w._created OR w.updatedDate IS NULL OR row.updatedDate IS NULL OR w.updatedDate <= row.updatedDate
-WITH w, row, coalesce(w._created, false) AS created
-SET w += row.props
-REMOVE w._created
-RETURN w.id AS id, created
+OPTIONAL MATCH (old:Work {id: row.id})
+WITH row, CASE
+  WHEN old IS NULL OR old.isStub THEN 'created'
+  WHEN coalesce(old.updatedDate, '') > coalesce(row.updatedDate, '') THEN 'older'
+  WHEN coalesce(old.updatedDate, '') = coalesce(row.updatedDate, '') AND old.sourceHash = row.hash THEN 'unchanged'
+  ELSE 'updated'
+END AS outcome
+CALL (row, outcome) {
+  WITH row, outcome WHERE outcome IN ['created', 'updated']
+  MERGE (n:Work {id: row.id})
+  SET n += row.props, n.sourceHash = row.hash
+}
+RETURN outcome, collect(row.id) AS ids

@@ -1,11 +1,11 @@
 // Authors of works (stub authors when no full record is known) and their AUTHORED relationships.
-// Parameters: $rows: [{workId, authorId, name, orcid, order, positionLabel, isCorresponding,
-//   institutionIds, rawAuthorName}]. Returns: nothing.
-UNWIND $rows AS row
+// Parameters: $works: [{id, authorships: [{authorId, name, orcid, order, positionLabel, isCorresponding,
+//   institutionIds, rawAuthorName}]}]. Returns: nothing.
+UNWIND $works AS work
+MATCH (w:Work {id: work.id})
+UNWIND work.authorships AS row
 MERGE (a:Author {id: row.authorId})
 ON CREATE SET a.name = row.name, a.orcid = row.orcid, a.isStub = true
-WITH a, row
-MATCH (w:Work {id: row.workId})
 CREATE (a)-[:AUTHORED {
   order: row.order,
   positionLabel: row.positionLabel,

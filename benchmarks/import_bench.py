@@ -1,0 +1,168 @@
+"""Import benchmark: generated OpenAlex data into a real Neo4j; results to benchmarks/results/import.json.
+
+Measures (each import runs the real `peergraph import` command in a subprocess, so its peak RSS is its own):
+1. N works (default 100,000, with their authors, institutions, sources, topics) into an empty database;
+2. the same files again (every record unchanged): should take less time than the first;
+3. the same code path on 2,000 works with one transaction per record (--batch-size 1) vs batches: the ratio;
+4. the importer's peak RSS at 10,000 and N works (it should stay flat as the input grows).
+
+Neo4j: NEO4J_URI (+ NEO4J_PASSWORD) if set — its data is deleted — otherwise a throwaway server started with
+the project's launcher in a temp home. Usage: `.venv/bin/python benchmarks/import_bench.py [--works N]`.
+The machine's load average is recorded next to the numbers: other processes sharing the cores slow them down.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+import psutil
+from neo4j import GraphDatabase
+
+from cypher import ingest as q
+from db.launcher import LocalNeo4j, free_port
+from db.migrations import apply_migrations
+from ingest.generate import generate
+from settings import PROJECT_ROOT, get_settings
+
+RESULTS = PROJECT_ROOT / "benchmarks" / "results" / "import.json"
+
+
+@contextlib.contextmanager
+def neo4j(home: Path) -> Iterator[tuple[str, str]]:
+    if os.environ.get("NEO4J_URI"):
+        yield os.environ["NEO4J_URI"], os.environ.get("NEO4J_PASSWORD", "")
+        return
+    base = get_settings()
+    server = LocalNeo4j(
+        home=home / "neo4j",
+        jar_dir=base.neo4j_jar_dir,
+        version=base.neo4j_version,
+        bolt_port=free_port(),
+        http_port=free_port(),
+        heap="2g",
+        pagecache="1g",
+        java_home=base.java_home,
+        start_timeout=base.neo4j_start_timeout_seconds,
+    )
+    server.start()
+    try:
+        yield server.uri, server.password()
+    finally:
+        server.stop()
+
+
+def reset(uri: str, password: str) -> None:
+    import asyncio
+
+    from neo4j import AsyncGraphDatabase
+
+    with GraphDatabase.driver(uri, auth=("neo4j", password)) as driver, driver.session(database="neo4j") as session:
+        session.run(q.DELETE_ALL).consume()
+
+    async def migrate() -> None:
+        async with AsyncGraphDatabase.driver(uri, auth=("neo4j", password)) as adriver:
+            await apply_migrations(adriver, "neo4j")
+
+    asyncio.run(migrate())
+
+
+def run_import(uri: str, password: str, paths: list[Path], tmp: Path, *extra: str) -> dict[str, Any]:
+    """Run `peergraph import` in a subprocess; its wall time and peak RSS (sampled every 50 ms)."""
+    env = {**os.environ, "NEO4J_URI": uri, "NEO4J_PASSWORD": password, "NEO4J_USER": "neo4j"}
+    command = [sys.executable, "-c", "import cli; cli.main()", "import", *map(str, paths), "--no-progress"]
+    command += ["--rejects", str(tmp / "rejects.jsonl"), *extra]
+    load_before = os.getloadavg()[0]
+    started = time.monotonic()
+    proc = subprocess.Popen(command, env=env, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    peak = 0
+    watched = psutil.Process(proc.pid)
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            with contextlib.suppress(psutil.Error):
+                peak = max(peak, watched.memory_info().rss)
+            done.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = proc.communicate()
+    seconds = time.monotonic() - started
+    done.set()
+    sampler.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"import failed ({proc.returncode}):\n{out.decode()}\n{err.decode()}")
+    return {
+        "seconds": round(seconds, 2),
+        "peak_rss_mb": round(peak / 2**20, 1),
+        "load_average_1m_before": round(load_before, 2),
+        "load_average_1m_after": round(os.getloadavg()[0], 2),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--works", type=int, default=100_000)
+    parser.add_argument("--per-record-works", type=int, default=2_000)
+    args = parser.parse_args()
+    results: dict[str, Any] = {
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "note": "2-core machine shared with other processes; see the load averages next to each number",
+    }
+    with tempfile.TemporaryDirectory(prefix="peergraph-bench-") as name:
+        tmp = Path(name)
+        data = {}
+        for works in sorted({10_000, args.works, args.per_record_works}):
+            started = time.monotonic()
+            counts = generate(works, seed=1, out_dir=tmp / f"works-{works}")
+            data[works] = tmp / f"works-{works}"
+            print(f"generated {works:,} works ({counts}) in {time.monotonic() - started:.1f} s", flush=True)
+        with neo4j(tmp) as (uri, password):
+            reset(uri, password)
+            big = [data[args.works]]
+            first = run_import(uri, password, big, tmp)
+            again = run_import(uri, password, big, tmp)
+            results[f"import_{args.works}_works_into_empty_db"] = first
+            results[f"reimport_{args.works}_works_unchanged"] = again
+            results["reimport_faster_than_first"] = again["seconds"] < first["seconds"]
+            print(f"{args.works:,} works: {first} / again: {again}", flush=True)
+
+            reset(uri, password)
+            results["import_10000_works_into_empty_db"] = run_import(uri, password, [data[10_000]], tmp)
+            print(f"10k: {results['import_10000_works_into_empty_db']}", flush=True)
+
+            small = [data[args.per_record_works]]
+            reset(uri, password)
+            batched = run_import(uri, password, small, tmp)
+            reset(uri, password)
+            per_record = run_import(uri, password, small, tmp, "--batch-size", "1")
+            results[f"per_record_vs_batch_{args.per_record_works}_works"] = {
+                "batched_1000": batched,
+                "one_transaction_per_record": per_record,
+                "ratio": round(per_record["seconds"] / batched["seconds"], 1),
+            }
+            print(f"per record vs batch: {results[f'per_record_vs_batch_{args.per_record_works}_works']}", flush=True)
+    results["peak_rss_mb"] = {
+        "10000_works": results["import_10000_works_into_empty_db"]["peak_rss_mb"],
+        f"{args.works}_works": results[f"import_{args.works}_works_into_empty_db"]["peak_rss_mb"],
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_bytes(orjson.dumps(results, option=orjson.OPT_INDENT_2) + b"\n")
+    print(f"results written to {RESULTS}")
+
+
+if __name__ == "__main__":
+    main()

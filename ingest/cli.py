@@ -1,0 +1,152 @@
+"""The importer's commands (`peergraph import`, `fingerprint`, `generate`, `import-sample`), registered on the
+typer app in cli.py. Exit codes: 0 done, 1 the run failed (file problems, too many rejects, missing parts)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Annotated
+
+import orjson
+import typer
+from neo4j import AsyncDriver
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from ingest.importer import DEFAULT_BATCH_SIZE, DEFAULT_MAX_BAD, DEFAULT_REJECTS, ImportOptions, ImportReport
+from ingest.parse import KIND_NAMES
+
+
+def _summary(report: ImportReport, dry_run: bool) -> Table:
+    title = "Dry run (nothing written): what the import would do" if dry_run else "Import"
+    table = Table("entity", "created", "updated", "unchanged", "older (skipped)", title=title)
+    for kind in KIND_NAMES:
+        if kind in report.results:
+            r = report.results[kind]
+            table.add_row(kind, f"{r.created:,}", f"{r.updated:,}", f"{r.unchanged:,}", f"{r.older:,}")
+    table.add_section()
+    table.add_row("rejected lines", f"{len(report.rejected):,}", "", "", "")
+    return table
+
+
+def import_command(
+    paths: Annotated[list[Path], typer.Argument(help="JSON-lines files (plain or .gz) or directories.")],
+    kind: Annotated[
+        str | None, typer.Option(help=f"Entity kind of every record ({', '.join(KIND_NAMES)}); default: from ids.")
+    ] = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Records per transaction.")] = DEFAULT_BATCH_SIZE,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Parse, validate, report; write nothing.")] = False,
+    max_bad: Annotated[int, typer.Option(min=0, help="Fail when more lines than this are rejected.")] = DEFAULT_MAX_BAD,
+    rejects: Annotated[Path, typer.Option(help="Where rejected lines go (JSON lines).")] = Path(DEFAULT_REJECTS),
+    allow_missing_parts: Annotated[
+        bool, typer.Option("--allow-missing-parts", help="Tolerate snapshot parts the manifest lists but are absent.")
+    ] = False,
+    progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
+) -> None:
+    """Import OpenAlex records: idempotent, resumable (re-run the same command after a crash), batch by batch."""
+    from cli import _fail, _settings, _with_driver, err, out
+    from ingest.importer import run_import
+
+    if kind is not None and kind not in KIND_NAMES:
+        raise _fail(f"--kind must be one of {', '.join(KIND_NAMES)}, not {kind!r}")
+    settings = _settings()
+    options = ImportOptions(batch_size, kind, dry_run, max_bad, rejects, allow_missing_parts)
+    bar = Progress(
+        TextColumn("[bold]importing"),
+        BarColumn(),
+        DownloadColumn(),
+        TextColumn("{task.fields[rate]:>8} records/s"),
+        TimeRemainingColumn(),
+        console=err,
+        disable=not progress,
+    )
+    task = bar.add_task("import", total=None, rate="-")
+    started = time.monotonic()
+
+    def on_progress(done: int, total: int, records: int) -> None:
+        rate = records / max(time.monotonic() - started, 1e-6)
+        bar.update(task, completed=done, total=total, rate=f"{rate:,.0f}")
+
+    async def work(driver: AsyncDriver) -> ImportReport:
+        with bar:
+            return await run_import(driver, settings.neo4j_database, paths, options, on_progress)
+
+    report = _with_driver(settings, work)
+    seconds = time.monotonic() - started
+    for warning in report.warnings:
+        err.print(f"[yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
+    if report.files:
+        out.print(_summary(report, dry_run))
+        resumed = f", {report.batches_resumed} already done by an interrupted run" if report.batches_resumed else ""
+        out.print(
+            f"{report.records:,} lines from {report.files} files in {seconds:.1f} s "
+            f"({report.batches_written} batches written{resumed})."
+        )
+    if report.rejects_path is not None:
+        out.print(f"{len(report.rejected):,} rejected lines written to {report.rejects_path}", highlight=False)
+    problems = [*report.errors, *([report.aborted] if report.aborted else [])]
+    for problem in problems[:-1]:
+        err.print(f"[bold red]error:[/] {problem}", highlight=False, soft_wrap=True)
+    if problems:
+        raise _fail(problems[-1])
+
+
+def fingerprint_command(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+) -> None:
+    """Print node counts by label, relationship counts by type and a stable hash of the graph's content."""
+    from cli import _settings, _with_driver, out
+    from ingest.fingerprint import fingerprint
+
+    settings = _settings()
+    result = _with_driver(settings, lambda d: fingerprint(d, settings.neo4j_database))
+    if as_json:
+        out.print_json(orjson.dumps(result.as_dict()).decode())
+        return
+    nodes = Table("labels", "nodes", title="Nodes")
+    for label, count in result.nodes.items():
+        nodes.add_row(label, f"{count:,}")
+    rels = Table("type", "relationships", title="Relationships")
+    for rel, count in result.relationships.items():
+        rels.add_row(rel, f"{count:,}")
+    out.print(nodes, rels)
+    out.print(f"hash {result.digest}")
+
+
+def import_sample_command(
+    if_empty: Annotated[
+        bool, typer.Option("--if-empty", help="Only when the graph holds no works or authors.")
+    ] = False,
+) -> None:
+    """Load the bundled OpenAlex sample (data/sample/) into the graph."""
+    from cli import _settings, _with_driver, out
+    from ingest.sample import load_files, sample_files
+    from ingest.writer import count_entities
+
+    settings = _settings()
+
+    async def work(driver: AsyncDriver) -> ImportReport | None:
+        if if_empty and await count_entities(driver, settings.neo4j_database) > 0:
+            return None
+        return await load_files(driver, settings.neo4j_database, sample_files())
+
+    report = _with_driver(settings, work)
+    if report is None:
+        out.print("The graph already holds data; the sample is not loaded again.")
+        return
+    out.print(_summary(report, dry_run=False))
+
+
+def generate_command(
+    out_dir: Annotated[Path, typer.Argument(help="Directory for the generated .jsonl.gz files.")],
+    works: Annotated[int, typer.Option(min=1, help="How many works.")] = 10_000,
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed writes the same files.")] = 1,
+) -> None:
+    """Write OpenAlex-shaped JSON lines shaped like the real sample (for benchmarks), deterministic per seed."""
+    from cli import out
+    from ingest.generate import generate
+
+    started = time.monotonic()
+    counts = generate(works, seed, out_dir)
+    summary = ", ".join(f"{n:,} {name}" for name, n in counts.items())
+    out.print(f"Wrote {summary} to {out_dir} in {time.monotonic() - started:.1f} s.", highlight=False)

@@ -1,0 +1,282 @@
+"""The batch importer: input files → validated rows → batches written by `ingest.writer`, with a ledger.
+
+Reading and parsing run in a worker thread one batch ahead of the writer, so Python's JSON work overlaps
+Neo4j's. Every bad line goes to the rejects file with its source file, line number, reason and raw text;
+when more than `max_bad` lines are rejected the run stops (what was committed stays, and the ledger lets
+the same command resume). Snapshot parts are checked against their manifest's record counts.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Generator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+import orjson
+from neo4j import AsyncDriver
+
+from ingest.ledger import Ledger, batch_key, run_id
+from ingest.parse import parse_line, parse_record
+from ingest.reader import KIND_ORDER, InputError, InputFile, discover, read_lines
+from ingest.records import RecordError, Row
+from ingest.writer import BatchResult, link_citations, write_batch
+
+DEFAULT_BATCH_SIZE = 1000
+DEFAULT_MAX_BAD = 10
+DEFAULT_REJECTS = "peergraph-rejects.jsonl"
+Progress = Callable[[int, int, int], None]  # (bytes done, bytes total, records read)
+
+
+@dataclass
+class ImportOptions:
+    batch_size: int = DEFAULT_BATCH_SIZE
+    kind: str | None = None
+    dry_run: bool = False
+    max_bad: int = DEFAULT_MAX_BAD
+    rejects_path: Path | None = None
+    allow_missing_parts: bool = False
+
+
+@dataclass(frozen=True)
+class Reject:
+    source: str
+    line: int
+    reason: str
+    raw: str
+
+    def as_json(self) -> bytes:
+        return orjson.dumps({"source": self.source, "line": self.line, "reason": self.reason, "raw": self.raw})
+
+
+@dataclass
+class ImportReport:
+    results: dict[str, BatchResult] = field(default_factory=dict)
+    rejected: list[Reject] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    files: int = 0
+    records: int = 0
+    batches_written: int = 0
+    batches_resumed: int = 0  # already in the ledger from an interrupted run of the same command
+    aborted: str | None = None
+    rejects_path: Path | None = None
+
+    def result(self, kind: str) -> BatchResult:
+        return self.results.setdefault(kind, BatchResult())
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and self.aborted is None
+
+
+@dataclass
+class _Batch:
+    kind: str
+    rows: list[Row]
+    key: str
+
+
+@dataclass
+class _Chunk:
+    """What the reader thread hands the writer: at most one batch, the rejects and progress since the last."""
+
+    file: InputFile
+    batch: _Batch | None
+    rejects: list[Reject]
+    position: int  # bytes of this file read so far, -1 when unknown
+    lines: int
+    done: bool = False
+    file_lines: int = 0
+    error: str | None = None
+
+
+def _chunks(files: Sequence[InputFile], options: ImportOptions) -> Generator[_Chunk, None, None]:
+    size = options.batch_size
+    for file in files:
+        pending: dict[str, tuple[int, list[Row]]] = {}
+        rejects: list[Reject] = []
+        count = lines = 0
+        position = -1
+        error = None
+        try:
+            for number, raw, where in read_lines(file):
+                count += 1
+                lines += 1
+                position = where if where >= 0 else position
+                try:
+                    kind, row = parse_line(raw, options.kind)
+                except RecordError as exc:
+                    text = raw.decode("utf-8", "replace").rstrip("\r\n")
+                    rejects.append(Reject(file.label, number, str(exc), text))
+                else:
+                    first, rows = pending.setdefault(kind, (number, []))
+                    rows.append(row)
+                    if len(rows) >= size:
+                        del pending[kind]
+                        yield _Chunk(file, _Batch(kind, rows, batch_key(file, kind, first)), rejects, position, lines)
+                        rejects, lines = [], 0
+                        continue
+                if lines >= size:
+                    yield _Chunk(file, None, rejects, position, lines)
+                    rejects, lines = [], 0
+        except InputError as exc:
+            error = str(exc)
+        for kind, (first, rows) in pending.items():
+            yield _Chunk(file, _Batch(kind, rows, batch_key(file, kind, first)), rejects, position, lines)
+            rejects, lines = [], 0
+        yield _Chunk(file, None, rejects, file.size, lines, done=True, file_lines=count, error=error)
+
+
+class _RejectsFile:
+    """The rejects file, created on the first reject (a clean run leaves none behind)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._handle: IO[bytes] | None = None
+
+    @property
+    def opened(self) -> bool:
+        return self._handle is not None
+
+    def handle(self) -> IO[bytes]:
+        if self._handle is None:
+            self._handle = self.path.open("wb")
+        return self._handle
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+
+
+class _Run:
+    def __init__(self, driver: AsyncDriver, database: str, options: ImportOptions, progress: Progress | None) -> None:
+        self.driver, self.database, self.options, self.progress = driver, database, options, progress
+        self.report = ImportReport()
+        self.in_flight: asyncio.Task[BatchResult] | None = None
+        self.in_flight_kind = ""
+
+    async def _settle(self) -> None:
+        if self.in_flight is not None:
+            self.report.result(self.in_flight_kind).add(await self.in_flight)
+            self.report.batches_written += 1
+            self.in_flight = None
+
+    def _start(self, batch: _Batch, ledger: Ledger | None) -> None:
+        mark = ledger.mark(batch.key) if ledger is not None else None
+        write = write_batch(self.driver, self.database, batch.kind, batch.rows, mark=mark, dry_run=self.options.dry_run)
+        self.in_flight, self.in_flight_kind = asyncio.create_task(write), batch.kind
+
+    async def run(self, files: list[InputFile], ledger: Ledger | None, rejects_out: Callable[[], IO[bytes]]) -> None:
+        report, options = self.report, self.options
+        total = sum(f.size for f in files)
+        done_bytes = 0
+        chunks = _chunks(files, options)
+        try:
+            while (chunk := await asyncio.to_thread(next, chunks, None)) is not None:
+                report.records += chunk.lines
+                if chunk.rejects and self._reject(chunk.rejects, rejects_out):
+                    break
+                if chunk.batch is not None:
+                    await self._settle()
+                    if ledger is not None and chunk.batch.key in ledger.done:
+                        report.batches_resumed += 1
+                    else:
+                        self._start(chunk.batch, ledger)
+                if chunk.done:
+                    report.files += 1
+                    done_bytes += chunk.file.size
+                    self._check_file(chunk)
+                if self.progress is not None:
+                    here = done_bytes if chunk.done else done_bytes + max(chunk.position, 0)
+                    self.progress(here, total, report.records)
+        finally:
+            chunks.close()
+            await self._settle()
+
+    def _reject(self, rejects: list[Reject], rejects_out: Callable[[], IO[bytes]]) -> bool:
+        """Record rejects; True (and the run is aborted) when one of them goes over --max-bad."""
+        out = rejects_out()
+        for reject in rejects:
+            out.write(reject.as_json() + b"\n")
+            self.report.rejected.append(reject)
+            if len(self.report.rejected) > self.options.max_bad:
+                self.report.aborted = (
+                    f"more than --max-bad {self.options.max_bad} rejected lines; stopped at "
+                    f"{reject.source}:{reject.line} (batches written so far stay; a re-run finds them unchanged)"
+                )
+                return True
+        return False
+
+    def _check_file(self, chunk: _Chunk) -> None:
+        if chunk.error is not None:
+            self.report.errors.append(chunk.error)
+        elif chunk.file_lines == 0:
+            self.report.warnings.append(f"{chunk.file.label} holds no records")
+        expected = chunk.file.expected_records
+        if expected is not None and chunk.error is None and chunk.file_lines != expected:
+            self.report.errors.append(
+                f"{chunk.file.label}: the manifest expects {expected:,} records, the part holds {chunk.file_lines:,}"
+            )
+
+
+async def run_import(
+    driver: AsyncDriver,
+    database: str,
+    paths: Sequence[Path],
+    options: ImportOptions,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import files and directories. Nothing is written when the inputs have file-level problems."""
+    found = discover(paths, allow_missing_parts=options.allow_missing_parts)
+    if found.errors:
+        return ImportReport(errors=found.errors, warnings=found.warnings)
+    ledger = None
+    if not options.dry_run:
+        ledger = await Ledger.open(driver, database, run_id(found.files, options.batch_size, options.kind))
+    run = _Run(driver, database, options, progress)
+    run.report.warnings.extend(found.warnings)
+    rejects = _RejectsFile(options.rejects_path or Path(DEFAULT_REJECTS))
+    try:
+        await run.run(found.files, ledger, rejects.handle)
+    finally:
+        rejects.close()
+    run.report.rejects_path = rejects.path if rejects.opened else None
+    report = run.report
+    if report.aborted is None and not options.dry_run:
+        await link_citations(driver, database)
+        if ledger is not None:
+            await ledger.finish(driver, database)
+    return report
+
+
+async def import_records(
+    driver: AsyncDriver,
+    database: str,
+    records: Sequence[object],
+    kind: str | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> ImportReport:
+    """Import decoded records (the GraphQL mutation's path): the same validation, writer and citation pass as
+    files. Rejects carry the record's index in `line` (0-based) and source "records"."""
+    report = ImportReport(records=len(records))
+    rows: dict[str, list[Row]] = {}
+    for index, record in enumerate(records):
+        try:
+            record_kind, row = parse_record(record, kind)
+        except RecordError as exc:
+            raw = orjson.dumps(record, default=str).decode()
+            report.rejected.append(Reject("records", index, str(exc), raw))
+        else:
+            rows.setdefault(record_kind, []).append(row)
+    for record_kind in sorted(rows, key=KIND_ORDER.index):
+        batch = rows[record_kind]
+        for start in range(0, len(batch), batch_size):
+            report.result(record_kind).add(
+                await write_batch(driver, database, record_kind, batch[start : start + batch_size])
+            )
+            report.batches_written += 1
+    if rows:
+        await link_citations(driver, database)
+    return report

@@ -1,0 +1,74 @@
+"""The importRecords mutation over real HTTP: FORBIDDEN unless enabled; per-record rejects with their index."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest_asyncio
+from neo4j import AsyncDriver
+
+from ingest.fingerprint import fingerprint
+from settings import Settings
+from tests.ingest.records import work
+from tests.support import ApiServer, graphql
+
+MUTATION = """
+mutation Import($records: [JSON!]!, $kind: String) {
+  importRecords(records: $records, kind: $kind) {
+    accepted
+    rejected { index reason }
+    entities { entity created updated unchanged older }
+  }
+}
+"""
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def enabled_http(settings: Settings, driver: AsyncDriver) -> AsyncIterator[httpx.AsyncClient]:
+    enabled = settings.model_copy(update={"import_mutation_enabled": True})
+    with ApiServer(enabled) as server:
+        async with httpx.AsyncClient(base_url=server.url, timeout=60) as client:
+            yield client
+
+
+async def test_the_mutation_is_forbidden_by_default(
+    empty_db: AsyncDriver, settings: Settings, http: httpx.AsyncClient
+) -> None:
+    assert settings.import_mutation_enabled is False
+    body = await graphql(http, MUTATION, {"records": [work(1)]})
+    assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    assert (await fingerprint(empty_db, settings.neo4j_database)).nodes == {}
+
+
+async def test_the_mutation_imports_and_reports_rejects_by_index(
+    empty_db: AsyncDriver, settings: Settings, enabled_http: httpx.AsyncClient
+) -> None:
+    records = [
+        work(1, authors=(1, 2), refs=(2,)),
+        {"display_name": "no id"},
+        work(2, authors=(2,)),
+        {"id": "https://openalex.org/F1", "display_name": "a funder"},
+        {"id": "https://openalex.org/W3", "publication_year": "not a year"},
+    ]
+    body = await graphql(enabled_http, MUTATION, {"records": records})
+    assert "errors" not in body, body
+    payload = body["data"]["importRecords"]
+    assert payload["accepted"] == 2
+    assert [r["index"] for r in payload["rejected"]] == [1, 3, 4]
+    assert "no id" in payload["rejected"][0]["reason"]
+    assert "unknown entity kind" in payload["rejected"][1]["reason"]
+    assert "publication_year" in payload["rejected"][2]["reason"]
+    assert payload["entities"] == [{"entity": "work", "created": 2, "updated": 0, "unchanged": 0, "older": 0}]
+    fp = await fingerprint(empty_db, settings.neo4j_database)
+    assert fp.nodes == {"Author": 2, "Work": 2}
+    assert fp.relationships == {"AUTHORED": 3, "CITES": 1}  # W1 cites W2, which came later in the same call
+
+    again = await graphql(enabled_http, MUTATION, {"records": records})
+    assert again["data"]["importRecords"]["entities"][0]["unchanged"] == 2
+    assert await fingerprint(empty_db, settings.neo4j_database) == fp
+
+
+async def test_the_mutation_refuses_an_unknown_kind(empty_db: AsyncDriver, enabled_http: httpx.AsyncClient) -> None:
+    body = await graphql(enabled_http, MUTATION, {"records": [work(1)], "kind": "funder"})
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
