@@ -1,0 +1,28 @@
+"""Account queries (issue 5): users, follows, claims, profile settings, invitations, trust inputs."""
+
+from cypher import load
+
+CREATE_USER = load("account/create_user")
+GET_LOGIN = load("account/get_login")
+GET_USERS_BY_IDS = load("account/get_users_by_ids")
+SET_EMAIL_TOKEN = load("account/set_email_token")
+VERIFY_EMAIL = load("account/verify_email")
+FOLLOW_AUTHOR = load("account/follow_author")
+UNFOLLOW_AUTHOR = load("account/unfollow_author")
+FOLLOWING_PAGE = load("account/following_page")
+SOCIAL_BY_AUTHOR_IDS = load("account/social_by_author_ids")
+TRUST_INPUTS = load("account/trust_inputs")
+CLAIM_STATE = load("account/claim_state")
+CREATE_CLAIM = load("account/create_claim")
+END_CLAIM = load("account/end_claim")
+CLAIM_EVENTS = load("account/claim_events")
+UPDATE_PROFILE = load("account/update_profile")
+AUTHOR_INSTITUTIONS = load("account/author_institutions")
+INVITE_STATE = load("account/invite_state")
+CREATE_INVITATION = load("account/create_invitation")
+GET_INVITATION = load("account/get_invitation")
+RESPOND_INVITATION = load("account/respond_invitation")
+INVITATIONS_INBOX = load("account/invitations_inbox")
+INVITATIONS_SENT = load("account/invitations_sent")
+BLOCK_USER = load("account/block_user")
+UNBLOCK_USER = load("account/unblock_user")
