@@ -3,5 +3,5 @@
 OPTIONAL MATCH (s:User {id: $userId})-[:SENT]->(i:Invitation)-[:TO]->(r:User)
 WITH s, i, r ORDER BY i.createdAt DESC, i.id
 WITH collect(i {.*, senderId: s.id, senderName: s.displayName, recipientId: r.id, recipientName: r.displayName})
-  AS all
-RETURN size(all) AS total, all[$skip..$skip + $limit] AS invitations
+  AS items
+RETURN size(items) AS total, items[$skip..$skip + $limit] AS invitations
