@@ -152,3 +152,14 @@ async def test_failed_logins_are_rate_limited_per_client(
     for i in range(limit):
         assert code(await api.gql(LOGIN, {"e": f"spray{i}@example.org", "p": "guess guess guess"})) == "UNAUTHENTICATED"
     assert code(await api.gql(LOGIN, {"e": "fresh@example.org", "p": "guess guess guess"})) == "RATE_LIMITED"
+
+
+async def test_registrations_are_rate_limited_per_client(
+    empty_db: AsyncDriver, api: Api, account_settings: Settings
+) -> None:
+    for n in range(account_settings.registrations_per_client):
+        body = await api.gql(REGISTER, {"e": f"new{n}@example.org", "p": PASSWORD, "n": "New"})
+        assert body["data"]["register"]["accepted"] is True
+    body = await api.gql(REGISTER, {"e": "one-more@example.org", "p": PASSWORD, "n": "New"})
+    assert code(body) == "RATE_LIMITED"
+    assert mails_to("one-more@example.org") == []
