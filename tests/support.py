@@ -17,7 +17,11 @@ from settings import Settings
 
 async def wipe(driver: AsyncDriver) -> None:
     """Delete every node and relationship (constraints and indexes stay)."""
-    await driver.execute_query("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS")
+    # CALL ... IN TRANSACTIONS needs an auto-commit transaction: execute_query's managed one refuses it
+    # as soon as there is something to delete.
+    async with driver.session(database="neo4j") as session:
+        result = await session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS")
+        await result.consume()
 
 
 class ApiServer:

@@ -91,21 +91,6 @@ async def api(account_server: ApiServer) -> AsyncIterator[Api]:
         yield Api(client, fresh_ip())
 
 
-async def wipe(driver: AsyncDriver, database: str) -> None:
-    """Delete every node in an auto-commit transaction (`CALL ... IN TRANSACTIONS` cannot run inside the
-    managed transaction that tests.support.wipe's execute_query opens; the lead is told)."""
-    async with driver.session(database=database) as session:
-        result = await session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS")
-        await result.consume()
-
-
-@pytest_asyncio.fixture(loop_scope="session")
-async def empty_db(driver: AsyncDriver, account_settings: Settings) -> AsyncDriver:
-    """Overrides the shared fixture: a database with no data (the schema stays)."""
-    await wipe(driver, account_settings.neo4j_database)
-    return driver
-
-
 @pytest.fixture
 def database(account_settings: Settings) -> str:
     return account_settings.neo4j_database
