@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from neo4j import AsyncDriver
 
 from settings import Settings
@@ -87,3 +89,14 @@ async def test_follow_changes_are_rate_limited(
     for _ in range(account_settings.follows_per_user):
         assert "errors" not in await api.gql(FOLLOW, {"id": "A101"}, token=ann.token)
     assert code(await api.gql(FOLLOW, {"id": "A101"}, token=ann.token)) == "RATE_LIMITED"
+
+
+async def test_concurrent_follows_leave_one_relationship(empty_db: AsyncDriver, api: Api, database: str) -> None:
+    await make_authors(empty_db, database, "A101")
+    ann = await signup(api, "ann@example.org")
+    bodies = await asyncio.gather(*(api.gql(FOLLOW, {"id": "A101"}, token=ann.token) for _ in range(20)))
+    assert all("errors" not in body for body in bodies)
+    records, _, _ = await empty_db.execute_query(
+        "MATCH (:User)-[f:FOLLOWS]->(:Author {id: 'A101'}) RETURN count(f) AS n", database_=database
+    )
+    assert records[0]["n"] == 1

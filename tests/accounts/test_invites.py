@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from neo4j import AsyncDriver
 
 from settings import Settings
@@ -131,3 +133,12 @@ async def test_invitations_are_rate_limited_per_sender(
     for author_id in recipients[:limit]:
         assert "errors" not in await api.gql(SEND, {"to": author_id, "m": "Hi"}, token=sender.token)
     assert code(await api.gql(SEND, {"to": recipients[limit], "m": "Hi"}, token=sender.token)) == "RATE_LIMITED"
+
+
+async def test_concurrent_sends_leave_one_pending_invitation(empty_db: AsyncDriver, api: Api, database: str) -> None:
+    await make_authors(empty_db, database, "A1", "A2")
+    sender = await _claimed(api, "sender@example.org", "A1")
+    recipient = await _claimed(api, "recipient@example.org", "A2")
+    assert "errors" not in await api.gql(OPEN, {"id": "A2", "open": True}, token=recipient.token)
+    bodies = await asyncio.gather(*(api.gql(SEND, {"to": "A2", "m": "Hi"}, token=sender.token) for _ in range(3)))
+    assert sorted(code(b) if "errors" in b else "OK" for b in bodies) == ["CONFLICT", "CONFLICT", "OK"]
