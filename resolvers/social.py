@@ -35,6 +35,27 @@ class SocialRow:
     open_to_collaborate: bool
 
 
+@dataclass(frozen=True)
+class PrivacyRow:
+    hidden_fields: frozenset[str]  # of "ORCID", "AFFILIATION", "TOPICS", "COLLABORATORS"
+    shown_affiliation_id: str | None  # the institution the claimant chose to show, if any
+    viewer_sees_hidden: bool  # the viewer is the claimant or an admin
+
+
+async def author_privacy(info: Info, *, author_id: str) -> PrivacyRow:
+    """What the claimant hides from the public page and the affiliation they show (same batch as social)."""
+    row = await info.context.account.loaders.social.load(author_id)
+    if row is None or not row["claimed"]:
+        return PrivacyRow(hidden_fields=frozenset(), shown_affiliation_id=None, viewer_sees_hidden=False)
+    viewer = await info.context.account.viewer.get_or_anonymous()
+    sees = viewer is not None and (viewer.is_admin or viewer.id == row["claimantId"])
+    return PrivacyRow(
+        hidden_fields=frozenset(row["hiddenFields"]),
+        shown_affiliation_id=row["shownAffiliationId"],
+        viewer_sees_hidden=sees,
+    )
+
+
 async def author_social(info: Info, *, author_id: str) -> SocialRow:
     """Claimed, follower count, whether the viewer follows, open to collaborate (batched per request)."""
     row = await info.context.account.loaders.social.load(author_id)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, cast
 
 from neo4j import AsyncDriver
 
+from context import Info, build_context
+from resolvers import social
+from settings import Settings
 from tests.accounts.conftest import ADMIN_EMAIL
 from tests.accounts.support import Api, code, signup, work_record, write_author, write_works
 
@@ -27,7 +31,9 @@ def author_record() -> dict[str, Any]:
     }
 
 
-async def test_profile_settings_by_claimant_or_admin(empty_db: AsyncDriver, api: Api, database: str) -> None:
+async def test_profile_settings_by_claimant_or_admin(
+    empty_db: AsyncDriver, api: Api, database: str, settings: Settings
+) -> None:
     await write_works(empty_db, database, [work_record("W1", [("A101", "Ada", None)], [])])
     await write_author(empty_db, database, author_record())
     owner = await signup(api, "owner@example.org")
@@ -71,3 +77,7 @@ async def test_profile_settings_by_claimant_or_admin(empty_db: AsyncDriver, api:
     # The public sees openToCollaborate, not the settings.
     public = await api.gql('{ authorProfile(id: "A101") { openToCollaborate claimed } }')
     assert public["data"]["authorProfile"] == {"openToCollaborate": True, "claimed": True}
+    # The seam the read API uses to hide fields: an anonymous viewer gets the claimant's choices.
+    info = cast(Info, SimpleNamespace(context=build_context(empty_db, settings)))
+    privacy = await social.author_privacy(info, author_id="A101")
+    assert privacy == social.PrivacyRow(frozenset({"ORCID"}), "I2", viewer_sees_hidden=False)
