@@ -73,6 +73,7 @@ async def respond(info: Info, *, invitation_id: str, accept: bool) -> dict[str, 
     viewer = await ctx.account.viewer.require()
 
     async def work(tx: AsyncManagedTransaction) -> dict[str, Any]:
+        await rows_in(tx, q.LOCK_INVITATION, id=invitation_id)
         rows = await rows_in(tx, q.GET_INVITATION, id=invitation_id, viewerId=viewer.id)
         if not rows:
             raise not_found("no such invitation")

@@ -142,3 +142,25 @@ async def test_concurrent_sends_leave_one_pending_invitation(empty_db: AsyncDriv
     assert "errors" not in await api.gql(OPEN, {"id": "A2", "open": True}, token=recipient.token)
     bodies = await asyncio.gather(*(api.gql(SEND, {"to": "A2", "m": "Hi"}, token=sender.token) for _ in range(3)))
     assert sorted(code(b) if "errors" in b else "OK" for b in bodies) == ["CONFLICT", "CONFLICT", "OK"]
+
+
+async def test_concurrent_answers_leave_one_answer(empty_db: AsyncDriver, api: Api, database: str) -> None:
+    await make_authors(empty_db, database, "A1", "A2")
+    sender = await _claimed(api, "sender@example.org", "A1")
+    recipient = await _claimed(api, "recipient@example.org", "A2")
+    assert "errors" not in await api.gql(OPEN, {"id": "A2", "open": True}, token=recipient.token)
+    sent = await api.gql(SEND, {"to": "A2", "m": "Hi"}, token=sender.token)
+    invitation_id = sent["data"]["sendCollaborationInvite"]["id"]
+    answers = ["ACCEPT", "DECLINE"] * 4
+    bodies = await asyncio.gather(
+        *(api.gql(RESPOND, {"id": invitation_id, "r": a}, token=recipient.token) for a in answers)
+    )
+    winners = [b["data"]["respondToInvite"]["status"] for b in bodies if "errors" not in b]
+    assert len(winners) == 1
+    assert sorted(code(b) for b in bodies if "errors" in b) == ["CONFLICT"] * 7
+    stored = await api.gql(ONE, {"id": invitation_id}, token=sender.token)
+    assert stored["data"]["invitation"]["id"] == invitation_id
+    records, _, _ = await empty_db.execute_query(
+        "MATCH (i:Invitation {id: $id}) RETURN i.status AS status", id=invitation_id, database_=database
+    )
+    assert records[0]["status"] == winners[0]
