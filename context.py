@@ -9,9 +9,45 @@ from starlette.requests import Request
 from starlette.responses import Response
 from strawberry.types import Info as StrawberryInfo
 
+from auth.services import AccountServices, build_services, services_for
+from auth.viewer import ViewerSession, bearer_token
 from loaders import Loaders, build_loaders
 from loaders._db import ReadGateway
+from loaders.social import SocialLoaders, build_social_loaders
 from settings import Settings
+
+
+@dataclass
+class Account:
+    """Accounts (issue 5): the lazily resolved viewer, the app's account services, the social loaders."""
+
+    viewer: ViewerSession
+    services: AccountServices
+    loaders: SocialLoaders
+    client_ip: str
+
+
+def _client_ip(request: Request | None, settings: Settings) -> str:
+    if request is None:
+        return "local"
+    forwarded = request.headers.get("x-forwarded-for")
+    if settings.trust_forwarded_for and forwarded:
+        return forwarded.split(",")[0].strip()
+    return request.client.host if request.client else "unknown"
+
+
+def build_account(db: ReadGateway, settings: Settings, request: Request | None) -> Account:
+    token = bearer_token(request.headers.get("authorization")) if request is not None else None
+    services = services_for(request.app.state, settings) if request is not None else build_services(settings)
+    session: ViewerSession
+
+    async def viewer_id() -> str | None:
+        viewer = await session.get_or_anonymous()
+        return None if viewer is None else viewer.id
+
+    loaders = build_social_loaders(db, viewer_id)
+    session = ViewerSession(settings, token, loaders.user.load)
+    return Account(viewer=session, services=services, loaders=loaders, client_ip=_client_ip(request, settings))
 
 
 @dataclass
@@ -21,13 +57,21 @@ class Context:
     driver: AsyncDriver
     settings: Settings
     loaders: Loaders
+    account: Account
 
 
 def build_context(
     driver: AsyncDriver, settings: Settings, request: Request | None = None, response: Response | None = None
 ) -> Context:
     db = ReadGateway(driver=driver, database=settings.neo4j_database)
-    return Context(request=request, response=response, driver=driver, settings=settings, loaders=build_loaders(db))
+    return Context(
+        request=request,
+        response=response,
+        driver=driver,
+        settings=settings,
+        loaders=build_loaders(db),
+        account=build_account(db, settings, request),
+    )
 
 
 Info = StrawberryInfo[Context, None]

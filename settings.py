@@ -75,6 +75,39 @@ class Settings(BaseSettings):
     # --- secrets -------------------------------------------------------------------------------------
     jwt_secret: SecretStr = SecretStr("dev-only-jwt-secret-change-me-0123456789abcdef")
 
+    # --- accounts, follow, claims, trust, invitations (issue 5) ---------------------------------------
+    jwt_issuer: str = "peergraph"
+    jwt_audience: str = "peergraph-api"
+    jwt_lifetime_seconds: int = Field(default=900, ge=30, le=86_400)
+    # Argon2id cost (OWASP's second recommended profile: 19 MiB, t=2, p=1).
+    argon2_time_cost: int = Field(default=2, ge=1)
+    argon2_memory_kib: int = Field(default=19_456, ge=1024)
+    argon2_parallelism: int = Field(default=1, ge=1)
+    password_min_length: int = 10
+    email_token_lifetime_seconds: int = 86_400
+    # Users whose *verified* email is listed here are admins.
+    admin_emails: list[str] = Field(default_factory=list)
+    admin_max_claims: int = 1
+    # The mailer, as "module:Class" (a class with `async send(to, subject, body)`); the default logs.
+    mailer: str = "auth.mailer:LogMailer"
+    # OpenID Connect (ORCID) id_tokens: the issuer, our client id (the audience), its keys.
+    oidc_issuer: str = "https://orcid.org"
+    oidc_audience: str | None = None
+    oidc_jwks_url: str | None = "https://orcid.org/oauth/jwks"
+    oidc_jwks_file: Path | None = None
+    oidc_algorithms: list[str] = Field(default_factory=lambda: ["RS256"])
+    # Rate limits: at most N events per window per key (in-process sliding windows).
+    rate_window_seconds: float = 60.0
+    login_failures_per_account: int = 5
+    login_failures_per_client: int = 20
+    registrations_per_client: int = 10
+    follows_per_user: int = 60
+    claims_per_user: int = 10
+    invites_per_sender: int = 5
+    # Use the left-most X-Forwarded-For address as the client (only behind a proxy you control).
+    trust_forwarded_for: bool = False
+    invite_message_max_length: int = 2000
+
     @model_validator(mode="after")
     def _refuse_dev_secrets_outside_development(self) -> Settings:
         if self.environment == "production":

@@ -1,8 +1,7 @@
 """The social side of an author (claims, followers, trust): the seam between the read API and accounts.
 
-PLACEHOLDER until accounts exist (issue 5): nobody can claim or follow yet, so every author is unclaimed
-with no followers, and trust is the verification level alone. The signatures are the contract the Author
-type relies on; the accounts work replaces the bodies (batched through per-request loaders).
+The signatures are the contract the Author type relies on; the bodies read through the per-request
+social loaders (loaders/social.py), so a page of authors costs one round trip per kind, not per author.
 """
 
 from __future__ import annotations
@@ -10,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from context import Info
+from resolvers.account_trust import inputs_from_row, snapshot
 
 
 @dataclass(frozen=True)
@@ -35,18 +35,46 @@ class SocialRow:
     open_to_collaborate: bool
 
 
+@dataclass(frozen=True)
+class PrivacyRow:
+    hidden_fields: frozenset[str]  # of "ORCID", "AFFILIATION", "TOPICS", "COLLABORATORS"
+    shown_affiliation_id: str | None  # the institution the claimant chose to show, if any
+    viewer_sees_hidden: bool  # the viewer is the claimant or an admin
+
+
+async def author_privacy(info: Info, *, author_id: str) -> PrivacyRow:
+    """What the claimant hides from the public page and the affiliation they show (same batch as social)."""
+    row = await info.context.account.loaders.social.load(author_id)
+    if row is None or not row["claimed"]:
+        return PrivacyRow(hidden_fields=frozenset(), shown_affiliation_id=None, viewer_sees_hidden=False)
+    viewer = await info.context.account.viewer.get_or_anonymous()
+    sees = viewer is not None and (viewer.is_admin or viewer.id == row["claimantId"])
+    return PrivacyRow(
+        hidden_fields=frozenset(row["hiddenFields"]),
+        shown_affiliation_id=row["shownAffiliationId"],
+        viewer_sees_hidden=sees,
+    )
+
+
 async def author_social(info: Info, *, author_id: str) -> SocialRow:
-    """Claimed, follower count, whether the viewer follows, open to collaborate (placeholder: none yet)."""
-    del info, author_id
-    return SocialRow(claimed=False, followers=0, viewer_is_following=False, open_to_collaborate=False)
+    """Claimed, follower count, whether the viewer follows, open to collaborate (batched per request)."""
+    row = await info.context.account.loaders.social.load(author_id)
+    if row is None:
+        return SocialRow(claimed=False, followers=0, viewer_is_following=False, open_to_collaborate=False)
+    return SocialRow(
+        claimed=bool(row["claimed"]),
+        followers=int(row["followers"]),
+        viewer_is_following=bool(row["viewerFollows"]),
+        open_to_collaborate=bool(row["openToCollaborate"]),
+    )
 
 
 async def author_trust(info: Info, *, author_id: str) -> TrustRow:
-    """The trust snapshot (placeholder: verification level L1 for any imported record, score 0)."""
-    del info, author_id
+    """The trust snapshot: documented factors summing to 0-100 (docs/trust.md), batched per request."""
+    snap = snapshot(inputs_from_row(await info.context.account.loaders.trust_inputs.load(author_id)))
     return TrustRow(
-        score=0,
-        label="Unverified",
-        verification_level="L1",
-        factors=[TrustFactorRow("verification", 0, "L1: imported OpenAlex record, unclaimed (accounts not built yet)")],
+        score=snap.score,
+        label=snap.label,
+        verification_level=snap.level,
+        factors=[TrustFactorRow(f.name, f.points, f.detail) for f in snap.factors],
     )

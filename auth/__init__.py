@@ -1,0 +1,4 @@
+"""Accounts' security primitives: passwords, access tokens, OIDC id_tokens, rate limits, mail (issue 5).
+
+Nothing here knows GraphQL or Cypher; resolvers combine these with the graph.
+"""

@@ -1,0 +1,43 @@
+"""The account services one app shares across requests: hasher, rate limiter, OIDC verifier, mailer.
+
+Built once per application, on first use, and kept on the Starlette app state (so app.py needs no change).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from auth.mailer import Mailer, load_mailer
+from auth.oidc import OidcVerifier
+from auth.passwords import Passwords
+from auth.ratelimit import RateLimiter
+from settings import Settings
+
+STATE_KEY = "account_services"
+
+
+@dataclass
+class AccountServices:
+    passwords: Passwords
+    limiter: RateLimiter
+    oidc: OidcVerifier
+    mailer: Mailer
+
+
+def build_services(settings: Settings) -> AccountServices:
+    return AccountServices(
+        passwords=Passwords(settings),
+        limiter=RateLimiter(settings.rate_window_seconds),
+        oidc=OidcVerifier(settings),
+        mailer=load_mailer(settings),
+    )
+
+
+def services_for(state: Any, settings: Settings) -> AccountServices:
+    """The services kept on `state` (an app's state), built the first time they are asked for."""
+    services: AccountServices | None = getattr(state, STATE_KEY, None)
+    if services is None:
+        services = build_services(settings)
+        setattr(state, STATE_KEY, services)
+    return services

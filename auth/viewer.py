@@ -1,0 +1,101 @@
+"""Who is asking: the bearer token of a request, resolved lazily to the account it names."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from auth.tokens import InvalidToken, decode_access_token
+from errors import ApiError, ErrorCode
+from settings import Settings
+
+
+@dataclass(frozen=True)
+class ViewerUser:
+    id: str
+    email: str
+    display_name: str
+    email_verified: bool
+    orcid: str | None
+    is_admin: bool
+    claimed_author_ids: tuple[str, ...]
+
+
+def unauthenticated(message: str = "log in first") -> ApiError:
+    return ApiError(message, ErrorCode.UNAUTHENTICATED)
+
+
+def bearer_token(authorization: str | None) -> str | None:
+    if not authorization:
+        return None
+    scheme, _, token = authorization.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else ""
+
+
+class ViewerSession:
+    """Resolves the viewer once per request. An invalid token is an error, not an anonymous viewer."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        token: str | None,
+        load_user: Callable[[str], Awaitable[dict[str, Any] | None]],
+    ) -> None:
+        self._settings = settings
+        self._token = token
+        self._load_user = load_user
+        self._resolved = False
+        self._viewer: ViewerUser | None = None
+        self._error: ApiError | None = None
+
+    async def get(self) -> ViewerUser | None:
+        """The viewer, None when anonymous; raises UNAUTHENTICATED for a bad or stale token."""
+        if not self._resolved:
+            await self._resolve()
+        if self._error is not None:
+            raise self._error
+        return self._viewer
+
+    async def get_or_anonymous(self) -> ViewerUser | None:
+        """The viewer, or None for anonymous and bad tokens alike (for public fields)."""
+        try:
+            return await self.get()
+        except ApiError:
+            return None
+
+    async def require(self) -> ViewerUser:
+        viewer = await self.get()
+        if viewer is None:
+            raise unauthenticated()
+        return viewer
+
+    async def _resolve(self) -> None:
+        self._resolved = True
+        if self._token is None:
+            return
+        try:
+            user_id = decode_access_token(self._settings, self._token)
+        except InvalidToken:
+            self._error = unauthenticated("the access token is invalid or expired")
+            return
+        row = await self._load_user(user_id)
+        if row is None:
+            self._error = unauthenticated("the access token is invalid or expired")
+            return
+        self._viewer = viewer_from_row(row, self._settings)
+
+
+def viewer_from_row(row: dict[str, Any], settings: Settings) -> ViewerUser:
+    email = str(row["email"])
+    verified = bool(row.get("emailVerified"))
+    admins = {e.strip().lower() for e in settings.admin_emails}
+    return ViewerUser(
+        id=str(row["id"]),
+        email=email,
+        display_name=str(row.get("displayName") or ""),
+        email_verified=verified,
+        orcid=row.get("orcid"),
+        is_admin=verified and email.lower() in admins,
+        claimed_author_ids=tuple(row.get("claimedAuthorIds") or ()),
+    )

@@ -1,0 +1,7 @@
+// A user's sent invitations, newest first, one page.
+// Parameters: $userId, $skip, $limit. Returns: total, invitations (list of maps).
+OPTIONAL MATCH (s:User {id: $userId})-[:SENT]->(i:Invitation)-[:TO]->(r:User)
+WITH s, i, r ORDER BY i.createdAt DESC, i.id
+WITH collect(i {.*, senderId: s.id, senderName: s.displayName, recipientId: r.id, recipientName: r.displayName})
+  AS items
+RETURN size(items) AS total, items[$skip..$skip + $limit] AS invitations

@@ -1,0 +1,62 @@
+"""Per-request DataLoaders for accounts and the social side of authors (issue 5).
+
+Each batch function is one Cypher round trip for all its keys, results aligned to the keys.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from strawberry.dataloader import DataLoader
+
+from cypher import account as q
+from loaders._db import ReadGateway
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class SocialLoaders:
+    user: DataLoader[str, Row | None]
+    social: DataLoader[str, Row | None]
+    trust_inputs: DataLoader[str, Row | None]
+
+
+async def load_users(db: ReadGateway, ids: Sequence[str]) -> list[Row | None]:
+    rows = await db.rows(q.GET_USERS_BY_IDS, ids=list(ids))
+    by_id = {row["user"]["id"]: row["user"] for row in rows}
+    return [by_id.get(i) for i in ids]
+
+
+async def load_social(db: ReadGateway, viewer_id: str | None, ids: Sequence[str]) -> list[Row | None]:
+    rows = await db.rows(q.SOCIAL_BY_AUTHOR_IDS, ids=list(ids), viewerId=viewer_id)
+    by_id = {row["authorId"]: row for row in rows}
+    return [by_id.get(i) for i in ids]
+
+
+async def load_trust_inputs(db: ReadGateway, ids: Sequence[str]) -> list[Row | None]:
+    rows = await db.rows(q.TRUST_INPUTS, ids=list(ids))
+    by_id = {row["authorId"]: row for row in rows}
+    return [by_id.get(i) for i in ids]
+
+
+def build_social_loaders(db: ReadGateway, viewer_id: Callable[[], Awaitable[str | None]]) -> SocialLoaders:
+    """`viewer_id` is awaited inside the social batch (the viewer is resolved lazily, once per request)."""
+
+    async def social(ids: Sequence[str]) -> list[Row | None]:
+        return await load_social(db, await viewer_id(), ids)
+
+    return SocialLoaders(
+        user=DataLoader(load_fn=lambda ids: load_users(db, ids)),
+        social=DataLoader(load_fn=social),
+        trust_inputs=DataLoader(load_fn=lambda ids: load_trust_inputs(db, ids)),
+    )
+
+
+def forget(loader: DataLoader[str, Row | None], key: str) -> None:
+    """Drop one cached key (after a write), whether or not it was loaded yet."""
+    with contextlib.suppress(KeyError):
+        loader.clear(key)

@@ -1,0 +1,33 @@
+"""The client errors accounts raise, each with its `extensions.code`; and small shared helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from errors import ApiError, ErrorCode
+
+
+def forbidden(message: str) -> ApiError:
+    return ApiError(message, ErrorCode.FORBIDDEN)
+
+
+def not_found(message: str) -> ApiError:
+    return ApiError(message, ErrorCode.NOT_FOUND)
+
+
+def conflict(message: str) -> ApiError:
+    return ApiError(message, ErrorCode.CONFLICT)
+
+
+def rate_limited(message: str = "too many attempts; try again later") -> ApiError:
+    return ApiError(message, ErrorCode.RATE_LIMITED)
+
+
+def now_iso() -> str:
+    """UTC now as ISO 8601 text (compares in time order as text, like `updatedDate`)."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())

@@ -1,0 +1,35 @@
+"""Following authors: follow, unfollow (both idempotent), the viewer's `following` list."""
+
+from __future__ import annotations
+
+from context import Info
+from cypher import account as q
+from loaders.social import forget
+from resolvers._account_db import read, write
+from resolvers._account_errors import not_found, now_iso, rate_limited
+from resolvers._ids import entity_id
+from resolvers._page import Page
+
+
+async def set_following(info: Info, *, author_id: str, follow: bool) -> str:
+    """Follow or unfollow; returns the author's short id. The social loaders forget the author so the
+    same request reads the new follower count and viewerIsFollowing."""
+    ctx, acc = info.context, info.context.account
+    viewer = await acc.viewer.require()
+    aid = entity_id(author_id, "author")
+    if not acc.services.limiter.hit("follow", viewer.id, ctx.settings.follows_per_user):
+        raise rate_limited("too many follow changes; try again later")
+    if follow:
+        rows = await write(ctx, q.FOLLOW_AUTHOR, userId=viewer.id, authorId=aid, now=now_iso())
+    else:
+        rows = await write(ctx, q.UNFOLLOW_AUTHOR, userId=viewer.id, authorId=aid)
+    if not rows:
+        raise not_found(f"no author {aid}")
+    forget(acc.loaders.social, aid)
+    forget(acc.loaders.trust_inputs, aid)
+    return aid
+
+
+async def following(info: Info, *, user_id: str, skip: int, limit: int) -> Page:
+    rows = await read(info.context, q.FOLLOWING_PAGE, userId=user_id, skip=skip, limit=limit)
+    return Page(rows=rows[0]["authors"], total=rows[0]["total"], skip=skip)

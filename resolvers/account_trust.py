@@ -1,0 +1,130 @@
+"""The trust snapshot: a deterministic 0-100 score as the sum of documented factors (docs/trust.md).
+
+Pure functions: the inputs come from one batched query (cypher/account/trust_inputs.cypher).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LEVEL_POINTS = {"L0": 0, "L1": 5, "L2": 20, "L3": 30}
+LEVEL_DETAIL = {
+    "L0": "L0: a name with no persistent identifier",
+    "L1": "L1: imported record with an OpenAlex id, unclaimed",
+    "L2": "L2: claimed by an account with a verified email",
+    "L3": "L3: claimed with an authenticated ORCID iD equal to the author's",
+}
+CLAIMED_POINTS = 10
+ORCID_POINTS = 10
+AFFILIATION_POINTS = 5
+POINTS_PER_WORK, MAX_WORK_POINTS = 2, 20
+POINTS_PER_TOPIC, MAX_TOPIC_POINTS = 1, 5
+POINTS_PER_COAUTHOR, MAX_COAUTHOR_POINTS = 1, 10
+POINTS_PER_FOLLOWER, MAX_FOLLOWER_POINTS = 1, 10
+VERIFIED_THRESHOLD = 40
+TRUSTED_THRESHOLD = 70
+
+
+@dataclass(frozen=True)
+class TrustInputs:
+    has_persistent_id: bool
+    claimed: bool
+    claim_method: str | None  # "EMAIL" | "ORCID"
+    claimant_email_verified: bool
+    claimant_orcid: str | None
+    orcid: str | None
+    affiliation_known: bool
+    works: int
+    topics: int
+    coauthors: int
+    followers: int
+
+
+@dataclass(frozen=True)
+class Factor:
+    name: str
+    points: int
+    detail: str
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    score: int
+    label: str
+    level: str
+    factors: list[Factor]
+
+
+def verification_level(t: TrustInputs) -> str:
+    if not t.has_persistent_id:
+        return "L0"
+    if t.claimed and t.claim_method == "ORCID" and t.orcid is not None and t.claimant_orcid == t.orcid:
+        return "L3"
+    if t.claimed and (t.claimant_email_verified or t.claim_method == "ORCID"):
+        return "L2"
+    return "L1"
+
+
+def _scaled(name: str, count: int, per: int, cap: int, noun: str) -> Factor:
+    points = min(cap, count * per)
+    return Factor(name, points, f"{count} {noun}{'' if count == 1 else 's'} x {per} (at most {cap})")
+
+
+def label_for(score: int, level: str) -> str:
+    """Trusted / Verified need a claimed, verified record (L2+) and a score over the threshold."""
+    if level in ("L2", "L3") and score >= TRUSTED_THRESHOLD:
+        return "Trusted"
+    if level in ("L2", "L3") and score >= VERIFIED_THRESHOLD:
+        return "Verified"
+    return "Unverified"
+
+
+def snapshot(t: TrustInputs) -> Snapshot:
+    level = verification_level(t)
+    factors = [
+        Factor("verification", LEVEL_POINTS[level], LEVEL_DETAIL[level]),
+        Factor("claimed", CLAIMED_POINTS if t.claimed else 0, "claimed by an account" if t.claimed else "unclaimed"),
+        Factor(
+            "orcid",
+            ORCID_POINTS if t.orcid else 0,
+            f"ORCID iD on record: {t.orcid}" if t.orcid else "no ORCID iD on record",
+        ),
+        Factor(
+            "affiliation",
+            AFFILIATION_POINTS if t.affiliation_known else 0,
+            "last known institution known" if t.affiliation_known else "no known institution",
+        ),
+        _scaled("works", t.works, POINTS_PER_WORK, MAX_WORK_POINTS, "work"),
+        _scaled("topics", t.topics, POINTS_PER_TOPIC, MAX_TOPIC_POINTS, "topic"),
+        _scaled("coauthors", t.coauthors, POINTS_PER_COAUTHOR, MAX_COAUTHOR_POINTS, "coauthor"),
+        _scaled("followers", t.followers, POINTS_PER_FOLLOWER, MAX_FOLLOWER_POINTS, "follower"),
+    ]
+    score = max(0, min(100, sum(f.points for f in factors)))
+    return Snapshot(score=score, label=label_for(score, level), level=level, factors=factors)
+
+
+def inputs_from_row(row: dict[str, object] | None) -> TrustInputs:
+    """Inputs from a trust_inputs row; an unknown author is a bare name (L0, nothing to count)."""
+    if row is None:
+        return TrustInputs(False, False, None, False, None, None, False, 0, 0, 0, 0)
+
+    def count(key: str) -> int:
+        value = row.get(key)
+        return value if isinstance(value, int) else 0
+
+    orcid = row.get("orcid")
+    claimant_orcid = row.get("claimantOrcid")
+    method = row.get("claimMethod")
+    return TrustInputs(
+        has_persistent_id=True,
+        claimed=bool(row.get("claimed")),
+        claim_method=method if isinstance(method, str) else None,
+        claimant_email_verified=bool(row.get("claimantVerified")),
+        claimant_orcid=claimant_orcid if isinstance(claimant_orcid, str) else None,
+        orcid=orcid if isinstance(orcid, str) else None,
+        affiliation_known=bool(row.get("affiliationKnown")),
+        works=count("works"),
+        topics=count("topics"),
+        coauthors=count("coauthors"),
+        followers=count("followers"),
+    )

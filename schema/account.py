@@ -1,0 +1,87 @@
+"""Account types: the viewer (private), a user as others see it, the answers of register and login."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+
+from auth.viewer import ViewerUser
+from context import Info
+from resolvers import account_follow as follows
+from schema.author import Author
+from schema.connection import PageInfo, encode_cursor, page_info, page_window
+
+
+@strawberry.type(description="An account as other users see it: an id and a display name, never the email.")
+class User:
+    id: strawberry.ID
+    display_name: str
+
+
+@strawberry.type(description="An author the viewer follows.")
+class FollowedAuthorEdge:
+    cursor: str
+    since: str = strawberry.field(description="When the viewer started following (ISO 8601, UTC).")
+    node: Author
+
+
+@strawberry.type(description="A page of followed authors.")
+class FollowingConnection:
+    total_count: int
+    page_info: PageInfo
+    edges: list[FollowedAuthorEdge]
+
+
+async def following_connection(info: Info, user_id: str, first: int | None, after: str | None) -> FollowingConnection:
+    skip, limit = page_window(first, after)
+    page = await follows.following(info, user_id=user_id, skip=skip, limit=limit)
+    edges = [
+        FollowedAuthorEdge(cursor=encode_cursor(skip + i), since=str(row["since"]), node=Author.from_row(row))
+        for i, row in enumerate(page.rows)
+    ]
+    return FollowingConnection(total_count=page.total, page_info=page_info(skip, len(edges), page.total), edges=edges)
+
+
+@strawberry.type(description="The logged-in account (only its owner ever sees it).")
+class Viewer:
+    id: strawberry.ID
+    email: str
+    display_name: str
+    email_verified: bool
+    orcid: str | None = strawberry.field(description="The ORCID iD the account authenticated, if any.")
+    is_admin: bool
+    claimed_author_ids: list[strawberry.ID] = strawberry.field(description="The authors this account claims.")
+
+    @strawberry.field(description="The authors this account follows, most recent first.")
+    async def following(self, info: Info, first: int | None = None, after: str | None = None) -> FollowingConnection:
+        return await following_connection(info, str(self.id), first, after)
+
+    @classmethod
+    def from_user(cls, user: ViewerUser) -> Viewer:
+        return cls(
+            id=strawberry.ID(user.id),
+            email=user.email,
+            display_name=user.display_name,
+            email_verified=user.email_verified,
+            orcid=user.orcid,
+            is_admin=user.is_admin,
+            claimed_author_ids=[strawberry.ID(a) for a in user.claimed_author_ids],
+        )
+
+
+@strawberry.type(description="The answer to register: the same whether or not the email already had an account.")
+class RegisterPayload:
+    accepted: bool
+    message: str
+
+
+@strawberry.type(description="A short-lived access token: send it as `Authorization: Bearer <token>`.")
+class AuthPayload:
+    token: str
+    expires_at: int = strawberry.field(description="When the token expires (Unix time, seconds).")
+    viewer: Viewer
+
+
+def user_from_row(row: dict[str, Any], prefix: str) -> User:
+    return User(id=strawberry.ID(row[f"{prefix}Id"]), display_name=row.get(f"{prefix}Name") or "")

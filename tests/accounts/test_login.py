@@ -1,0 +1,165 @@
+"""Register, verify, log in, the viewer; bad tokens; login failures rate-limited (aliases included)."""
+
+from __future__ import annotations
+
+import base64
+import json
+import time
+
+import jwt
+from neo4j import AsyncDriver
+
+from auth.tokens import issue_access_token
+from settings import Settings
+from tests.accounts.outbox import mails_to
+from tests.accounts.support import LOGIN, PASSWORD, REGISTER, Api, code, codes, signup
+
+VIEWER = "{ viewer { id email displayName emailVerified isAdmin claimedAuthorIds } }"
+
+
+async def test_register_verify_login_viewer(empty_db: AsyncDriver, api: Api) -> None:
+    anonymous = await api.gql(VIEWER)
+    assert anonymous == {"data": {"viewer": None}}
+    account = await signup(api, "Ann@Example.org", verify=False, name="Ann")
+    body = await api.gql(VIEWER, token=account.token)
+    assert body["data"]["viewer"] == {
+        "id": account.id,
+        "email": "ann@example.org",
+        "displayName": "Ann",
+        "emailVerified": False,
+        "isAdmin": False,
+        "claimedAuthorIds": [],
+    }
+    token_mail = [m for m in mails_to("ann@example.org") if "token:" in m.body][-1]
+    token = token_mail.body.split("token: ")[1].split()[0]
+    assert (await api.gql("mutation($t: String!) { verifyEmail(token: $t) }", {"t": token}))["data"] == {
+        "verifyEmail": True
+    }
+    assert (await api.gql(VIEWER, token=account.token))["data"]["viewer"]["emailVerified"] is True
+    reused = await api.gql("mutation($t: String!) { verifyEmail(token: $t) }", {"t": token})
+    assert code(reused) == "BAD_USER_INPUT"
+
+
+async def test_passwords_are_argon2id_hashes(empty_db: AsyncDriver, api: Api, database: str) -> None:
+    await signup(api, "hash@example.org")
+    records, _, _ = await empty_db.execute_query(
+        "MATCH (u:User {email: $e}) RETURN u.passwordHash AS h", e="hash@example.org", database_=database
+    )
+    stored = records[0]["h"]
+    assert stored.startswith("$argon2id$")
+    assert PASSWORD not in stored
+
+
+async def test_register_does_not_reveal_a_taken_email(empty_db: AsyncDriver, api: Api) -> None:
+    first = await api.gql(REGISTER, {"e": "taken@example.org", "p": PASSWORD, "n": "First"})
+    second = await api.gql(REGISTER, {"e": "taken@example.org", "p": "another password 123", "n": "Second"})
+    assert first == second
+    assert len(mails_to("taken@example.org")) == 2  # a verification, then a notice to the owner
+    assert "already has one" in mails_to("taken@example.org")[-1].body
+    # The original password still works; the second one never did.
+    assert "errors" not in await api.gql(LOGIN, {"e": "taken@example.org", "p": PASSWORD})
+    assert code(await api.gql(LOGIN, {"e": "taken@example.org", "p": "another password 123"})) == "UNAUTHENTICATED"
+
+
+async def test_register_rejects_bad_input(empty_db: AsyncDriver, api: Api) -> None:
+    assert code(await api.gql(REGISTER, {"e": "not-an-email", "p": PASSWORD, "n": "X"})) == "BAD_USER_INPUT"
+    assert code(await api.gql(REGISTER, {"e": "short@example.org", "p": "short", "n": "X"})) == "BAD_USER_INPUT"
+    assert code(await api.gql(REGISTER, {"e": "noname@example.org", "p": PASSWORD, "n": "  "})) == "BAD_USER_INPUT"
+
+
+async def test_login_failures_look_the_same_for_unknown_and_known_emails(empty_db: AsyncDriver, api: Api) -> None:
+    await signup(api, "known@example.org")
+    wrong = await api.gql(LOGIN, {"e": "known@example.org", "p": "wrong password!!"})
+    unknown = await api.gql(LOGIN, {"e": "nobody@example.org", "p": "wrong password!!"})
+    assert wrong["errors"][0]["message"] == unknown["errors"][0]["message"]
+    assert code(wrong) == code(unknown) == "UNAUTHENTICATED"
+
+
+def _forge(claims: dict[str, object], secret: str, algorithm: str = "HS256") -> str:
+    return jwt.encode(claims, secret, algorithm=algorithm)
+
+
+async def test_bad_tokens_are_unauthenticated(empty_db: AsyncDriver, api: Api, account_settings: Settings) -> None:
+    account = await signup(api, "tokens@example.org")
+    secret = account_settings.jwt_secret.get_secret_value()
+    now = int(time.time())
+    good = {
+        "sub": account.id,
+        "iat": now,
+        "exp": now + 300,
+        "aud": account_settings.jwt_audience,
+        "iss": account_settings.jwt_issuer,
+    }
+    assert (await api.gql(VIEWER, token=_forge(good, secret)))["data"]["viewer"]["id"] == account.id
+    expired = issue_access_token(account_settings, account.id, now=time.time() - 3600).token
+    header, payload, signature = account.token.split(".")
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    claims["sub"] = "someone-else"
+    tampered_payload = base64.urlsafe_b64encode(json.dumps(claims).encode()).rstrip(b"=").decode()
+    alg_none = jwt.encode(good, "", algorithm="none")
+    bad = {
+        "expired": expired,
+        "tampered": f"{header}.{tampered_payload}.{signature}",
+        "wrong audience": _forge({**good, "aud": "someone-else"}, secret),
+        "wrong issuer": _forge({**good, "iss": "someone-else"}, secret),
+        "alg none": alg_none,
+        "alg none, unsigned": alg_none.rstrip("."),
+        "other secret": _forge(good, "another secret that is long enough to be a key"),
+        "no exp": _forge({k: v for k, v in good.items() if k != "exp"}, secret),
+        "no sub": _forge({k: v for k, v in good.items() if k != "sub"}, secret),
+        "unknown user": _forge({**good, "sub": "no-such-user"}, secret),
+        "garbage": "not.a.token",
+    }
+    for name, token in bad.items():
+        body = await api.gql(VIEWER, token=token)
+        assert codes(body) == ["UNAUTHENTICATED"], name
+    follow = await api.gql('mutation { followAuthor(id: "A1") { followers } }', token=bad["alg none"])
+    assert codes(follow) == ["UNAUTHENTICATED"]
+
+
+async def test_failed_logins_are_rate_limited_per_account(
+    empty_db: AsyncDriver, api: Api, account_settings: Settings
+) -> None:
+    await signup(api, "victim@example.org")
+    limit = account_settings.login_failures_per_account
+    for _ in range(limit):
+        api.ip = f"192.0.2.{_ + 1}"  # spread over clients: the per-account limit holds anyway
+        assert code(await api.gql(LOGIN, {"e": "victim@example.org", "p": "guess guess guess"})) == "UNAUTHENTICATED"
+    api.ip = "192.0.2.200"
+    assert code(await api.gql(LOGIN, {"e": "victim@example.org", "p": PASSWORD})) == "RATE_LIMITED"
+
+
+async def test_failures_packed_with_aliases_are_rate_limited(
+    empty_db: AsyncDriver, api: Api, account_settings: Settings
+) -> None:
+    await signup(api, "aliases@example.org")
+    fields = " ".join(
+        f'a{i}: login(email: "aliases@example.org", password: "guess number {i}") {{ token }}' for i in range(10)
+    )
+    body = await api.gql(f"mutation {{ {fields} }}")
+    found = codes(body)
+    limit = account_settings.login_failures_per_account
+    assert found[:limit] == ["UNAUTHENTICATED"] * limit
+    assert set(found[limit:]) == {"RATE_LIMITED"}
+    assert body["data"] == {f"a{i}": None for i in range(10)}
+    assert code(await api.gql(LOGIN, {"e": "aliases@example.org", "p": PASSWORD})) == "RATE_LIMITED"
+
+
+async def test_failed_logins_are_rate_limited_per_client(
+    empty_db: AsyncDriver, api: Api, account_settings: Settings
+) -> None:
+    limit = account_settings.login_failures_per_client
+    for i in range(limit):
+        assert code(await api.gql(LOGIN, {"e": f"spray{i}@example.org", "p": "guess guess guess"})) == "UNAUTHENTICATED"
+    assert code(await api.gql(LOGIN, {"e": "fresh@example.org", "p": "guess guess guess"})) == "RATE_LIMITED"
+
+
+async def test_registrations_are_rate_limited_per_client(
+    empty_db: AsyncDriver, api: Api, account_settings: Settings
+) -> None:
+    for n in range(account_settings.registrations_per_client):
+        body = await api.gql(REGISTER, {"e": f"new{n}@example.org", "p": PASSWORD, "n": "New"})
+        assert body["data"]["register"]["accepted"] is True
+    body = await api.gql(REGISTER, {"e": "one-more@example.org", "p": PASSWORD, "n": "New"})
+    assert code(body) == "RATE_LIMITED"
+    assert mails_to("one-more@example.org") == []

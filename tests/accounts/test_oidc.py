@@ -1,0 +1,51 @@
+"""The OIDC verifier with keys from a JWKS URL (a local HTTP server: nothing reaches the internet)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from auth.oidc import InvalidIdToken, OidcVerifier
+from settings import Settings
+from tests.accounts.conftest import AUDIENCE, ISSUER, Issuer
+
+ORCID = "0000-0002-1825-0097"
+
+
+@pytest.fixture
+def jwks_url(issuer_files: tuple[Issuer, Path]) -> Iterator[str]:
+    folder = issuer_files[1].parent
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/{issuer_files[1].name}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+async def test_keys_from_a_jwks_url(jwks_url: str, issuer: Issuer, settings: Settings) -> None:
+    verifier = OidcVerifier(
+        settings.model_copy(
+            update={"oidc_issuer": ISSUER, "oidc_audience": AUDIENCE, "oidc_jwks_url": jwks_url, "oidc_jwks_file": None}
+        )
+    )
+    assert await verifier.orcid_of(issuer.id_token(f"https://orcid.org/{ORCID}")) == ORCID
+    with pytest.raises(InvalidIdToken):
+        await verifier.orcid_of(issuer.id_token(ORCID, aud="someone-else"))
+    with pytest.raises(InvalidIdToken):
+        await verifier.orcid_of(issuer.id_token("not-an-orcid"))
+
+
+async def test_unconfigured_audience_refuses_every_token(issuer: Issuer, settings: Settings) -> None:
+    verifier = OidcVerifier(settings.model_copy(update={"oidc_audience": None}))
+    with pytest.raises(InvalidIdToken, match="not configured"):
+        await verifier.orcid_of(issuer.id_token(ORCID))
