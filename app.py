@@ -28,7 +28,7 @@ READY_TIMEOUT_SECONDS = 2.0
 
 class GraphQLApp(GraphQL[Context, None]):
     def __init__(self, settings: Settings) -> None:
-        super().__init__(build_schema(), graphql_ide="graphiql" if settings.graphiql else None)
+        super().__init__(build_schema(settings), graphql_ide="graphiql" if settings.graphiql else None)
         self.settings = settings
 
     async def get_context(self, request: Request, response: Response | None) -> Context:  # type: ignore[override]

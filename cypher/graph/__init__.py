@@ -1,0 +1,5 @@
+"""Graph-shaped read queries (slices around an entity)."""
+
+from cypher import load
+
+SLICE = load("graph/slice")

@@ -1,0 +1,5 @@
+"""Search read queries."""
+
+from cypher import load
+
+ENTITIES = load("search/entities")
