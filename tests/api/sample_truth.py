@@ -23,6 +23,10 @@ def short(url: str | None) -> str | None:
     return url.rsplit("/", 1)[-1].upper() if isinstance(url, str) and url else None
 
 
+def bare_orcid(url: str | None) -> str | None:
+    return url.rsplit("/", 1)[-1].upper() if isinstance(url, str) and url else None
+
+
 def records(stem: str) -> Iterator[Rec]:
     with gzip.open(SAMPLE_DIR / f"{stem}.jsonl.gz", "rt", encoding="utf-8", newline="\n") as handle:
         for line in handle:
@@ -46,6 +50,7 @@ class Truth:
     work_topics: dict[str, dict[str, float]] = field(default_factory=dict)
     venue: dict[str, str] = field(default_factory=dict)
     author_name: dict[str, str | None] = field(default_factory=dict)
+    author_orcid: dict[str, str | None] = field(default_factory=dict)
     author_record: dict[str, Rec] = field(default_factory=dict)
     author_works: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     last_known: dict[str, str] = field(default_factory=dict)
@@ -100,6 +105,7 @@ def sample_truth() -> Truth:
         aid = short(rec["id"]) or ""
         truth.author_record[aid] = rec
         truth.author_name[aid] = rec.get("display_name")
+        truth.author_orcid[aid] = bare_orcid(rec.get("orcid"))
         last = rec.get("last_known_institutions") or []
         stubs = [i for i in (_institution_stub(truth, x) for x in last) if i]
         if stubs:
@@ -136,6 +142,7 @@ def _add_work(truth: Truth, rec: Rec) -> None:
             continue
         seen.add(aid)
         truth.author_name.setdefault(aid, name)
+        truth.author_orcid.setdefault(aid, bare_orcid(author.get("orcid")))
         truth.author_works[aid].add(wid)
         ships.append(Ship(order, aid, name, bool(ship.get("is_corresponding")), insts))
     truth.ships[wid] = ships
