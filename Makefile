@@ -10,7 +10,7 @@ VENV := .venv
 PG := $(VENV)/bin/peergraph
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help setup run test check lint typecheck fmt neo4j-start neo4j-stop neo4j-status neo4j-logs schema clean
+.PHONY: help setup run test check lint typecheck fmt neo4j-start neo4j-stop neo4j-status neo4j-logs schema schema-check clean
 
 help:
 	@echo "make run    set up (venv, deps, Neo4j, migrations, sample data) and serve http://127.0.0.1:8000/graphql"
@@ -50,6 +50,10 @@ fmt: setup
 
 schema: setup
 	$(PG) export-schema > schema.graphql
+
+# Lists breaking changes of the code's schema against the committed schema.graphql (exit 1 if any).
+schema-check: setup
+	$(VENV)/bin/python -m schema.compat
 
 neo4j-start: setup
 	$(PG) db start
