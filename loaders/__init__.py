@@ -10,7 +10,7 @@ from typing import Any
 
 from strawberry.dataloader import DataLoader
 
-from loaders import author, entity, work
+from loaders import author, entity, relations, work
 from loaders._db import ReadGateway
 from loaders._paging import PageKey, RowsPage
 
@@ -34,6 +34,16 @@ class Loaders:
     orcid: DataLoader[str, str | None]
     doi: DataLoader[str, str | None]
     ror: DataLoader[str, str | None]
+    author_institutions: DataLoader[str, list[Row]]
+    works_by_year: DataLoader[str, list[Row]]
+    topic_work_count: DataLoader[str, int]
+    references: DataLoader[PageKey, RowsPage]
+    cited_by: DataLoader[PageKey, RowsPage]
+    topic_works: DataLoader[PageKey, RowsPage]
+    topic_authors: DataLoader[PageKey, RowsPage]
+    source_works: DataLoader[PageKey, RowsPage]
+    institution_works: DataLoader[PageKey, RowsPage]
+    institution_authors: DataLoader[PageKey, RowsPage]
 
 
 def build_loaders(db: ReadGateway) -> Loaders:
@@ -53,4 +63,14 @@ def build_loaders(db: ReadGateway) -> Loaders:
         orcid=DataLoader(load_fn=lambda keys: entity.load_orcid_ids(db, keys)),
         doi=DataLoader(load_fn=lambda keys: entity.load_doi_ids(db, keys)),
         ror=DataLoader(load_fn=lambda keys: entity.load_ror_ids(db, keys)),
+        author_institutions=DataLoader(load_fn=lambda ids: relations.load_author_institutions(db, ids)),
+        works_by_year=DataLoader(load_fn=lambda ids: relations.load_works_by_year(db, ids)),
+        topic_work_count=DataLoader(load_fn=lambda ids: relations.load_topic_work_counts(db, ids)),
+        references=DataLoader(load_fn=lambda keys: relations.load_references(db, keys)),
+        cited_by=DataLoader(load_fn=lambda keys: relations.load_cited_by(db, keys)),
+        topic_works=DataLoader(load_fn=lambda keys: relations.load_topic_works(db, keys)),
+        topic_authors=DataLoader(load_fn=lambda keys: relations.load_topic_authors(db, keys)),
+        source_works=DataLoader(load_fn=lambda keys: relations.load_source_works(db, keys)),
+        institution_works=DataLoader(load_fn=lambda keys: relations.load_institution_works(db, keys)),
+        institution_authors=DataLoader(load_fn=lambda keys: relations.load_institution_authors(db, keys)),
     )

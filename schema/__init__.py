@@ -12,13 +12,14 @@ from strawberry.tools import merge_types
 from schema.author import Author
 from schema.guards import guard_extensions
 from schema.institution import Institution
+from schema.listing import ListingQuery
 from schema.query import Query as ReadQuery
 from schema.source import Source
 from schema.topic import Topic
 from schema.work import Work
 from settings import Settings
 
-QUERY_PARTS: tuple[type, ...] = (ReadQuery,)
+QUERY_PARTS: tuple[type, ...] = (ReadQuery, ListingQuery)
 Query = merge_types("Query", QUERY_PARTS)
 # Types reachable only through the Node interface still belong in the schema.
 NODE_TYPES = [Author, Work, Topic, Institution, Source]

@@ -9,13 +9,13 @@ import strawberry
 
 from context import Info
 from resolvers import author as resolve
-from resolvers import social
+from resolvers import relations, social
 from schema.connection import PageInfo, encode_cursor, page_info, page_window
 from schema.institution import Institution
 from schema.node import Node
 from schema.topic import Topic
 from schema.trust import Trust, TrustFactor, VerificationLevel
-from schema.work import Work, WorkConnection, WorkEdge
+from schema.work import WorkConnection, work_connection
 
 
 @strawberry.enum(description="Whether the author's current affiliation is known to the graph.")
@@ -73,6 +73,18 @@ class CoauthorConnection:
     edges: list[CoauthorEdge]
 
 
+@strawberry.type(description="An institution the author is affiliated with, with the years where known.")
+class AuthorInstitution:
+    years: list[int]
+    institution: Institution
+
+
+@strawberry.type(description="How many of the author's works appeared in a year.")
+class YearCount:
+    year: int
+    works: int
+
+
 def _shared_topics(row: dict[str, Any]) -> list[Topic]:
     return [Topic.from_row(t) for t in row.get("sharedTopics") or []]
 
@@ -122,6 +134,16 @@ class Author(Node):
             factors=[TrustFactor(name=f.name, points=f.points, detail=f.detail) for f in row.factors],
         )
 
+    @strawberry.field(description="Institutions the author is affiliated with, most recent first.")
+    async def institutions(self, info: Info) -> list[AuthorInstitution]:
+        rows = await relations.author_institutions(info, author_id=str(self.id))
+        return [AuthorInstitution(years=r["years"], institution=Institution.from_row(r["institution"])) for r in rows]
+
+    @strawberry.field(description="The author's works in the graph per publication year, oldest year first.")
+    async def works_by_year(self, info: Info) -> list[YearCount]:
+        rows = await relations.works_by_year(info, author_id=str(self.id))
+        return [YearCount(year=r["year"], works=r["works"]) for r in rows]
+
     @strawberry.field(description="Counts of works, followers, topics and close collaborators.")
     def counts(self) -> AuthorCounts:
         return AuthorCounts(author_id=str(self.id))
@@ -166,8 +188,7 @@ class Author(Node):
     async def works(self, info: Info, first: int | None = None, after: str | None = None) -> WorkConnection:
         skip, limit = page_window(first, after)
         page = await resolve.author_works(info, author_id=str(self.id), skip=skip, limit=limit)
-        edges = [WorkEdge(cursor=encode_cursor(skip + i), node=Work.from_row(r)) for i, r in enumerate(page.rows)]
-        return WorkConnection(total_count=page.total, page_info=page_info(skip, len(edges), page.total), edges=edges)
+        return work_connection(page)
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Author:

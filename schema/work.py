@@ -8,7 +8,9 @@ import strawberry
 
 from context import Info
 from resolvers import work as resolve
-from schema.connection import PageInfo
+from resolvers._page import Page
+from resolvers.relations import page_of
+from schema.connection import Counter, PageInfo, encode_cursor, page_info, page_window, resolve_total
 from schema.institution import Institution
 from schema.node import Node
 from schema.source import Source
@@ -65,8 +67,13 @@ class Work(Node):
     doi: str | None = strawberry.field(description='Bare lowercase DOI, e.g. "10.7717/peerj.4375".')
     cited_by_count: int | None = strawberry.field(description="OpenAlex's citation count (all data).")
     language: str | None = strawberry.field(description='ISO 639-1 language code, e.g. "en".')
-    venue: Source | None = strawberry.field(description="The source of the primary location.")
     row: strawberry.Private[dict[str, Any]]
+
+    @strawberry.field(description="The source of the primary location.")
+    async def venue(self, info: Info) -> Source | None:
+        row = self.row if "venue" in self.row else await resolve.work_row(info, work_id=str(self.id))
+        venue = None if row is None else row.get("venue")
+        return None if venue is None else Source.from_row(venue)
 
     @strawberry.field(description="Plain text, rebuilt from OpenAlex's inverted index.")
     async def abstract(self, info: Info) -> str | None:
@@ -76,6 +83,16 @@ class Work(Node):
     @strawberry.field(description="Open access status.")
     def open_access(self) -> OpenAccess:
         return OpenAccess(is_oa=self.row.get("isOa"), status=self.row.get("oaStatus"), url=self.row.get("oaUrl"))
+
+    @strawberry.field(description="The works this work cites (those in the graph), newest first.")
+    async def references(self, info: Info, first: int | None = None, after: str | None = None) -> WorkConnection:
+        skip, limit = page_window(first, after)
+        return work_connection(await page_of(info, "references", owner=str(self.id), skip=skip, limit=limit))
+
+    @strawberry.field(description="The works citing this work (those in the graph), newest first.")
+    async def cited_by(self, info: Info, first: int | None = None, after: str | None = None) -> WorkConnection:
+        skip, limit = page_window(first, after)
+        return work_connection(await page_of(info, "cited_by", owner=str(self.id), skip=skip, limit=limit))
 
     @strawberry.field(description="Every authorship in author order, including those that name no author id.")
     async def authorships(self, info: Info) -> list[Authorship]:
@@ -88,7 +105,6 @@ class Work(Node):
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Work:
-        venue = row.get("venue")
         return cls(
             id=strawberry.ID(row["id"]),
             title=row.get("title"),
@@ -97,7 +113,6 @@ class Work(Node):
             doi=row.get("doi"),
             cited_by_count=row.get("citedByCount"),
             language=row.get("language"),
-            venue=None if venue is None else Source.from_row(venue),
             row=row,
         )
 
@@ -110,6 +125,17 @@ class WorkEdge:
 
 @strawberry.type(description="A page of works.")
 class WorkConnection:
-    total_count: int = strawberry.field(description="How many works there are in all.")
     page_info: PageInfo
     edges: list[WorkEdge]
+    total: strawberry.Private[int | None]
+    counter: strawberry.Private[Counter | None] = None
+
+    @strawberry.field(description="How many works there are in all (counted only when asked).")
+    async def total_count(self) -> int:
+        return await resolve_total(self.total, self.counter)
+
+
+def work_connection(page: Page) -> WorkConnection:
+    """A connection over a page whose total came with it."""
+    edges = [WorkEdge(cursor=encode_cursor(page.skip + i), node=Work.from_row(r)) for i, r in enumerate(page.rows)]
+    return WorkConnection(page_info=page_info(page.skip, len(edges), page.total), edges=edges, total=page.total)

@@ -3,3 +3,4 @@
 from cypher import load
 
 SLICE = load("graph/slice")
+COAUTHOR_PATH = load("graph/coauthor_path")

@@ -3,3 +3,4 @@
 from cypher import load
 
 ENTITIES = load("search/entities")
+AUTOCOMPLETE = load("search/autocomplete")

@@ -107,6 +107,8 @@ def sample_truth() -> Truth:
         truth.author_name[aid] = rec.get("display_name")
         truth.author_orcid[aid] = bare_orcid(rec.get("orcid"))
         last = rec.get("last_known_institutions") or []
+        if not last and isinstance(rec.get("last_known_institution"), dict):
+            last = [rec["last_known_institution"]]
         stubs = [i for i in (_institution_stub(truth, x) for x in last) if i]
         if stubs:
             truth.last_known[aid] = stubs[0]
