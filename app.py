@@ -19,6 +19,7 @@ from context import Context, build_context
 from cypher.health import PING
 from db.migrations import apply_migrations
 from db.target import async_driver
+from ide import graphiql_asset, graphiql_page, page_response
 from schema import build_schema
 from settings import Settings
 
@@ -34,6 +35,10 @@ class GraphQLApp(GraphQL[Context, None]):
     async def get_context(self, request: Request, response: Response | None) -> Context:  # type: ignore[override]
         driver: AsyncDriver = request.app.state.driver
         return build_context(driver, self.settings, request=request, response=response)
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        """GraphiQL from the app's own installed assets (never a CDN), with the contract's operations as tabs."""
+        return page_response()
 
 
 async def livez(_: Request) -> JSONResponse:
@@ -55,6 +60,12 @@ async def readyz(request: Request) -> JSONResponse:
     return JSONResponse({"status": "ready", "neo4j": "ok"})
 
 
+def graphiql_routes(settings: Settings) -> list[Route]:
+    if not settings.graphiql:
+        return []
+    return [Route("/graphiql", graphiql_page), Route("/graphiql/assets/{name}", graphiql_asset)]
+
+
 def create_app(settings: Settings) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -73,6 +84,7 @@ def create_app(settings: Settings) -> Starlette:
             Route("/livez", livez),
             Route("/readyz", readyz),
             Route("/graphql", GraphQLApp(settings), methods=["GET", "POST"]),
+            *graphiql_routes(settings),
         ],
         lifespan=lifespan,
     )
