@@ -14,6 +14,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.types import ExecutionResult
 
 from context import Context, build_context
 from cypher.health import PING
@@ -21,6 +23,7 @@ from db.migrations import apply_migrations
 from db.target import async_driver
 from ide import graphiql_asset, graphiql_page, page_response
 from schema import build_schema
+from schema.guards import ErrorPolicy
 from settings import Settings
 
 log = logging.getLogger("peergraph")
@@ -35,6 +38,12 @@ class GraphQLApp(GraphQL[Context, None]):
     async def get_context(self, request: Request, response: Response | None) -> Context:  # type: ignore[override]
         driver: AsyncDriver = request.app.state.driver
         return build_context(driver, self.settings, request=request, response=response)
+
+    async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
+        """Every error leaves with a code, whichever step raised it (parse errors can skip the extensions)."""
+        if result.errors:
+            result.errors = [ErrorPolicy.apply(error) for error in result.errors]
+        return await super().process_result(request, result)
 
     async def render_graphql_ide(self, request: Request) -> Response:
         """GraphiQL from the app's own installed assets (never a CDN), with the contract's operations as tabs."""

@@ -1,4 +1,4 @@
-"""Schema extensions: query guards (depth, aliases, tokens), error masking, and the round-trip count.
+"""Schema extensions: query guards (depth, aliases, tokens), document caches, error masking, round trips.
 
 Guard and validation errors are shown to the client (code BAD_USER_INPUT); errors raised on purpose
 (`errors.ApiError`) keep their code; anything else is masked as INTERNAL with an id that is logged.
@@ -11,12 +11,21 @@ import uuid
 from collections.abc import Callable, Iterator
 
 from graphql import GraphQLError
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter, SchemaExtension
+from strawberry.extensions import (
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    SchemaExtension,
+    ValidationCache,
+)
 
 from errors import ErrorCode
 from settings import Settings, get_settings
 
 log = logging.getLogger("peergraph.api")
+# Parsed and validated documents are reused across requests (the explorer sends the same few documents).
+DOCUMENT_CACHE_SIZE = 256
 
 
 class ErrorPolicy(SchemaExtension):
@@ -27,10 +36,10 @@ class ErrorPolicy(SchemaExtension):
         result = self.execution_context.result
         errors = getattr(result, "errors", None)
         if result is not None and errors:
-            result.errors = [self._policy(error) for error in errors]
+            result.errors = [self.apply(error) for error in errors]
 
     @staticmethod
-    def _policy(error: GraphQLError) -> GraphQLError:
+    def apply(error: GraphQLError) -> GraphQLError:
         original = error.original_error
         if original is None or isinstance(original, GraphQLError):
             if not (error.extensions or {}).get("code"):
@@ -63,6 +72,8 @@ def guard_extensions(settings: Settings | None) -> list[Callable[[], SchemaExten
         lambda: QueryDepthLimiter(max_depth=conf.max_query_depth),
         lambda: MaxAliasesLimiter(max_alias_count=conf.max_aliases),
         lambda: MaxTokensLimiter(max_token_count=conf.max_tokens),
+        lambda: ParserCache(maxsize=DOCUMENT_CACHE_SIZE),
+        lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE),
         ErrorPolicy,
     ]
     if conf.expose_round_trips:

@@ -93,7 +93,7 @@ async def test_lookups_by_alternate_keys_and_node(sample_db: AsyncDriver, http: 
 def test_unexpected_errors_are_masked_with_a_logged_id(caplog: pytest.LogCaptureFixture) -> None:
     leaked = GraphQLError("boom at bolt://secret-host", original_error=RuntimeError("secret detail"))
     with caplog.at_level(logging.ERROR, logger="peergraph.api"):
-        masked = ErrorPolicy._policy(leaked)
+        masked = ErrorPolicy.apply(leaked)
     assert "secret" not in masked.message
     assert masked.extensions is not None
     assert masked.extensions["code"] == "INTERNAL"
