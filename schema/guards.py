@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 
 from graphql import GraphQLError
 from strawberry.extensions import (
+    AddValidationRules,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
@@ -68,9 +69,14 @@ class RoundTrips(SchemaExtension):
 
 def guard_extensions(settings: Settings | None) -> list[Callable[[], SchemaExtension]]:
     conf = settings or get_settings()
+    # The limiters build their validation rule classes when constructed: built once here, so every request
+    # validates with the same rules and the validation cache can hit.
+    rules = [
+        *QueryDepthLimiter(max_depth=conf.max_query_depth).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=conf.max_aliases).validation_rules,
+    ]
     extensions: list[Callable[[], SchemaExtension]] = [
-        lambda: QueryDepthLimiter(max_depth=conf.max_query_depth),
-        lambda: MaxAliasesLimiter(max_alias_count=conf.max_aliases),
+        lambda: AddValidationRules(rules),
         lambda: MaxTokensLimiter(max_token_count=conf.max_tokens),
         lambda: ParserCache(maxsize=DOCUMENT_CACHE_SIZE),
         lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE),
