@@ -14,14 +14,14 @@ CALL (a, mine) {
   WHERE b <> a
   WITH b, count(DISTINCT w) AS shared
   WHERE b IS NOT NULL
-  CALL (b, mine) {
-    OPTIONAL MATCH (b)-[:AUTHORED]->(:Work)-[:HAS_TOPIC]->(t:Topic)
+  // An author whose works carry no topic shares none: the topic walk is skipped for every coauthor.
+  WITH b, shared, CASE WHEN size(mine) = 0 THEN [] ELSE COLLECT {
+    MATCH (b)-[:AUTHORED]->(:Work)-[:HAS_TOPIC]->(t:Topic)
     WHERE t IN mine
     WITH DISTINCT t
     ORDER BY t.name ASC, t.id ASC
-    RETURN collect(t) AS sharedTopics
-  }
-  WITH b, shared, sharedTopics
+    RETURN t
+  } END AS sharedTopics
   ORDER BY shared DESC, size(sharedTopics) DESC, b.name ASC, b.id ASC
   RETURN collect({b: b, shared: shared, topics: sharedTopics}) AS ranked
 }
