@@ -10,7 +10,7 @@ VENV := .venv
 PG := $(VENV)/bin/peergraph
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help setup run test check lint typecheck fmt neo4j-start neo4j-stop neo4j-status neo4j-logs schema clean
+.PHONY: help setup run test check lint typecheck fmt neo4j-start neo4j-stop neo4j-status neo4j-logs schema schema-check graphiql clean
 
 help:
 	@echo "make run    set up (venv, deps, Neo4j, migrations, sample data) and serve http://127.0.0.1:8000/graphql"
@@ -28,9 +28,17 @@ $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 	$(UV) sync --frozen --quiet
 	@touch $@
 
+# GraphiQL's assets (graphiql, react, react-dom) pinned by graphiql/package-lock.json, served by the app itself.
+GRAPHIQL_STAMP := graphiql/node_modules/.installed
+$(GRAPHIQL_STAMP): graphiql/package.json graphiql/package-lock.json
+	npm ci --prefix graphiql --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
+graphiql: $(GRAPHIQL_STAMP)
+
 setup: $(VENV)/.synced
 
-run: setup
+run: setup graphiql
 	$(PG) up
 
 check: setup
@@ -38,7 +46,7 @@ check: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy .
 
-test: check
+test: check graphiql
 	$(VENV)/bin/pytest
 
 fmt: setup
@@ -47,6 +55,10 @@ fmt: setup
 
 schema: setup
 	$(PG) export-schema > schema.graphql
+
+# Lists breaking changes of the code's schema against the committed schema.graphql (exit 1 if any).
+schema-check: setup
+	$(VENV)/bin/python -m schema.compat
 
 neo4j-start: setup
 	$(PG) db start

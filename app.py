@@ -14,12 +14,16 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.types import ExecutionResult
 
 from context import Context, build_context
 from cypher.health import PING
 from db.migrations import apply_migrations
 from db.target import async_driver
+from ide import graphiql_asset, graphiql_page, page_response
 from schema import build_schema
+from schema.guards import ErrorPolicy
 from settings import Settings
 
 log = logging.getLogger("peergraph")
@@ -28,12 +32,22 @@ READY_TIMEOUT_SECONDS = 2.0
 
 class GraphQLApp(GraphQL[Context, None]):
     def __init__(self, settings: Settings) -> None:
-        super().__init__(build_schema(), graphql_ide="graphiql" if settings.graphiql else None)
+        super().__init__(build_schema(settings), graphql_ide="graphiql" if settings.graphiql else None)
         self.settings = settings
 
     async def get_context(self, request: Request, response: Response | None) -> Context:  # type: ignore[override]
         driver: AsyncDriver = request.app.state.driver
         return build_context(driver, self.settings, request=request, response=response)
+
+    async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
+        """Every error leaves with a code, whichever step raised it (parse errors can skip the extensions)."""
+        if result.errors:
+            result.errors = [ErrorPolicy.apply(error) for error in result.errors]
+        return await super().process_result(request, result)
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        """GraphiQL from the app's own installed assets (never a CDN), with the contract's operations as tabs."""
+        return page_response()
 
 
 async def livez(_: Request) -> JSONResponse:
@@ -55,6 +69,12 @@ async def readyz(request: Request) -> JSONResponse:
     return JSONResponse({"status": "ready", "neo4j": "ok"})
 
 
+def graphiql_routes(settings: Settings) -> list[Route]:
+    if not settings.graphiql:
+        return []
+    return [Route("/graphiql", graphiql_page), Route("/graphiql/assets/{name}", graphiql_asset)]
+
+
 def create_app(settings: Settings) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -73,6 +93,7 @@ def create_app(settings: Settings) -> Starlette:
             Route("/livez", livez),
             Route("/readyz", readyz),
             Route("/graphql", GraphQLApp(settings), methods=["GET", "POST"]),
+            *graphiql_routes(settings),
         ],
         lifespan=lifespan,
     )

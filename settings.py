@@ -72,6 +72,10 @@ class Settings(BaseSettings):
     # The batch import mutation is for trusted loaders; off until accounts and admins exist.
     import_mutation_enabled: bool = False
 
+    # --- the read API (issue 4) ---------------------------------------------------------------------
+    # Adds `extensions.neo4jRoundTrips` (Cypher statements sent) to every response: for tests and benchmarks.
+    expose_round_trips: bool = False
+
     # --- secrets -------------------------------------------------------------------------------------
     jwt_secret: SecretStr = SecretStr("dev-only-jwt-secret-change-me-0123456789abcdef")
 

@@ -7,6 +7,21 @@ from typing import Any
 from context import Info
 from resolvers._ids import entity_id
 
+Row = dict[str, Any]
 
-async def work_by_id(info: Info, *, id: str) -> dict[str, Any] | None:
+
+async def work_by_id(info: Info, *, id: str) -> Row | None:
     return await info.context.loaders.work.load(entity_id(id, "work"))
+
+
+async def work_authorships(info: Info, *, work_id: str) -> list[Row]:
+    return await info.context.loaders.authorships.load(work_id)
+
+
+async def work_topics(info: Info, *, work_id: str) -> list[Row]:
+    return await info.context.loaders.work_topics.load(work_id)
+
+
+async def work_row(info: Info, *, work_id: str) -> Row | None:
+    """The full row of a work already known to exist (pages carry fewer properties)."""
+    return await info.context.loaders.work.load(work_id)

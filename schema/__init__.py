@@ -1,4 +1,8 @@
-"""The GraphQL schema: one type per module, assembled here."""
+"""The GraphQL schema: one type per module, assembled here.
+
+`Query` and `Mutation` are merged from one class per area (read API, listings, accounts, import), so an area
+adds its class to QUERY_PARTS / MUTATION_PARTS without touching another's.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,24 @@ from strawberry.tools import merge_types
 
 from schema.account_mutation import AccountMutation
 from schema.account_query import AccountQuery
+from schema.author import Author
+from schema.guards import guard_extensions
 from schema.ingest_mutation import IngestMutation
-from schema.query import Query
+from schema.institution import Institution
+from schema.listing import ListingQuery
+from schema.query import Query as ReadQuery
+from schema.source import Source
+from schema.topic import Topic
+from schema.work import Work
+from settings import Settings
 
-# Each domain adds its root classes to these tuples.
-Query_ = merge_types("Query", (Query, AccountQuery))
-Mutation = merge_types("Mutation", (AccountMutation, IngestMutation))
+QUERY_PARTS: tuple[type, ...] = (ReadQuery, ListingQuery, AccountQuery)
+MUTATION_PARTS: tuple[type, ...] = (AccountMutation, IngestMutation)
+Query = merge_types("Query", QUERY_PARTS)
+Mutation = merge_types("Mutation", MUTATION_PARTS)
+# Types reachable only through the Node interface still belong in the schema.
+NODE_TYPES = [Author, Work, Topic, Institution, Source]
 
 
-def build_schema() -> strawberry.Schema:
-    return strawberry.Schema(query=Query_, mutation=Mutation)
+def build_schema(settings: Settings | None = None) -> strawberry.Schema:
+    return strawberry.Schema(query=Query, mutation=Mutation, types=NODE_TYPES, extensions=guard_extensions(settings))

@@ -1,37 +1,203 @@
-"""The Author type."""
+"""The Author type: profile, counts, trust (via the social seam), topics, coauthors and works."""
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Any
 
 import strawberry
 
 from context import Info
 from resolvers import author as resolve
+from resolvers import relations, social
 from schema.connection import PageInfo, encode_cursor, page_info, page_window
-from schema.work import Work, WorkEdge
+from schema.institution import Institution
+from schema.node import Node
+from schema.topic import Topic
+from schema.trust import Trust, TrustFactor, VerificationLevel
+from schema.work import WorkConnection, work_connection
 
 
-@strawberry.type(description="A page of works.")
-class WorkConnection:
-    total_count: int = strawberry.field(description="How many works there are in all.")
+@strawberry.enum(description="Whether the author's current affiliation is known to the graph.")
+class AffiliationStatus(Enum):
+    KNOWN = strawberry.enum_value("KNOWN", description="The last known institution is in the graph.")
+    NOT_IMPORTED = strawberry.enum_value("NOT_IMPORTED", description="No last known institution is known.")
+
+
+@strawberry.type(description="How much there is around an author.")
+class AuthorCounts:
+    author_id: strawberry.Private[str]
+
+    @strawberry.field(description="The author's works in the graph.")
+    async def works(self, info: Info) -> int:
+        return int((await resolve.author_counts(info, author_id=self.author_id))["works"])
+
+    @strawberry.field(description="Followers (accounts).")
+    async def followers(self, info: Info) -> int:
+        return (await social.author_social(info, author_id=self.author_id)).followers
+
+    @strawberry.field(description="Distinct topics of the author's works.")
+    async def topics(self, info: Info) -> int:
+        return int((await resolve.author_counts(info, author_id=self.author_id))["topics"])
+
+    @strawberry.field(description="Distinct coauthors; equals coauthors.totalCount.")
+    async def close_collaborators(self, info: Info) -> int:
+        return int((await resolve.author_counts(info, author_id=self.author_id))["coauthors"])
+
+
+@strawberry.type(description="A topic of an author's works, with how many of those works carry it.")
+class AuthorTopic:
+    work_count: int
+    topic: Topic
+
+
+@strawberry.type(description="A coauthor and what the two share.")
+class Collaborator:
+    shared_work_count: int = strawberry.field(description="Works both authors are named in.")
+    shared_topics: list[Topic] = strawberry.field(description="Topics in both authors' topic sets, by name.")
+    author: Author
+
+
+@strawberry.type(description="An edge to a coauthor, with what the two share.")
+class CoauthorEdge:
+    cursor: str
+    shared_work_count: int = strawberry.field(description="Works both authors are named in.")
+    shared_topics: list[Topic] = strawberry.field(description="Topics in both authors' topic sets, by name.")
+    node: Author
+
+
+@strawberry.type(description="A page of coauthors, ranked as close collaborators are.")
+class CoauthorConnection:
+    total_count: int = strawberry.field(description="How many distinct coauthors there are.")
     page_info: PageInfo
-    edges: list[WorkEdge]
+    edges: list[CoauthorEdge]
+
+
+@strawberry.type(description="An institution the author is affiliated with, with the years where known.")
+class AuthorInstitution:
+    years: list[int]
+    institution: Institution
+
+
+@strawberry.type(description="How many of the author's works appeared in a year.")
+class YearCount:
+    year: int
+    works: int
+
+
+def _shared_topics(row: dict[str, Any]) -> list[Topic]:
+    return [Topic.from_row(t) for t in row.get("sharedTopics") or []]
 
 
 @strawberry.type(description="A researcher, keyed by OpenAlex id; stub authors are known only from authorships.")
-class Author:
-    id: strawberry.ID = strawberry.field(description='OpenAlex short id, e.g. "A5082727236".')
+class Author(Node):
     name: str | None = strawberry.field(description="Display name.")
     orcid: str | None = strawberry.field(description='Bare ORCID iD, e.g. "0000-0002-3666-1234".')
+    cited_by_count: int | None = strawberry.field(description="OpenAlex's citation count (all data).")
+    h_index: int | None = strawberry.field(description="OpenAlex's h-index (all data).")
+    is_stub: bool = strawberry.field(description="Known only from authorships (no full author record yet).")
+    row: strawberry.Private[dict[str, Any]]
+
+    async def _last_known(self, info: Info) -> dict[str, Any] | None:
+        row = self.row if "lastKnown" in self.row else await resolve.author_row(info, author_id=str(self.id))
+        return None if row is None else row.get("lastKnown")
+
+    @strawberry.field(description="The last known institution; null when none is known.")
+    async def affiliation(self, info: Info) -> Institution | None:
+        found = await self._last_known(info)
+        return None if found is None else Institution.from_row(found)
+
+    @strawberry.field(description="NOT_IMPORTED when no last known institution is known.")
+    async def affiliation_status(self, info: Info) -> AffiliationStatus:
+        known = await self._last_known(info) is not None
+        return AffiliationStatus.KNOWN if known else AffiliationStatus.NOT_IMPORTED
+
+    @strawberry.field(description="Set by the claimed account (accounts); false until then.")
+    async def open_to_collaborate(self, info: Info) -> bool:
+        return (await social.author_social(info, author_id=str(self.id))).open_to_collaborate
+
+    @strawberry.field(description="Whether a user has claimed this author record (accounts).")
+    async def claimed(self, info: Info) -> bool:
+        return (await social.author_social(info, author_id=str(self.id))).claimed
+
+    @strawberry.field(description="Whether the logged-in viewer follows this author (false when anonymous).")
+    async def viewer_is_following(self, info: Info) -> bool:
+        return (await social.author_social(info, author_id=str(self.id))).viewer_is_following
+
+    @strawberry.field(description="The trust snapshot (placeholder until accounts exist: see resolvers/social.py).")
+    async def trust(self, info: Info) -> Trust:
+        row = await social.author_trust(info, author_id=str(self.id))
+        return Trust(
+            score=row.score,
+            label=row.label,
+            verification_level=VerificationLevel(row.verification_level),
+            factors=[TrustFactor(name=f.name, points=f.points, detail=f.detail) for f in row.factors],
+        )
+
+    @strawberry.field(description="Institutions the author is affiliated with, most recent first.")
+    async def institutions(self, info: Info) -> list[AuthorInstitution]:
+        rows = await relations.author_institutions(info, author_id=str(self.id))
+        return [AuthorInstitution(years=r["years"], institution=Institution.from_row(r["institution"])) for r in rows]
+
+    @strawberry.field(description="The author's works in the graph per publication year, oldest year first.")
+    async def works_by_year(self, info: Info) -> list[YearCount]:
+        rows = await relations.works_by_year(info, author_id=str(self.id))
+        return [YearCount(year=r["year"], works=r["works"]) for r in rows]
+
+    @strawberry.field(description="Counts of works, followers, topics and close collaborators.")
+    def counts(self) -> AuthorCounts:
+        return AuthorCounts(author_id=str(self.id))
+
+    @strawberry.field(description="Topics of the author's works, by how many of those works carry them.")
+    async def topics(self, info: Info, first: int | None = None) -> list[AuthorTopic]:
+        _, limit = page_window(first, None)
+        page = await resolve.author_topics(info, author_id=str(self.id), skip=0, limit=limit)
+        return [AuthorTopic(work_count=r["workCount"], topic=Topic.from_row(r["topic"])) for r in page.rows]
+
+    @strawberry.field(description="Coauthors by shared works, then shared topics, then name, then id.")
+    async def close_collaborators(self, info: Info, first: int | None = None) -> list[Collaborator]:
+        _, limit = page_window(first, None)
+        page = await resolve.coauthors(info, author_id=str(self.id), skip=0, limit=limit)
+        return [
+            Collaborator(
+                shared_work_count=r["sharedWorkCount"],
+                shared_topics=_shared_topics(r),
+                author=Author.from_row(r["author"]),
+            )
+            for r in page.rows
+        ]
+
+    @strawberry.field(description="Coauthors, ranked as close collaborators are; cursor pagination.")
+    async def coauthors(self, info: Info, first: int | None = None, after: str | None = None) -> CoauthorConnection:
+        skip, limit = page_window(first, after)
+        page = await resolve.coauthors(info, author_id=str(self.id), skip=skip, limit=limit)
+        edges = [
+            CoauthorEdge(
+                cursor=encode_cursor(skip + i),
+                shared_work_count=r["sharedWorkCount"],
+                shared_topics=_shared_topics(r),
+                node=Author.from_row(r["author"]),
+            )
+            for i, r in enumerate(page.rows)
+        ]
+        return CoauthorConnection(
+            total_count=page.total, page_info=page_info(skip, len(edges), page.total), edges=edges
+        )
 
     @strawberry.field(description="The author's works, newest first.")
     async def works(self, info: Info, first: int | None = None, after: str | None = None) -> WorkConnection:
         skip, limit = page_window(first, after)
         page = await resolve.author_works(info, author_id=str(self.id), skip=skip, limit=limit)
-        edges = [WorkEdge(cursor=encode_cursor(skip + i), node=Work.from_row(r)) for i, r in enumerate(page.rows)]
-        return WorkConnection(total_count=page.total, page_info=page_info(skip, len(edges), page.total), edges=edges)
+        return work_connection(page)
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Author:
-        return cls(id=strawberry.ID(row["id"]), name=row.get("name"), orcid=row.get("orcid"))
+        return cls(
+            id=strawberry.ID(row["id"]),
+            name=row.get("name"),
+            orcid=row.get("orcid"),
+            cited_by_count=row.get("citedByCount"),
+            h_index=row.get("hIndex"),
+            is_stub=bool(row.get("isStub")),
+            row=row,
+        )

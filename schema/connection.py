@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+from collections.abc import Awaitable, Callable
 
 import strawberry
 
@@ -48,9 +49,26 @@ def page_window(first: int | None, after: str | None) -> tuple[int, int]:
 
 
 def page_info(skip: int, shown: int, total: int) -> PageInfo:
+    return page_info_next(skip, shown, skip + shown < total)
+
+
+def page_info_next(skip: int, shown: int, has_next: bool) -> PageInfo:
+    """PageInfo when the total is not known (a page fetched with one extra row tells whether more follow)."""
     return PageInfo(
-        has_next_page=skip + shown < total,
+        has_next_page=has_next,
         has_previous_page=skip > 0,
         start_cursor=encode_cursor(skip) if shown else None,
         end_cursor=encode_cursor(skip + shown - 1) if shown else None,
     )
+
+
+Counter = Callable[[], Awaitable[int]]
+
+
+async def resolve_total(total: int | None, counter: Counter | None) -> int:
+    """A connection's totalCount: known with the page, or counted by a separate query only when asked."""
+    if total is not None:
+        return total
+    if counter is None:
+        raise RuntimeError("a connection without a total needs a counter")
+    return await counter()

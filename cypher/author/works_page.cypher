@@ -1,11 +1,14 @@
 // One page of each author's works, newest first (year desc, then id), with the total per author.
 // Parameters: $ids: [author id], $skip: int, $limit: int.
-// Returns: authorId, total, works: [work map] (at most $limit, after skipping $skip).
+// Returns: ownerId, total, works: [work map incl. venue] (at most $limit, after skipping $skip).
 UNWIND $ids AS id
 MATCH (a:Author {id: id})
 CALL (a) {
   MATCH (a)-[:AUTHORED]->(w:Work)
   WITH w ORDER BY w.year DESC, w.id ASC
-  RETURN count(w) AS total, collect(w {.id, .title, .type, .year}) AS all
+  RETURN count(w) AS total, collect(w) AS ranked
 }
-RETURN id AS authorId, total, all[$skip..$skip + $limit] AS works
+RETURN id AS ownerId, total, [w IN ranked[$skip..$skip + $limit] | w {
+  .id, .title, .type, .year, .doi, .citedByCount, .language, .isOa, .oaStatus, .oaUrl,
+  venue: [(w)-[:PUBLISHED_IN]->(s:Source) | s {.id, .name, .issnL, .type, .countryCode}][0]
+}] AS works

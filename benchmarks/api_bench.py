@@ -1,0 +1,204 @@
+"""Latency and throughput of the explorer's contract operations over real HTTP, server run as users run it.
+
+Starts `peergraph serve` (uvicorn, one process) against the configured Neo4j (NEO4J_URI/NEO4J_PASSWORD, or
+the development Neo4j that `make run` starts), loads the bundled sample if the graph is empty, then for each
+contract operation measures p50/p95 at concurrency 1 and requests/s at concurrency 16. A second server with
+`PEERGRAPH_EXPOSE_ROUND_TRIPS=true` reports each operation's Neo4j round trips. Results go to
+benchmarks/results/api.json.
+
+    .venv/bin/python benchmarks/api_bench.py [--requests 200] [--concurrent-requests 320]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from db.launcher import free_port  # noqa: E402
+from db.target import async_driver  # noqa: E402
+from ingest.sample import load_files, sample_files  # noqa: E402
+from ingest.writer import count_entities  # noqa: E402
+from settings import get_settings  # noqa: E402
+
+CONTRACT = (ROOT / "contract" / "explorer.graphql").read_text(encoding="utf-8")
+RESULTS = ROOT / "benchmarks" / "results" / "api.json"
+BIG_WORK = "W1694905212"  # the 5,103-author work of the sample
+BIG_AUTHOR = "A5083650721"  # an author on it (about 5,090 coauthors)
+SMALL_AUTHOR = "A5082727236"  # one coauthor
+# (label, operation, variables)
+CASES: list[tuple[str, str, dict[str, Any]]] = [
+    ("ResearcherProfile (1 coauthor)", "ResearcherProfile", {"id": SMALL_AUTHOR}),
+    ("ResearcherProfile (5,090 coauthors)", "ResearcherProfile", {"id": BIG_AUTHOR}),
+    ("Coauthors(first: 50) (1 coauthor)", "Coauthors", {"id": SMALL_AUTHOR, "first": 50}),
+    ("Coauthors(first: 50) (5,090 coauthors)", "Coauthors", {"id": BIG_AUTHOR, "first": 50}),
+    ("GraphSlice(depth 1, limit 100) author", "GraphSlice", {"center": SMALL_AUTHOR, "depth": 1, "limit": 100}),
+    ("GraphSlice(depth 1, limit 100) 5,103-author work", "GraphSlice", {"center": BIG_WORK, "depth": 1, "limit": 100}),
+    ("GraphSlice(depth 2, limit 100) author", "GraphSlice", {"center": SMALL_AUTHOR, "depth": 2, "limit": 100}),
+    ("WorkDetail (2 authors)", "WorkDetail", {"id": "W1021000864"}),
+    ("WorkDetail (5,103 authors)", "WorkDetail", {"id": BIG_WORK}),
+    ("Search(first: 10)", "Search", {"q": "bibliometric analysis", "first": 10}),
+]
+
+
+async def ensure_sample() -> str:
+    settings = get_settings()
+    driver = async_driver(settings)
+    try:
+        if await count_entities(driver, settings.neo4j_database) == 0:
+            await load_files(driver, settings.neo4j_database, sample_files())
+        records, _, _ = await driver.execute_query(
+            "MATCH (w:Work) RETURN count(w) AS n", database_=settings.neo4j_database
+        )
+        return f"OpenAlex sample ({records[0]['n']} works)"
+    finally:
+        await driver.close()
+
+
+@contextmanager
+def server(**env: str) -> Iterator[str]:
+    port = free_port()
+    proc = subprocess.Popen(
+        [str(ROOT / ".venv" / "bin" / "peergraph"), "serve", "--port", str(port)],
+        cwd=ROOT,
+        env={**os.environ, "PEERGRAPH_GRAPHIQL": "false", **env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise RuntimeError("the API server did not become ready")
+            time.sleep(0.2)  # polling the server's readiness, with a deadline
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def payload(operation: str, variables: dict[str, Any]) -> dict[str, Any]:
+    return {"query": CONTRACT, "operationName": operation, "variables": variables}
+
+
+async def post(client: httpx.AsyncClient, body: dict[str, Any]) -> dict[str, Any]:
+    response = await client.post("/graphql", json=body)
+    result: dict[str, Any] = response.json()
+    if response.status_code != 200 or "errors" in result:
+        raise RuntimeError(f"{body['operationName']}: {response.status_code} {str(result)[:300]}")
+    return result
+
+
+async def sequential(url: str, body: dict[str, Any], requests: int) -> list[float]:
+    async with httpx.AsyncClient(base_url=url, timeout=60) as client:
+        for _ in range(max(5, requests // 10)):
+            await post(client, body)
+        times = []
+        for _ in range(requests):
+            start = time.perf_counter()
+            await post(client, body)
+            times.append((time.perf_counter() - start) * 1000)
+        return times
+
+
+async def concurrent(url: str, body: dict[str, Any], total: int, workers: int = 16) -> float:
+    limits = httpx.Limits(max_connections=workers, max_keepalive_connections=workers)
+    async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits) as client:
+        remaining = total
+
+        async def worker() -> None:
+            nonlocal remaining
+            while remaining > 0:
+                remaining -= 1
+                await post(client, body)
+
+        start = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(workers)))
+        return total / (time.perf_counter() - start)
+
+
+def git_commit() -> str:
+    return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
+
+
+def percentile(times: list[float], q: int) -> float:
+    return round(statistics.quantiles(times, n=100, method="inclusive")[q - 1], 2)
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--requests", type=int, default=200, help="sequential requests per operation")
+    parser.add_argument("--concurrent-requests", type=int, default=320, help="requests per operation at c=16")
+    args = parser.parse_args()
+    dataset = await ensure_sample()
+    with server(PEERGRAPH_EXPOSE_ROUND_TRIPS="true") as url:
+        async with httpx.AsyncClient(base_url=url, timeout=60) as client:
+            trips = {
+                label: (await post(client, payload(op, v)))["extensions"]["neo4jRoundTrips"] for label, op, v in CASES
+            }
+    rows = []
+    with server() as url:
+        for label, op, variables in CASES:
+            body = payload(op, variables)
+            times = await sequential(url, body, args.requests)
+            rps = await concurrent(url, body, args.concurrent_requests)
+            row = {
+                "case": label,
+                "operation": op,
+                "variables": variables,
+                "p50_ms": percentile(times, 50),
+                "p95_ms": percentile(times, 95),
+                "rps_c16": round(rps, 1),
+                "neo4j_round_trips": trips[label],
+            }
+            rows.append(row)
+            print(
+                f"{label:52} p50 {row['p50_ms']:7.2f} ms  p95 {row['p95_ms']:7.2f} ms  "
+                f"{row['rps_c16']:7.1f} req/s @16  round trips {row['neo4j_round_trips']}"
+            )
+    commit = git_commit()
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(
+        json.dumps(
+            {
+                "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                "commit": commit.strip(),
+                "dataset": dataset,
+                "server": "peergraph serve (uvicorn, 1 process), over real HTTP on 127.0.0.1",
+                "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+                "sequential_requests": args.requests,
+                "concurrent_requests": args.concurrent_requests,
+                "results": rows,
+            },
+            indent=2,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    print(f"results written to {RESULTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

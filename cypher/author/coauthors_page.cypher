@@ -1,0 +1,37 @@
+// One page of each author's coauthors (the other authors named in the author's works), ranked by shared
+// works (desc), then the number of shared topics (desc), then name, then id.
+// sharedTopics: the topics in both authors' topic sets (topics of any of their works), by name then id.
+// Parameters: $ids: [author id], $skip: int, $limit: int.
+// Returns: ownerId, total, coauthors: [{sharedWorkCount, sharedTopics: [topic map], author: author map}].
+UNWIND $ids AS id
+MATCH (a:Author {id: id})
+CALL (a) {
+  OPTIONAL MATCH (a)-[:AUTHORED]->(:Work)-[:HAS_TOPIC]->(t:Topic)
+  RETURN collect(DISTINCT t) AS mine
+}
+CALL (a, mine) {
+  OPTIONAL MATCH (a)-[:AUTHORED]->(w:Work)<-[:AUTHORED]-(b:Author)
+  WHERE b <> a
+  WITH b, count(DISTINCT w) AS shared
+  WHERE b IS NOT NULL
+  // An author whose works carry no topic shares none: the topic walk is skipped for every coauthor.
+  WITH b, shared, CASE WHEN size(mine) = 0 THEN [] ELSE COLLECT {
+    MATCH (b)-[:AUTHORED]->(:Work)-[:HAS_TOPIC]->(t:Topic)
+    WHERE t IN mine
+    WITH DISTINCT t
+    ORDER BY t.name ASC, t.id ASC
+    RETURN t
+  } END AS sharedTopics
+  ORDER BY shared DESC, size(sharedTopics) DESC, b.name ASC, b.id ASC
+  RETURN collect({b: b, shared: shared, topics: sharedTopics}) AS ranked
+}
+CALL (ranked) {
+  UNWIND ranked[$skip..$skip + $limit] AS c
+  WITH c, c.b AS b
+  RETURN collect({
+    sharedWorkCount: c.shared,
+    sharedTopics: [t IN c.topics | t {.id, .name, .subfield, .field, .domain, .worksCount}],
+    author: b {.id, .name, .orcid, .worksCount, .citedByCount, .hIndex, .isStub}
+  }) AS coauthors
+}
+RETURN id AS ownerId, size(ranked) AS total, coauthors

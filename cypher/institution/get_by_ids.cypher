@@ -1,0 +1,5 @@
+// Institutions by id, for the institution DataLoader.
+// Parameters: $ids: [institution id]. Returns: institution (map), one row per id found.
+UNWIND $ids AS id
+MATCH (i:Institution {id: id})
+RETURN i {.id, .name, .countryCode, .ror, .type, .worksCount, .isStub} AS institution

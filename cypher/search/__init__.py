@@ -1,0 +1,6 @@
+"""Search read queries."""
+
+from cypher import load
+
+ENTITIES = load("search/entities")
+AUTOCOMPLETE = load("search/autocomplete")

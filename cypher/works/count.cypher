@@ -1,0 +1,13 @@
+// How many works match the filters (the totalCount of the works connection, run only when asked).
+// Parameters: $titleContains, $yearFrom, $yearTo, $type, $citedByMin, $citedByMax, $topic, $institution
+//   (each null for no filter).
+// Returns: total.
+MATCH (w:Work)
+WHERE ($titleContains IS NULL OR toLower(w.title) CONTAINS toLower($titleContains))
+  AND ($yearFrom IS NULL OR w.year >= $yearFrom) AND ($yearTo IS NULL OR w.year <= $yearTo)
+  AND ($type IS NULL OR w.type = $type)
+  AND ($citedByMin IS NULL OR w.citedByCount >= $citedByMin)
+  AND ($citedByMax IS NULL OR w.citedByCount <= $citedByMax)
+  AND ($topic IS NULL OR EXISTS { (w)-[:HAS_TOPIC]->(:Topic {id: $topic}) })
+  AND ($institution IS NULL OR EXISTS { (w)<-[r:AUTHORED]-(:Author) WHERE $institution IN r.institutionIds })
+RETURN count(w) AS total

@@ -1,0 +1,18 @@
+// A page of all works matching the filters, ordered by year (newest first), then id.
+// Parameters: $titleContains, $yearFrom, $yearTo, $type, $citedByMin, $citedByMax, $topic, $institution
+//   (each null for no filter), $skip, $limit.
+// Returns: work (map incl. venue), one row per work of the page.
+MATCH (w:Work)
+WHERE ($titleContains IS NULL OR toLower(w.title) CONTAINS toLower($titleContains))
+  AND ($yearFrom IS NULL OR w.year >= $yearFrom) AND ($yearTo IS NULL OR w.year <= $yearTo)
+  AND ($type IS NULL OR w.type = $type)
+  AND ($citedByMin IS NULL OR w.citedByCount >= $citedByMin)
+  AND ($citedByMax IS NULL OR w.citedByCount <= $citedByMax)
+  AND ($topic IS NULL OR EXISTS { (w)-[:HAS_TOPIC]->(:Topic {id: $topic}) })
+  AND ($institution IS NULL OR EXISTS { (w)<-[r:AUTHORED]-(:Author) WHERE $institution IN r.institutionIds })
+WITH w ORDER BY w.year DESC, w.id ASC
+SKIP $skip LIMIT $limit
+RETURN w {
+  .id, .title, .type, .year, .doi, .citedByCount, .language, .isOa, .oaStatus, .oaUrl,
+  venue: [(w)-[:PUBLISHED_IN]->(s:Source) | s {.id, .name, .issnL, .type, .countryCode}][0]
+} AS work

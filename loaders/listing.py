@@ -1,0 +1,32 @@
+"""Root listings (authors, works, topics, institutions): a page query per order, and a separate count."""
+
+from __future__ import annotations
+
+from typing import Any, LiteralString
+
+from cypher import graph as gq
+from cypher import search as sq
+from loaders._db import ReadGateway
+
+Row = dict[str, Any]
+
+
+async def page(
+    db: ReadGateway, query: LiteralString, column: str, filters: dict[str, Any], skip: int, limit: int
+) -> list[Row]:
+    rows = await db.rows(query, skip=skip, limit=limit, **filters)
+    return [row[column] for row in rows]
+
+
+async def count(db: ReadGateway, query: LiteralString, filters: dict[str, Any]) -> int:
+    rows = await db.rows(query, **filters)
+    return int(rows[0]["total"]) if rows else 0
+
+
+async def autocomplete(db: ReadGateway, *, text: str, kinds: list[str], limit: int) -> list[Row]:
+    return await db.rows(sq.AUTOCOMPLETE, text=text, kinds=kinds, limit=limit)
+
+
+async def coauthor_path(db: ReadGateway, *, source: str, target: str, max_hops: int) -> Row | None:
+    rows = await db.rows(gq.COAUTHOR_PATH, maxHops=max_hops, **{"from": source, "to": target})
+    return rows[0] if rows else None

@@ -1,0 +1,69 @@
+"""Root listings with filters and orders, autocomplete, and the coauthorship path."""
+
+from __future__ import annotations
+
+from typing import Any, LiteralString
+
+from context import Info
+from cypher import authors as aq
+from cypher import institutions as iq
+from cypher import topics as tq
+from cypher import works as wq
+from errors import bad_input
+from ingest.records import parse_id
+from loaders import listing
+from resolvers.graph import lucene_words
+
+Row = dict[str, Any]
+MAX_HOPS = 6
+
+# Each order the API offers, by entity: the prewritten page query (never a formatted ORDER BY).
+PAGES: dict[str, dict[str, LiteralString]] = {
+    "work": {"YEAR_DESC": wq.PAGE_YEAR_DESC, "CITED_BY_DESC": wq.PAGE_CITED_BY_DESC, "TITLE_ASC": wq.PAGE_TITLE_ASC},
+    "author": {
+        "NAME_ASC": aq.PAGE_NAME_ASC,
+        "CITED_BY_DESC": aq.PAGE_CITED_BY_DESC,
+        "WORKS_COUNT_DESC": aq.PAGE_WORKS_COUNT_DESC,
+    },
+    "topic": {"NAME_ASC": tq.PAGE_NAME_ASC, "WORKS_COUNT_DESC": tq.PAGE_WORKS_COUNT_DESC},
+    "institution": {"NAME_ASC": iq.PAGE_NAME_ASC, "WORKS_COUNT_DESC": iq.PAGE_WORKS_COUNT_DESC},
+}
+COUNTS: dict[str, LiteralString] = {"work": wq.COUNT, "author": aq.COUNT, "topic": tq.COUNT, "institution": iq.COUNT}
+
+
+def filter_id(value: str | None, kind: str, argument: str) -> str | None:
+    if value is None:
+        return None
+    parsed = parse_id(value)
+    if parsed is None or parsed[0] != kind:
+        raise bad_input(f"`{argument}` is not a{'n' if kind[0] in 'aeiou' else ''} {kind} id: {value[:80]!r}")
+    return parsed[1]
+
+
+async def list_page(info: Info, *, kind: str, order: str, filters: dict[str, Any], skip: int, limit: int) -> list[Row]:
+    return await listing.page(info.context.loaders.db, PAGES[kind][order], kind, filters, skip, limit)
+
+
+async def list_count(info: Info, *, kind: str, filters: dict[str, Any]) -> int:
+    return await listing.count(info.context.loaders.db, COUNTS[kind], filters)
+
+
+async def autocomplete(info: Info, *, prefix: str, kinds: list[str], first: int) -> list[Row]:
+    if not 0 <= first <= 50:
+        raise bad_input(f"`first` must be between 0 and 50, got {first}", argument="first")
+    words = lucene_words(prefix).split()
+    if not words or not kinds or first == 0:
+        return []
+    text = " AND ".join([*words[:-1], words[-1] + "*"])
+    return await listing.autocomplete(info.context.loaders.db, text=text, kinds=kinds, limit=first)
+
+
+async def coauthor_path(info: Info, *, source: str, target: str, max_hops: int) -> Row | None:
+    if not 1 <= max_hops <= MAX_HOPS:
+        raise bad_input(f"`maxHops` must be between 1 and {MAX_HOPS}, got {max_hops}", argument="maxHops")
+    a = filter_id(source, "author", "from") or ""
+    b = filter_id(target, "author", "to") or ""
+    if a == b:
+        row = await info.context.loaders.author.load(a)
+        return None if row is None else {"authors": [row], "links": []}
+    return await listing.coauthor_path(info.context.loaders.db, source=a, target=b, max_hops=max_hops)

@@ -1,0 +1,86 @@
+"""The graph slice and search hit types."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+import strawberry
+
+from schema.author import Author
+from schema.institution import Institution
+from schema.node import EntityKind, Node
+from schema.source import Source
+from schema.topic import Topic
+from schema.work import Work
+
+
+@strawberry.enum(description="The stored relationship an edge of a slice stands for.")
+class GraphEdgeType(Enum):
+    AUTHORED = "AUTHORED"
+    HAS_TOPIC = "HAS_TOPIC"
+    PUBLISHED_IN = "PUBLISHED_IN"
+    CITES = "CITES"
+    LAST_KNOWN_AT = "LAST_KNOWN_AT"
+    AFFILIATED_WITH = "AFFILIATED_WITH"
+
+
+@strawberry.type(description="A node of a graph slice.")
+class GraphNode:
+    id: strawberry.ID = strawberry.field(description="The entity's id.")
+    kind: EntityKind
+    label: str = strawberry.field(description="What to print on the node: name, title or id.")
+    distance: int = strawberry.field(description="Hops from the center (0 for the center).")
+
+
+@strawberry.type(description="A directed edge of a graph slice, between two of its nodes.")
+class GraphEdge:
+    id: strawberry.ID = strawberry.field(description='Stable: "<source>-<type>-<target>".')
+    source: strawberry.ID
+    target: strawberry.ID
+    type: GraphEdgeType
+    weight: float = strawberry.field(description="The topic score for HAS_TOPIC, 1 otherwise.")
+
+
+@strawberry.type(description="The entities within `depth` hops of a center and the relationships among them.")
+class GraphSlice:
+    truncated: bool = strawberry.field(description="True exactly when some entity within reach was left out.")
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> GraphSlice:
+        nodes = [
+            GraphNode(id=strawberry.ID(n["id"]), kind=EntityKind(n["kind"]), label=n["label"], distance=n["distance"])
+            for n in row["nodes"]
+        ]
+        edges = [
+            GraphEdge(
+                id=strawberry.ID(f"{e['source']}-{e['type']}-{e['target']}"),
+                source=strawberry.ID(e["source"]),
+                target=strawberry.ID(e["target"]),
+                type=GraphEdgeType(e["type"]),
+                weight=float(e["weight"]),
+            )
+            for e in row["edges"]
+        ]
+        return cls(truncated=row["total"] > len(nodes), nodes=nodes, edges=edges)
+
+
+@strawberry.type(description="A full-text search hit.")
+class SearchHit:
+    score: float = strawberry.field(description="Relevance (Lucene score); hits come best first.")
+    node: Node
+
+
+def entity_from_row(kind: str, row: dict[str, Any]) -> Node:
+    """The schema type for an entity row of the given label."""
+    if kind == "Author":
+        return Author.from_row(row)
+    if kind == "Work":
+        return Work.from_row(row)
+    if kind == "Topic":
+        return Topic.from_row(row)
+    if kind == "Institution":
+        return Institution.from_row(row)
+    return Source.from_row(row)

@@ -1,0 +1,87 @@
+"""Schema extensions: query guards (depth, aliases, tokens), document caches, error masking, round trips.
+
+Guard and validation errors are shown to the client (code BAD_USER_INPUT); errors raised on purpose
+(`errors.ApiError`) keep their code; anything else is masked as INTERNAL with an id that is logged.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable, Iterator
+
+from graphql import GraphQLError
+from strawberry.extensions import (
+    AddValidationRules,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    SchemaExtension,
+    ValidationCache,
+)
+
+from errors import ErrorCode
+from settings import Settings, get_settings
+
+log = logging.getLogger("peergraph.api")
+# Parsed and validated documents are reused across requests (the explorer sends the same few documents).
+DOCUMENT_CACHE_SIZE = 256
+
+
+class ErrorPolicy(SchemaExtension):
+    """Show client errors with a code; mask unexpected ones behind an id that is logged with the traceback."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        errors = getattr(result, "errors", None)
+        if result is not None and errors:
+            result.errors = [self.apply(error) for error in errors]
+
+    @staticmethod
+    def apply(error: GraphQLError) -> GraphQLError:
+        original = error.original_error
+        if original is None or isinstance(original, GraphQLError):
+            if not (error.extensions or {}).get("code"):
+                error.extensions = {**(error.extensions or {}), "code": ErrorCode.BAD_USER_INPUT.value}
+            return error
+        error_id = uuid.uuid4().hex[:16]
+        log.error("unexpected error %s at %s", error_id, error.path, exc_info=original)
+        return GraphQLError(
+            f"Internal error (id {error_id}); it has been logged.",
+            nodes=error.nodes,
+            source=error.source,
+            positions=error.positions,
+            path=error.path,
+            extensions={"code": ErrorCode.INTERNAL.value, "errorId": error_id},
+        )
+
+
+class RoundTrips(SchemaExtension):
+    """Adds `extensions.neo4jRoundTrips`: the Cypher statements this request sent (when enabled)."""
+
+    def get_results(self) -> dict[str, object]:
+        context = self.execution_context.context
+        loaders = getattr(context, "loaders", None)
+        return {} if loaders is None else {"neo4jRoundTrips": loaders.db.round_trips}
+
+
+def guard_extensions(settings: Settings | None) -> list[Callable[[], SchemaExtension]]:
+    conf = settings or get_settings()
+    # The limiters build their validation rule classes when constructed: built once here, so every request
+    # validates with the same rules and the validation cache can hit.
+    rules = [
+        *QueryDepthLimiter(max_depth=conf.max_query_depth).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=conf.max_aliases).validation_rules,
+    ]
+    extensions: list[Callable[[], SchemaExtension]] = [
+        lambda: AddValidationRules(rules),
+        lambda: MaxTokensLimiter(max_token_count=conf.max_tokens),
+        lambda: ParserCache(maxsize=DOCUMENT_CACHE_SIZE),
+        lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE),
+        ErrorPolicy,
+    ]
+    if conf.expose_round_trips:
+        extensions.append(RoundTrips)
+    return extensions

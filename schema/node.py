@@ -1,0 +1,21 @@
+"""The Node interface every keyed entity implements, and the kinds of entity."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+
+
+@strawberry.interface(description="An entity with a stable public id (its OpenAlex short id).")
+class Node:
+    id: strawberry.ID = strawberry.field(description='OpenAlex short id, e.g. "A5082727236" or "W2741809807".')
+
+
+@strawberry.enum(description="The kind of an entity in the graph.")
+class EntityKind(Enum):
+    AUTHOR = "Author"
+    WORK = "Work"
+    TOPIC = "Topic"
+    INSTITUTION = "Institution"
+    SOURCE = "Source"

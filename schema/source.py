@@ -1,0 +1,35 @@
+"""The Source type (a work's venue: journal, repository, conference ...)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+
+from context import Info
+from resolvers.relations import page_of
+from schema.connection import page_window
+from schema.node import Node
+
+if TYPE_CHECKING:
+    from schema.work import WorkConnection
+
+
+@strawberry.type(description="Where works are published: a journal, repository, conference, book series ...")
+class Source(Node):
+    name: str | None = strawberry.field(description="Display name.")
+    issn_l: str | None = strawberry.field(description="The linking ISSN.")
+    type: str | None = strawberry.field(description="journal, repository, conference ...")
+
+    @strawberry.field(description="Works published in this source, newest first.")
+    async def works(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> Annotated[WorkConnection, strawberry.lazy("schema.work")]:
+        from schema.work import work_connection
+
+        skip, limit = page_window(first, after)
+        return work_connection(await page_of(info, "source_works", owner=str(self.id), skip=skip, limit=limit))
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Source:
+        return cls(id=strawberry.ID(row["id"]), name=row.get("name"), issn_l=row.get("issnL"), type=row.get("type"))

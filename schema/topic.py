@@ -1,0 +1,81 @@
+"""The Topic type."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+
+from context import Info
+from resolvers.relations import page_of, topic_work_count
+from schema.connection import PageInfo, encode_cursor, page_info, page_window
+from schema.node import Node
+
+if TYPE_CHECKING:
+    from schema.author import Author
+    from schema.work import WorkConnection
+
+
+@strawberry.type(description="An author of a topic's works, with how many of those works they are on.")
+class TopicAuthorEdge:
+    cursor: str
+    work_count: int
+    node: Annotated[Author, strawberry.lazy("schema.author")]
+
+
+@strawberry.type(description="A page of a topic's authors, most works with the topic first.")
+class TopicAuthorConnection:
+    total_count: int
+    page_info: PageInfo
+    edges: list[TopicAuthorEdge]
+
+
+@strawberry.type(description="An OpenAlex topic (stubs are known only from works' `topics`).")
+class Topic(Node):
+    name: str | None = strawberry.field(description="Display name.")
+    subfield: str | None = strawberry.field(description="The subfield it belongs to.")
+    field: str | None = strawberry.field(description="The field it belongs to.")
+    domain: str | None = strawberry.field(description="The domain it belongs to.")
+    works_count: int | None = strawberry.field(description="OpenAlex's count of works with this topic (all data).")
+
+    @strawberry.field(description="Works in the graph carrying this topic.")
+    async def work_count(self, info: Info) -> int:
+        return await topic_work_count(info, topic_id=str(self.id))
+
+    @strawberry.field(description="Works carrying this topic, newest first.")
+    async def works(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> Annotated[WorkConnection, strawberry.lazy("schema.work")]:
+        from schema.work import work_connection
+
+        skip, limit = page_window(first, after)
+        return work_connection(await page_of(info, "topic_works", owner=str(self.id), skip=skip, limit=limit))
+
+    @strawberry.field(description="Authors of this topic's works, by how many of those works they are on.")
+    async def top_authors(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> TopicAuthorConnection:
+        from schema.author import Author
+
+        skip, limit = page_window(first, after)
+        page = await page_of(info, "topic_authors", owner=str(self.id), skip=skip, limit=limit)
+        edges = [
+            TopicAuthorEdge(
+                cursor=encode_cursor(skip + i), work_count=r["workCount"], node=Author.from_row(r["author"])
+            )
+            for i, r in enumerate(page.rows)
+        ]
+        return TopicAuthorConnection(
+            total_count=page.total, page_info=page_info(skip, len(edges), page.total), edges=edges
+        )
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Topic:
+        return cls(
+            id=strawberry.ID(row["id"]),
+            name=row.get("name"),
+            subfield=row.get("subfield"),
+            field=row.get("field"),
+            domain=row.get("domain"),
+            works_count=row.get("worksCount"),
+        )

@@ -1,0 +1,160 @@
+"""The expected answers, computed straight from the sample's input files (data/sample/*.jsonl.gz).
+
+Nothing here reads Neo4j: it re-derives, from the raw OpenAlex records, what the graph model says the graph
+holds (docs/graph-model.md), so the API's answers can be checked against an independent computation.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from ingest.sample import SAMPLE_DIR
+
+Rec = dict[str, Any]
+
+
+def short(url: str | None) -> str | None:
+    return url.rsplit("/", 1)[-1].upper() if isinstance(url, str) and url else None
+
+
+def bare_orcid(url: str | None) -> str | None:
+    return url.rsplit("/", 1)[-1].upper() if isinstance(url, str) and url else None
+
+
+def records(stem: str) -> Iterator[Rec]:
+    with gzip.open(SAMPLE_DIR / f"{stem}.jsonl.gz", "rt", encoding="utf-8", newline="\n") as handle:
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)
+
+
+@dataclass
+class Ship:
+    order: int
+    author: str | None  # None: an authorship naming no author id
+    name: str | None
+    corresponding: bool
+    institutions: list[str]
+
+
+@dataclass
+class Truth:
+    works: dict[str, Rec] = field(default_factory=dict)
+    ships: dict[str, list[Ship]] = field(default_factory=dict)
+    work_topics: dict[str, dict[str, float]] = field(default_factory=dict)
+    venue: dict[str, str] = field(default_factory=dict)
+    author_name: dict[str, str | None] = field(default_factory=dict)
+    author_orcid: dict[str, str | None] = field(default_factory=dict)
+    author_record: dict[str, Rec] = field(default_factory=dict)
+    author_works: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    last_known: dict[str, str] = field(default_factory=dict)
+    affiliated: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    institution: dict[str, Rec] = field(default_factory=dict)  # id -> {name, countryCode}
+    topic_name: dict[str, str | None] = field(default_factory=dict)
+    source_name: dict[str, str | None] = field(default_factory=dict)
+    cites: set[tuple[str, str]] = field(default_factory=set)
+
+    def topics_of(self, author: str) -> dict[str, int]:
+        """topic id -> how many of the author's works carry it."""
+        counts: dict[str, int] = defaultdict(int)
+        for work in self.author_works[author]:
+            for topic in self.work_topics.get(work, {}):
+                counts[topic] += 1
+        return counts
+
+    def coauthors(self, author: str) -> list[tuple[str, int, set[str]]]:
+        """(coauthor, shared works, shared topics), ranked as the contract says."""
+        shared: dict[str, int] = defaultdict(int)
+        for work in self.author_works[author]:
+            for other in {s.author for s in self.ships[work] if s.author and s.author != author}:
+                shared[other] += 1
+        mine = set(self.topics_of(author))
+        rows = [(b, n, mine & set(self.topics_of(b))) for b, n in shared.items()]
+        rows.sort(key=lambda r: (-r[1], -len(r[2]), *name_key(self.author_name.get(r[0])), r[0]))
+        return rows
+
+
+def name_key(name: str | None) -> tuple[bool, str]:
+    """Cypher's ascending order of strings: nulls last."""
+    return (name is None, name or "")
+
+
+def _institution_stub(truth: Truth, inst: Rec) -> str | None:
+    iid = short(inst.get("id"))
+    if iid and iid not in truth.institution:
+        truth.institution[iid] = {"name": inst.get("display_name"), "countryCode": inst.get("country_code")}
+    return iid
+
+
+@cache
+def sample_truth() -> Truth:
+    truth = Truth()
+    for rec in records("institutions"):
+        _institution_stub(truth, rec)
+    for rec in records("sources"):
+        truth.source_name[short(rec["id"]) or ""] = rec.get("display_name")
+    for rec in records("topics"):
+        truth.topic_name[short(rec["id"]) or ""] = rec.get("display_name")
+    for rec in records("authors"):
+        aid = short(rec["id"]) or ""
+        truth.author_record[aid] = rec
+        truth.author_name[aid] = rec.get("display_name")
+        truth.author_orcid[aid] = bare_orcid(rec.get("orcid"))
+        last = rec.get("last_known_institutions") or []
+        if not last and isinstance(rec.get("last_known_institution"), dict):
+            last = [rec["last_known_institution"]]
+        stubs = [i for i in (_institution_stub(truth, x) for x in last) if i]
+        if stubs:
+            truth.last_known[aid] = stubs[0]
+        for aff in rec.get("affiliations") or []:
+            iid = _institution_stub(truth, aff.get("institution") or {})
+            if iid:
+                truth.affiliated[aid].add(iid)
+    for rec in records("works"):
+        _add_work(truth, rec)
+    for wid, rec in truth.works.items():
+        for ref in rec.get("referenced_works") or []:
+            if short(ref) in truth.works:
+                truth.cites.add((wid, short(ref) or ""))
+    return truth
+
+
+def _add_work(truth: Truth, rec: Rec) -> None:
+    wid = short(rec["id"]) or ""
+    truth.works[wid] = rec
+    ships: list[Ship] = []
+    seen: set[str] = set()
+    for order, ship in enumerate(rec.get("authorships") or []):
+        author = ship.get("author") or {}
+        aid = short(author.get("id"))
+        insts = list(
+            dict.fromkeys(i for i in (_institution_stub(truth, x) for x in ship.get("institutions") or []) if i)
+        )
+        name = author.get("display_name") or ship.get("raw_author_name")
+        if aid is None:
+            ships.append(Ship(order, None, name or "(unnamed)", False, []))
+            continue
+        if aid in seen:
+            continue
+        seen.add(aid)
+        truth.author_name.setdefault(aid, name)
+        truth.author_orcid.setdefault(aid, bare_orcid(author.get("orcid")))
+        truth.author_works[aid].add(wid)
+        ships.append(Ship(order, aid, name, bool(ship.get("is_corresponding")), insts))
+    truth.ships[wid] = ships
+    truth.work_topics[wid] = {}
+    for topic in rec.get("topics") or []:
+        tid = short(topic.get("id"))
+        if tid:
+            truth.work_topics[wid][tid] = topic.get("score")
+            truth.topic_name.setdefault(tid, topic.get("display_name"))
+    source = (rec.get("primary_location") or {}).get("source") or {}
+    if short(source.get("id")):
+        truth.venue[wid] = short(source.get("id")) or ""
+        truth.source_name.setdefault(truth.venue[wid], source.get("display_name"))
