@@ -139,7 +139,7 @@ def up() -> None:
     if not settings.neo4j_uri:
         db_start()
     migrate()
-    import_sample(if_empty=True)
+    ingest_cli.import_sample_command(if_empty=True)
     # The schema was just migrated; the API need not do it again at startup.
     settings = settings.model_copy(update={"migrate_on_startup": False})
     _serve(settings, settings.host, settings.port)

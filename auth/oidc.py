@@ -12,7 +12,7 @@ from typing import Any
 import jwt
 from jwt import PyJWKClient, PyJWKSet
 
-from ingest.records import bare_orcid
+from ingest.ids import bare_orcid
 from settings import Settings
 
 REQUIRED_CLAIMS = ["exp", "iat", "sub", "aud", "iss"]

@@ -6,7 +6,7 @@ from typing import Any
 
 from context import Info
 from errors import bad_input
-from ingest.records import bare_doi, bare_orcid, bare_ror, parse_id
+from ingest.ids import bare_doi, bare_orcid, bare_ror, parse_id
 
 Row = dict[str, Any]
 NODE_KINDS = ("author", "work", "topic", "institution", "source")
