@@ -1,6 +1,6 @@
 """The programmatic loader: a mutation that imports a batch of OpenAlex records through the importer's code path.
 
-Off unless `PEERGRAPH_IMPORT_MUTATION_ENABLED=true` (it is for trusted loaders; admin-only once accounts exist):
+Off unless `PEERGRAPH_IMPORT_MUTATION_ENABLED=true`, and then for admins only (it is for trusted loaders):
 when off it answers FORBIDDEN. Each rejected record is reported with its index in the input list.
 """
 
@@ -13,6 +13,7 @@ from context import Info
 from errors import ApiError, ErrorCode, bad_input
 from ingest.importer import import_records
 from ingest.parse import KIND_NAMES
+from resolvers.account_claim import require_admin
 
 MAX_RECORDS = 5_000
 
@@ -49,6 +50,7 @@ class IngestMutation:
         settings = info.context.settings
         if not settings.import_mutation_enabled:
             raise ApiError("the import mutation is disabled on this server", ErrorCode.FORBIDDEN)
+        await require_admin(info)  # batch loading is for admins (verified emails in PEERGRAPH_ADMIN_EMAILS)
         if len(records) > MAX_RECORDS:
             raise bad_input(f"at most {MAX_RECORDS:,} records per call, got {len(records):,}")
         if kind is not None and kind not in KIND_NAMES:

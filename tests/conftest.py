@@ -97,7 +97,10 @@ def settings(neo4j_service: Neo4jService) -> Settings:
 @pytest_asyncio.fixture(scope="session", loop_scope="session")
 async def driver(settings: Settings, neo4j_service: Neo4jService) -> AsyncIterator[AsyncDriver]:
     target = neo4j_service.target
-    drv = AsyncGraphDatabase.driver(target.uri, auth=target.auth, notifications_min_severity="OFF")
+    # Some tests restart the server: check pooled connections before use instead of failing on a dead one.
+    drv = AsyncGraphDatabase.driver(
+        target.uri, auth=target.auth, notifications_min_severity="OFF", liveness_check_timeout=0
+    )
     await drv.verify_connectivity()
     await apply_migrations(drv, settings.neo4j_database)
     try:

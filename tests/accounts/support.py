@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 from neo4j import AsyncDriver
 
-from ingest.records import author_row, work_row
+from ingest.records import build_row
 from ingest.writer import write_batch
 from tests.accounts.outbox import verification_token
 
@@ -99,11 +99,11 @@ def work_record(work_id: str, authors: list[tuple[str, str, str | None]], topics
 
 
 async def write_works(driver: AsyncDriver, database: str, records: list[dict[str, Any]]) -> None:
-    await write_batch(driver, database, "work", [work_row(r) for r in records])
+    await write_batch(driver, database, "work", [build_row("work", r) for r in records])
 
 
 async def write_author(driver: AsyncDriver, database: str, record: dict[str, Any]) -> None:
-    await write_batch(driver, database, "author", [author_row(record)])
+    await write_batch(driver, database, "author", [build_row("author", record)])
 
 
 async def make_authors(driver: AsyncDriver, database: str, *ids: str, orcids: dict[str, str] | None = None) -> None:

@@ -1,4 +1,4 @@
-"""The importRecords mutation over real HTTP: FORBIDDEN unless enabled; per-record rejects with their index."""
+"""The importRecords mutation over real HTTP: FORBIDDEN unless enabled, admins only; rejects with their index."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from neo4j import AsyncDriver
 
 from ingest.fingerprint import fingerprint
 from settings import Settings
+from tests.accounts.conftest import ADMIN_EMAIL
+from tests.accounts.support import Api, code, fresh_ip, signup
 from tests.ingest.records import work
 from tests.support import ApiServer, graphql
 
@@ -25,11 +27,16 @@ mutation Import($records: [JSON!]!, $kind: String) {
 
 
 @pytest_asyncio.fixture(loop_scope="session")
-async def enabled_http(settings: Settings, driver: AsyncDriver) -> AsyncIterator[httpx.AsyncClient]:
-    enabled = settings.model_copy(update={"import_mutation_enabled": True})
-    with ApiServer(enabled) as server:
+async def enabled(account_settings: Settings, driver: AsyncDriver) -> AsyncIterator[Api]:
+    settings = account_settings.model_copy(update={"import_mutation_enabled": True})
+    with ApiServer(settings) as server:
         async with httpx.AsyncClient(base_url=server.url, timeout=60) as client:
-            yield client
+            yield Api(client, fresh_ip())
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def admin_token(empty_db: AsyncDriver, enabled: Api) -> str:
+    return (await signup(enabled, ADMIN_EMAIL)).token
 
 
 async def test_the_mutation_is_forbidden_by_default(
@@ -41,8 +48,16 @@ async def test_the_mutation_is_forbidden_by_default(
     assert (await fingerprint(empty_db, settings.neo4j_database)).nodes == {}
 
 
+async def test_the_mutation_is_for_admins_only(empty_db: AsyncDriver, settings: Settings, enabled: Api) -> None:
+    assert code(await enabled.gql(MUTATION, {"records": [work(1)]})) == "UNAUTHENTICATED"
+    stranger = await signup(enabled, "stranger@example.org")
+    assert code(await enabled.gql(MUTATION, {"records": [work(1)]}, token=stranger.token)) == "FORBIDDEN"
+    fp = await fingerprint(empty_db, settings.neo4j_database)
+    assert "Work" not in fp.nodes
+
+
 async def test_the_mutation_imports_and_reports_rejects_by_index(
-    empty_db: AsyncDriver, settings: Settings, enabled_http: httpx.AsyncClient
+    empty_db: AsyncDriver, settings: Settings, enabled: Api, admin_token: str
 ) -> None:
     records = [
         work(1, authors=(1, 2), refs=(2,)),
@@ -51,7 +66,7 @@ async def test_the_mutation_imports_and_reports_rejects_by_index(
         {"id": "https://openalex.org/F1", "display_name": "a funder"},
         {"id": "https://openalex.org/W3", "publication_year": "not a year"},
     ]
-    body = await graphql(enabled_http, MUTATION, {"records": records})
+    body = await enabled.gql(MUTATION, {"records": records}, token=admin_token)
     assert "errors" not in body, body
     payload = body["data"]["importRecords"]
     assert payload["accepted"] == 2
@@ -61,14 +76,15 @@ async def test_the_mutation_imports_and_reports_rejects_by_index(
     assert "publication_year" in payload["rejected"][2]["reason"]
     assert payload["entities"] == [{"entity": "work", "created": 2, "updated": 0, "unchanged": 0, "older": 0}]
     fp = await fingerprint(empty_db, settings.neo4j_database)
-    assert fp.nodes == {"Author": 2, "Work": 2}
+    assert fp.nodes["Author"] == 2
+    assert fp.nodes["Work"] == 2
     assert fp.relationships == {"AUTHORED": 3, "CITES": 1}  # W1 cites W2, which came later in the same call
 
-    again = await graphql(enabled_http, MUTATION, {"records": records})
+    again = await enabled.gql(MUTATION, {"records": records}, token=admin_token)
     assert again["data"]["importRecords"]["entities"][0]["unchanged"] == 2
     assert await fingerprint(empty_db, settings.neo4j_database) == fp
 
 
-async def test_the_mutation_refuses_an_unknown_kind(empty_db: AsyncDriver, enabled_http: httpx.AsyncClient) -> None:
-    body = await graphql(enabled_http, MUTATION, {"records": [work(1)], "kind": "funder"})
-    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+async def test_the_mutation_refuses_an_unknown_kind(empty_db: AsyncDriver, enabled: Api, admin_token: str) -> None:
+    body = await enabled.gql(MUTATION, {"records": [work(1)], "kind": "funder"}, token=admin_token)
+    assert code(body) == "BAD_USER_INPUT"
