@@ -66,7 +66,7 @@ async def ensure_sample() -> str:
         records, _, _ = await driver.execute_query(
             "MATCH (w:Work) RETURN count(w) AS n", database_=settings.neo4j_database
         )
-        return f"OpenAlex sample ({records[0]['n']} works)"
+        return f"{records[0]['n']} works: the OpenAlex sample, plus any generated works loaded before"
     finally:
         await driver.close()
 
@@ -151,6 +151,7 @@ async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--requests", type=int, default=200, help="sequential requests per operation")
     parser.add_argument("--concurrent-requests", type=int, default=320, help="requests per operation at c=16")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="where the results go (JSON)")
     args = parser.parse_args()
     dataset = await ensure_sample()
     with server(PEERGRAPH_EXPOSE_ROUND_TRIPS="true") as url:
@@ -179,8 +180,9 @@ async def main() -> None:
                 f"{row['rps_c16']:7.1f} req/s @16  round trips {row['neo4j_round_trips']}"
             )
     commit = git_commit()
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(
+    out: Path = args.out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(
         json.dumps(
             {
                 "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -197,7 +199,7 @@ async def main() -> None:
         + "\n",
         encoding="utf-8",
     )
-    print(f"results written to {RESULTS.relative_to(ROOT)}")
+    print(f"results written to {out}")
 
 
 if __name__ == "__main__":

@@ -124,7 +124,7 @@ class Author(Node):
     async def viewer_is_following(self, info: Info) -> bool:
         return (await social.author_social(info, author_id=str(self.id))).viewer_is_following
 
-    @strawberry.field(description="The trust snapshot (placeholder until accounts exist: see resolvers/social.py).")
+    @strawberry.field(description="The trust snapshot: a 0-100 score as the sum of documented factors (docs/trust.md).")
     async def trust(self, info: Info) -> Trust:
         row = await social.author_trust(info, author_id=str(self.id))
         return Trust(
