@@ -182,7 +182,7 @@ async def main() -> None:
     commit = git_commit()
     out: Path = args.out
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(
+    out.write_text(  # noqa: ASYNC240 - one write after all measuring is done
         json.dumps(
             {
                 "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),

@@ -98,6 +98,15 @@ async def invitation(info: Info, *, invitation_id: str) -> dict[str, Any] | None
     return rows[0]["invitation"] if rows else None
 
 
+async def visible_invitation(info: Info, *, invitation_id: str) -> dict[str, Any] | None:
+    """The invitation for `node(id:)`: only its sender and recipient see it; null for everyone else."""
+    viewer = await info.context.account.viewer.get()
+    if viewer is None:
+        return None
+    rows = await read(info.context, q.GET_INVITATION, id=invitation_id, viewerId=viewer.id)
+    return rows[0]["invitation"] if rows else None
+
+
 async def invitations(info: Info, *, inbox: bool, skip: int, limit: int) -> Page:
     viewer = await info.context.account.viewer.require()
     query = q.INVITATIONS_INBOX if inbox else q.INVITATIONS_SENT

@@ -11,6 +11,7 @@ from context import Info
 from schema.account import User, user_from_row
 from schema.account_profile import AuthorProfile, profile_of
 from schema.connection import PageInfo
+from schema.node import Node
 
 
 @strawberry.enum(description="Which invitations: received or sent.")
@@ -33,8 +34,8 @@ class InviteResponse(Enum):
 
 
 @strawberry.type(description="A direct collaboration invitation between two claimed researchers.")
-class Invitation:
-    id: strawberry.ID
+class Invitation(Node):
+    id: strawberry.ID = strawberry.field(description="The invitation's id (a UUID).")
     message: str = strawberry.field(description="Plain text, as the sender wrote it.")
     status: InvitationStatus
     created_at: str

@@ -7,9 +7,9 @@ from enum import Enum
 import strawberry
 
 
-@strawberry.interface(description="An entity with a stable public id (its OpenAlex short id).")
+@strawberry.interface(description="An entity with a stable public id: its OpenAlex short id, or (invitations) a UUID.")
 class Node:
-    id: strawberry.ID = strawberry.field(description='OpenAlex short id, e.g. "A5082727236" or "W2741809807".')
+    id: strawberry.ID = strawberry.field(description='The stable id, e.g. "A5082727236" or "W2741809807".')
 
 
 @strawberry.enum(description="The kind of an entity in the graph.")

@@ -2,24 +2,43 @@
 
 from __future__ import annotations
 
+import uuid
+
 import strawberry
 
 from context import Info
+from resolvers import account_invite as invites
 from resolvers import entity
 from resolvers import graph as graphs
+from schema.account_invite import Invitation
 from schema.author import Author
 from schema.graph import GraphSlice, SearchHit, entity_from_row
 from schema.institution import Institution
 from schema.node import Node
 from schema.work import Work
 
+
+def is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
 KIND_LABELS = {"author": "Author", "work": "Work", "topic": "Topic", "institution": "Institution", "source": "Source"}
 
 
 @strawberry.type
 class Query:
-    @strawberry.field(description="Any entity by id (short or OpenAlex URL); null when unknown.")
+    @strawberry.field(
+        description="Any entity by id (short or OpenAlex URL), or an invitation by its id (only its sender and "
+        "recipient see it); null when unknown or not visible."
+    )
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+        if is_uuid(str(id)):
+            row = await invites.visible_invitation(info, invitation_id=str(id))
+            return None if row is None else Invitation.from_row(row)
         found = await entity.node_by_id(info, id=str(id))
         return None if found is None else entity_from_row(KIND_LABELS[found[0]], found[1])
 

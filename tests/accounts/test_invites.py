@@ -15,6 +15,7 @@ SEND = """mutation($to: ID!, $m: String!) { sendCollaborationInvite(to: $to, mes
 RESPOND = "mutation($id: ID!, $r: InviteResponse!) { respondToInvite(id: $id, response: $r) { id status respondedAt } }"
 BOX = "query($box: InvitationBox!) { invitations(box: $box) { totalCount edges { node { id status message } } } }"
 ONE = "query($id: ID!) { invitation(id: $id) { id message } }"
+NODE = "query($id: ID!) { node(id: $id) { __typename id ... on Invitation { message } } }"
 BLOCK = "mutation($id: ID!) { blockUser(id: $id) }"
 UNBLOCK = "mutation($id: ID!) { unblockUser(id: $id) }"
 OPEN = """mutation($id: ID!, $open: Boolean, $policy: InvitePolicy) {
@@ -93,6 +94,11 @@ async def test_answers_boxes_and_privacy(empty_db: AsyncDriver, api: Api, databa
     for token in (sender.token, recipient.token):
         one = await api.gql(ONE, {"id": invitation_id}, token=token)
         assert one["data"]["invitation"] == {"id": invitation_id, "message": "Hello"}
+        node = await api.gql(NODE, {"id": invitation_id}, token=token)
+        assert node["data"]["node"] == {"__typename": "Invitation", "id": invitation_id, "message": "Hello"}
+    # ... also through node(id:): null for anonymous viewers, strangers and admins alike.
+    for maybe_token in (None, stranger.token, admin.token):
+        assert await api.gql(NODE, {"id": invitation_id}, token=maybe_token) == {"data": {"node": None}}
     assert code(await api.gql(BOX, {"box": "INBOX"})) == "UNAUTHENTICATED"
     inbox = (await api.gql(BOX, {"box": "INBOX"}, token=recipient.token))["data"]["invitations"]
     assert inbox == {

@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 import pytest_asyncio
 from neo4j import AsyncDriver
 
-from settings import Settings
+from settings import PROJECT_ROOT, Settings
 from tests.support import ApiServer
 
-OPERATIONS = Path(__file__).parent / "operations" / "explorer.graphql"
+OPERATIONS = PROJECT_ROOT / "contract" / "explorer.graphql"
 
 
 @pytest.fixture(scope="session")
 def contract() -> str:
-    """The explorer's operations, copied from contract/explorer.graphql (a test keeps the copy equal)."""
+    """The explorer's operations, exactly as the project's copy of the contract writes them."""
     return OPERATIONS.read_text(encoding="utf-8")
 
 

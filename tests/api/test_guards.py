@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 import httpx
 import pytest
@@ -11,16 +10,8 @@ from graphql import GraphQLError, get_introspection_query
 from neo4j import AsyncDriver
 
 from schema.guards import ErrorPolicy
-from settings import PROJECT_ROOT
 from tests.api._ops import call
 from tests.api.sample_truth import sample_truth
-
-
-def test_the_fixture_is_the_contract() -> None:
-    copy = Path(__file__).parent / "operations" / "explorer.graphql"
-    assert copy.read_text(encoding="utf-8") == (PROJECT_ROOT / "contract" / "explorer.graphql").read_text(
-        encoding="utf-8"
-    )
 
 
 async def test_introspection_is_allowed(sample_db: AsyncDriver, http: httpx.AsyncClient) -> None:

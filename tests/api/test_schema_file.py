@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from graphql import build_schema, parse, validate
 
 from schema import build_schema as build_code_schema
 from schema.compat import COMMITTED, breaking_changes, code_sdl
+from settings import PROJECT_ROOT
 
 
 def test_committed_schema_equals_the_code() -> None:
@@ -30,6 +29,6 @@ def test_the_check_reports_removed_fields_and_new_required_arguments() -> None:
 
 
 def test_every_contract_operation_validates_as_written() -> None:
-    contract = (Path(__file__).parent / "operations" / "explorer.graphql").read_text(encoding="utf-8")
+    contract = (PROJECT_ROOT / "contract" / "explorer.graphql").read_text(encoding="utf-8")
     assert validate(build_code_schema()._schema, parse(contract)) == []
     assert validate(build_schema(COMMITTED.read_text(encoding="utf-8")), parse(contract)) == []
