@@ -22,6 +22,13 @@ from schema.work import WorkConnection, work_connection
 class AffiliationStatus(Enum):
     KNOWN = strawberry.enum_value("KNOWN", description="The last known institution is in the graph.")
     NOT_IMPORTED = strawberry.enum_value("NOT_IMPORTED", description="No last known institution is known.")
+    HIDDEN = strawberry.enum_value("HIDDEN", description="The author's claimant hides it from this viewer.")
+
+
+async def _hidden(info: Info, author_id: str, field: str) -> bool:
+    """Whether the claimant hides `field` (ORCID, AFFILIATION, TOPICS, COLLABORATORS) from this viewer."""
+    privacy = await social.author_privacy(info, author_id=author_id)
+    return field in privacy.hidden_fields and not privacy.viewer_sees_hidden
 
 
 @strawberry.type(description="How much there is around an author.")
@@ -38,10 +45,14 @@ class AuthorCounts:
 
     @strawberry.field(description="Distinct topics of the author's works.")
     async def topics(self, info: Info) -> int:
+        if await _hidden(info, self.author_id, "TOPICS"):
+            return 0
         return int((await resolve.author_counts(info, author_id=self.author_id))["topics"])
 
     @strawberry.field(description="Distinct coauthors; equals coauthors.totalCount.")
     async def close_collaborators(self, info: Info) -> int:
+        if await _hidden(info, self.author_id, "COLLABORATORS"):
+            return 0
         return int((await resolve.author_counts(info, author_id=self.author_id))["coauthors"])
 
 
@@ -92,23 +103,39 @@ def _shared_topics(row: dict[str, Any]) -> list[Topic]:
 @strawberry.type(description="A researcher, keyed by OpenAlex id; stub authors are known only from authorships.")
 class Author(Node):
     name: str | None = strawberry.field(description="Display name.")
-    orcid: str | None = strawberry.field(description='Bare ORCID iD, e.g. "0000-0002-3666-1234".')
+    orcid_value: strawberry.Private[str | None]
     cited_by_count: int | None = strawberry.field(description="OpenAlex's citation count (all data).")
     h_index: int | None = strawberry.field(description="OpenAlex's h-index (all data).")
     is_stub: bool = strawberry.field(description="Known only from authorships (no full author record yet).")
     row: strawberry.Private[dict[str, Any]]
 
+    @strawberry.field(description='Bare ORCID iD, e.g. "0000-0002-3666-1234"; null when the claimant hides it.')
+    async def orcid(self, info: Info) -> str | None:
+        if self.orcid_value is None or await _hidden(info, str(self.id), "ORCID"):
+            return None
+        return self.orcid_value
+
     async def _last_known(self, info: Info) -> dict[str, Any] | None:
+        """The affiliation to show: the claimant's chosen institution, else the last known one."""
+        privacy = await social.author_privacy(info, author_id=str(self.id))
+        if privacy.shown_affiliation_id is not None:
+            chosen = await info.context.loaders.institution.load(privacy.shown_affiliation_id)
+            if chosen is not None:
+                return chosen
         row = self.row if "lastKnown" in self.row else await resolve.author_row(info, author_id=str(self.id))
         return None if row is None else row.get("lastKnown")
 
-    @strawberry.field(description="The last known institution; null when none is known.")
+    @strawberry.field(description="The last known institution (or the one the claimant shows); null when none.")
     async def affiliation(self, info: Info) -> Institution | None:
+        if await _hidden(info, str(self.id), "AFFILIATION"):
+            return None
         found = await self._last_known(info)
         return None if found is None else Institution.from_row(found)
 
-    @strawberry.field(description="NOT_IMPORTED when no last known institution is known.")
+    @strawberry.field(description="NOT_IMPORTED when no last known institution is known; HIDDEN when hidden.")
     async def affiliation_status(self, info: Info) -> AffiliationStatus:
+        if await _hidden(info, str(self.id), "AFFILIATION"):
+            return AffiliationStatus.HIDDEN
         known = await self._last_known(info) is not None
         return AffiliationStatus.KNOWN if known else AffiliationStatus.NOT_IMPORTED
 
@@ -151,12 +178,16 @@ class Author(Node):
     @strawberry.field(description="Topics of the author's works, by how many of those works carry them.")
     async def topics(self, info: Info, first: int | None = None) -> list[AuthorTopic]:
         _, limit = page_window(first, None)
+        if await _hidden(info, str(self.id), "TOPICS"):
+            return []
         page = await resolve.author_topics(info, author_id=str(self.id), skip=0, limit=limit)
         return [AuthorTopic(work_count=r["workCount"], topic=Topic.from_row(r["topic"])) for r in page.rows]
 
     @strawberry.field(description="Coauthors by shared works, then shared topics, then name, then id.")
     async def close_collaborators(self, info: Info, first: int | None = None) -> list[Collaborator]:
         _, limit = page_window(first, None)
+        if await _hidden(info, str(self.id), "COLLABORATORS"):
+            return []
         page = await resolve.coauthors(info, author_id=str(self.id), skip=0, limit=limit)
         return [
             Collaborator(
@@ -170,6 +201,8 @@ class Author(Node):
     @strawberry.field(description="Coauthors, ranked as close collaborators are; cursor pagination.")
     async def coauthors(self, info: Info, first: int | None = None, after: str | None = None) -> CoauthorConnection:
         skip, limit = page_window(first, after)
+        if await _hidden(info, str(self.id), "COLLABORATORS"):
+            return CoauthorConnection(total_count=0, page_info=page_info(skip, 0, 0), edges=[])
         page = await resolve.coauthors(info, author_id=str(self.id), skip=skip, limit=limit)
         edges = [
             CoauthorEdge(
@@ -195,7 +228,7 @@ class Author(Node):
         return cls(
             id=strawberry.ID(row["id"]),
             name=row.get("name"),
-            orcid=row.get("orcid"),
+            orcid_value=row.get("orcid"),
             cited_by_count=row.get("citedByCount"),
             h_index=row.get("hIndex"),
             is_stub=bool(row.get("isStub")),

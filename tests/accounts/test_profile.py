@@ -81,3 +81,48 @@ async def test_profile_settings_by_claimant_or_admin(
     info = cast(Info, SimpleNamespace(context=build_context(empty_db, settings)))
     privacy = await social.author_privacy(info, author_id="A101")
     assert privacy == social.PrivacyRow(frozenset({"ORCID"}), "I2", viewer_sees_hidden=False)
+
+
+PAGE = """query($id: ID!) { author(id: $id) { orcid affiliation { id } affiliationStatus
+  topics { topic { id } } closeCollaborators { author { id } } coauthors { totalCount }
+  counts { topics closeCollaborators } } }"""
+HIDE = """mutation($id: ID!, $input: ProfileSettingsInput!) { updateAuthorProfile(id: $id, input: $input) {
+  openToCollaborate } }"""
+
+
+async def test_the_author_page_hides_what_the_claimant_hides(empty_db: AsyncDriver, api: Api, database: str) -> None:
+    orcid = "0000-0002-1825-0097"
+    await write_works(empty_db, database, [work_record("W1", [("A101", "Ada", orcid), ("A102", "Bo", None)], ["T1"])])
+    await write_author(empty_db, database, author_record() | {"orcid": f"https://orcid.org/{orcid}"})
+    owner = await signup(api, "owner@example.org")
+    stranger = await signup(api, "stranger@example.org")
+    full = {
+        "orcid": orcid,
+        "affiliation": {"id": "I1"},
+        "affiliationStatus": "KNOWN",
+        "topics": [{"topic": {"id": "T1"}}],
+        "closeCollaborators": [{"author": {"id": "A102"}}],
+        "coauthors": {"totalCount": 1},
+        "counts": {"topics": 1, "closeCollaborators": 1},
+    }
+    assert (await api.gql(PAGE, {"id": "A101"}))["data"]["author"] == full
+    assert "errors" not in await api.gql(CLAIM, token=owner.token)
+    hide = {"hiddenFields": ["ORCID", "AFFILIATION", "TOPICS", "COLLABORATORS"]}
+    assert "errors" not in await api.gql(HIDE, {"id": "A101", "input": hide}, token=owner.token)
+    hidden: dict[str, object] = {
+        "orcid": None,
+        "affiliation": None,
+        "affiliationStatus": "HIDDEN",
+        "topics": [],
+        "closeCollaborators": [],
+        "coauthors": {"totalCount": 0},
+        "counts": {"topics": 0, "closeCollaborators": 0},
+    }
+    for token in (None, stranger.token):
+        assert (await api.gql(PAGE, {"id": "A101"}, token=token))["data"]["author"] == hidden
+    assert (await api.gql(PAGE, {"id": "A101"}, token=owner.token))["data"]["author"] == full
+    # Unhidden, with another affiliation chosen to be shown (one of the author's institutions).
+    show = {"hiddenFields": [], "shownAffiliationId": "I2"}
+    assert "errors" not in await api.gql(HIDE, {"id": "A101", "input": show}, token=owner.token)
+    shown = await api.gql(PAGE, {"id": "A101"})
+    assert shown["data"]["author"] == full | {"affiliation": {"id": "I2"}}
