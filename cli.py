@@ -10,7 +10,7 @@ from typing import Annotated, TypeVar
 
 import typer
 from neo4j import AsyncDriver
-from neo4j.exceptions import AuthError, ServiceUnavailable
+from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
 from rich.console import Console
 
 from db.launcher import LauncherError
@@ -56,6 +56,8 @@ def _with_driver(settings: Settings, work: Callable[[AsyncDriver], Awaitable[T]]
     except (ServiceUnavailable, OSError) as exc:
         hint = "is it running? (`peergraph db start`)" if not settings.neo4j_uri else "check NEO4J_URI"
         raise _fail(f"cannot reach Neo4j at {target.uri}: {exc}; {hint}") from exc
+    except Neo4jError as exc:
+        raise _fail(f"Neo4j at {target.uri} refused the work: {exc.code}: {exc.message}") from exc
 
 
 @db_app.command("start")
