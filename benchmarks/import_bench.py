@@ -31,8 +31,8 @@ import psutil
 from neo4j import GraphDatabase
 
 from cypher import ingest as q
-from db.launcher import LocalNeo4j, free_port
 from db.migrations import apply_migrations
+from db.target import throwaway_server
 from ingest.generate import generate
 from settings import PROJECT_ROOT, get_settings
 
@@ -44,18 +44,7 @@ def neo4j(home: Path) -> Iterator[tuple[str, str]]:
     if os.environ.get("NEO4J_URI"):
         yield os.environ["NEO4J_URI"], os.environ.get("NEO4J_PASSWORD", "")
         return
-    base = get_settings()
-    server = LocalNeo4j(
-        home=home / "neo4j",
-        jar_dir=base.neo4j_jar_dir,
-        version=base.neo4j_version,
-        bolt_port=free_port(),
-        http_port=free_port(),
-        heap="2g",
-        pagecache="1g",
-        java_home=base.java_home,
-        start_timeout=base.neo4j_start_timeout_seconds,
-    )
+    server = throwaway_server(get_settings(), home / "neo4j", heap="2g", pagecache="1g")
     server.start()
     try:
         yield server.uri, server.password()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from neo4j import AsyncDriver, AsyncGraphDatabase, Driver, GraphDatabase
 
-from db.launcher import LocalNeo4j
+from db.launcher import LocalNeo4j, free_port
 from settings import Settings
 
 
@@ -35,6 +37,24 @@ def local_server(settings: Settings) -> LocalNeo4j:
         java_home=settings.java_home,
         start_timeout=settings.neo4j_start_timeout_seconds,
     )
+
+
+def throwaway_server(
+    settings: Settings, home: Path, *, heap: str = "1g", pagecache: str = "512m", **overrides: Any
+) -> LocalNeo4j:
+    """A server of its own for tests and benchmarks: its own home, free ports, the shared jar cache."""
+    params: dict[str, Any] = {
+        "home": home,
+        "jar_dir": settings.neo4j_jar_dir,
+        "version": settings.neo4j_version,
+        "bolt_port": free_port(),
+        "http_port": free_port(),
+        "heap": heap,
+        "pagecache": pagecache,
+        "java_home": settings.java_home,
+        "start_timeout": settings.neo4j_start_timeout_seconds,
+    }
+    return LocalNeo4j(**(params | overrides))
 
 
 def resolve_target(settings: Settings) -> Neo4jTarget:

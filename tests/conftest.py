@@ -21,9 +21,9 @@ import pytest
 import pytest_asyncio
 from neo4j import AsyncDriver, AsyncGraphDatabase
 
-from db.launcher import LauncherError, LocalNeo4j, free_port
+from db.launcher import LauncherError, LocalNeo4j
 from db.migrations import apply_migrations
-from db.target import Neo4jTarget
+from db.target import Neo4jTarget, throwaway_server
 from settings import Settings, get_settings
 from tests.support import ApiServer, wipe
 
@@ -38,17 +38,11 @@ class Neo4jService:
 
 
 def _launched(tmp: Path) -> Iterator[Neo4jService]:
-    base = get_settings()
-    server = LocalNeo4j(
-        home=tmp / "neo4j-home",
-        jar_dir=base.neo4j_jar_dir,
-        version=base.neo4j_version,
-        bolt_port=free_port(),
-        http_port=free_port(),
+    server = throwaway_server(
+        get_settings(),
+        tmp / "neo4j-home",
         heap=os.environ.get("PEERGRAPH_TEST_NEO4J_HEAP", "1g"),
         pagecache=os.environ.get("PEERGRAPH_TEST_NEO4J_PAGECACHE", "512m"),
-        java_home=base.java_home,
-        start_timeout=base.neo4j_start_timeout_seconds,
     )
     try:
         server.start()

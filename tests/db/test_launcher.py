@@ -11,23 +11,12 @@ from pathlib import Path
 import pytest
 
 from db.launcher import LauncherError, LocalNeo4j, find_java, free_port
+from db.target import throwaway_server
 from settings import get_settings
 
 
 def make_server(home: Path, **overrides: object) -> LocalNeo4j:
-    base = get_settings()
-    params: dict[str, object] = {
-        "home": home,
-        "jar_dir": base.neo4j_jar_dir,
-        "version": base.neo4j_version,
-        "bolt_port": free_port(),
-        "http_port": free_port(),
-        "heap": "512m",
-        "pagecache": "64m",
-        "java_home": base.java_home,
-    }
-    params.update(overrides)
-    return LocalNeo4j(**params)  # type: ignore[arg-type]
+    return throwaway_server(get_settings(), home, heap="512m", pagecache="64m", **overrides)
 
 
 def _fake_java(tmp_path: Path, script: str) -> Path:
