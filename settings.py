@@ -71,6 +71,10 @@ class Settings(BaseSettings):
     max_tokens: int = 2000
     # The batch import mutation is for trusted loaders; off until accounts and admins exist.
     import_mutation_enabled: bool = False
+    # Batches `peergraph import` writes at once, each in its own transaction (1 = one after another).
+    import_writers: int = Field(default=2, ge=1, le=16)
+    # Ledger entries of import runs killed and not resumed for this many days are deleted by the next finished run.
+    import_ledger_days: int = Field(default=7, ge=1)
 
     # --- the read API (issue 4) ---------------------------------------------------------------------
     # Adds `extensions.neo4jRoundTrips` (Cypher statements sent) to every response: for tests and benchmarks.

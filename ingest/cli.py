@@ -42,6 +42,10 @@ def import_command(
         bool, typer.Option("--allow-missing-parts", help="Tolerate snapshot parts the manifest lists but are absent.")
     ] = False,
     progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
+    writers: Annotated[
+        int | None,
+        typer.Option(min=1, max=16, help="Batches written at once (default: PEERGRAPH_IMPORT_WRITERS, 2)."),
+    ] = None,
 ) -> None:
     """Import OpenAlex records: idempotent, resumable (re-run the same command after a crash), batch by batch."""
     from cli import _fail, _settings, _with_driver, err, out
@@ -50,7 +54,16 @@ def import_command(
     if kind is not None and kind not in KIND_NAMES:
         raise _fail(f"--kind must be one of {', '.join(KIND_NAMES)}, not {kind!r}")
     settings = _settings()
-    options = ImportOptions(batch_size, kind, dry_run, max_bad, rejects, allow_missing_parts)
+    options = ImportOptions(
+        batch_size,
+        kind,
+        dry_run,
+        max_bad,
+        rejects,
+        allow_missing_parts,
+        writers or settings.import_writers,
+        settings.import_ledger_days,
+    )
     bar = Progress(
         TextColumn("[bold]importing"),
         BarColumn(),

@@ -1,9 +1,17 @@
 """The batch importer: input files → validated rows → batches written by `ingest.writer`, with a ledger.
 
-Reading and parsing run in a worker thread one batch ahead of the writer, so Python's JSON work overlaps
-Neo4j's. Every bad line goes to the rejects file with its source file, line number, reason and raw text;
-when more than `max_bad` lines are rejected the run stops (what was committed stays, and the ledger lets
-the same command resume). Snapshot parts are checked against their manifest's record counts.
+Reading and parsing run in a worker thread ahead of the writers, so Python's JSON work overlaps Neo4j's, and up
+to `writers` batches are written at once, each in its own transaction (Neo4j runs a transaction on one core:
+two writers use both). Concurrent batches are safe: a batch holding a record id that a batch in flight also
+holds waits for it (so the updated_date rule always compares with a committed version), nodes shared between
+batches (stub authors, institutions, topics, sources) are merged under their uniqueness constraints and keep
+what the newest record naming them says (`stubSeen`, whatever the commit order), rows are written in id order
+so that locks are taken in one order, and a deadlock between two batches is a transient error the driver
+retries. The result is the graph one writer gives (tests/ingest/test_concurrent_writers.py).
+
+Every bad line goes to the rejects file with its source file, line number, reason and raw text; when more
+than `max_bad` lines are rejected the run stops (what was committed stays, and the ledger lets the same
+command resume). Snapshot parts are checked against their manifest's record counts.
 """
 
 from __future__ import annotations
@@ -21,9 +29,11 @@ from ingest.ledger import Ledger, batch_key, run_id
 from ingest.parse import parse_line, parse_record
 from ingest.reader import KIND_ORDER, InputError, InputFile, discover, read_lines
 from ingest.records import RecordError, Row
-from ingest.writer import BatchResult, link_citations, write_batch
+from ingest.writer import BatchResult, flag_citations_pending, link_citations, write_batch
 
 DEFAULT_BATCH_SIZE = 1000
+DEFAULT_WRITERS = 2
+DEFAULT_LEDGER_DAYS = 7
 DEFAULT_MAX_BAD = 10
 DEFAULT_REJECTS = "peergraph-rejects.jsonl"
 Progress = Callable[[int, int, int], None]  # (bytes done, bytes total, records read)
@@ -37,6 +47,8 @@ class ImportOptions:
     max_bad: int = DEFAULT_MAX_BAD
     rejects_path: Path | None = None
     allow_missing_parts: bool = False
+    writers: int = DEFAULT_WRITERS
+    ledger_days: int = DEFAULT_LEDGER_DAYS  # abandoned runs' ledger entries older than this are deleted
 
 
 @dataclass(frozen=True)
@@ -154,19 +166,48 @@ class _Run:
     def __init__(self, driver: AsyncDriver, database: str, options: ImportOptions, progress: Progress | None) -> None:
         self.driver, self.database, self.options, self.progress = driver, database, options, progress
         self.report = ImportReport()
-        self.in_flight: asyncio.Task[BatchResult] | None = None
-        self.in_flight_kind = ""
+        self.in_flight: dict[asyncio.Task[BatchResult], tuple[str, frozenset[str]]] = {}  # task → (kind, ids)
+        self.citations_flagged = False
 
-    async def _settle(self) -> None:
-        if self.in_flight is not None:
-            self.report.result(self.in_flight_kind).add(await self.in_flight)
+    def _collect(self, done: set[asyncio.Task[BatchResult]]) -> None:
+        for task in done:
+            kind, _ = self.in_flight.pop(task)
+            self.report.result(kind).add(task.result())  # a failed write raises here
             self.report.batches_written += 1
-            self.in_flight = None
 
-    def _start(self, batch: _Batch, ledger: Ledger | None) -> None:
+    async def _wait(self, room: int, kind: str, ids: frozenset[str]) -> None:
+        """Wait until at most `room` writes are in flight and none of them holds one of these records."""
+
+        def overlapping() -> bool:
+            return any(k == kind and not ids.isdisjoint(held) for k, held in self.in_flight.values())
+
+        while len(self.in_flight) > room or overlapping():
+            done, _ = await asyncio.wait(self.in_flight, return_when=asyncio.FIRST_COMPLETED)
+            self._collect(done)
+
+    async def _drain(self) -> None:
+        """Let every write in flight finish (they commit or fail on their own); the first failure is raised."""
+        if self.in_flight:
+            await asyncio.wait(self.in_flight)
+            self._collect(set(self.in_flight))
+
+    async def _start(self, batch: _Batch, ledger: Ledger | None) -> None:
+        ids = frozenset(row["id"] for row in batch.rows)
+        await self._wait(max(self.options.writers, 1) - 1, batch.kind, ids)
+        if batch.kind == "work" and not self.citations_flagged and not self.options.dry_run:
+            await flag_citations_pending(self.driver, self.database)
+            self.citations_flagged = True
         mark = ledger.mark(batch.key) if ledger is not None else None
-        write = write_batch(self.driver, self.database, batch.kind, batch.rows, mark=mark, dry_run=self.options.dry_run)
-        self.in_flight, self.in_flight_kind = asyncio.create_task(write), batch.kind
+        write = write_batch(
+            self.driver,
+            self.database,
+            batch.kind,
+            batch.rows,
+            mark=mark,
+            dry_run=self.options.dry_run,
+            flag_citations=False,
+        )
+        self.in_flight[asyncio.create_task(write)] = (batch.kind, ids)
 
     async def run(self, files: list[InputFile], ledger: Ledger | None, rejects_out: Callable[[], IO[bytes]]) -> None:
         report, options = self.report, self.options
@@ -179,11 +220,10 @@ class _Run:
                 if chunk.rejects and self._reject(chunk.rejects, rejects_out):
                     break
                 if chunk.batch is not None:
-                    await self._settle()
                     if ledger is not None and chunk.batch.key in ledger.done:
                         report.batches_resumed += 1
                     else:
-                        self._start(chunk.batch, ledger)
+                        await self._start(chunk.batch, ledger)
                 if chunk.done:
                     report.files += 1
                     done_bytes += chunk.file.size
@@ -193,7 +233,7 @@ class _Run:
                     self.progress(here, total, report.records)
         finally:
             chunks.close()
-            await self._settle()
+            await self._drain()
 
     def _reject(self, rejects: list[Reject], rejects_out: Callable[[], IO[bytes]]) -> bool:
         """Record rejects; True (and the run is aborted) when one of them goes over --max-bad."""
@@ -247,7 +287,7 @@ async def run_import(
     if report.aborted is None and not options.dry_run:
         await link_citations(driver, database)
         if ledger is not None:
-            await ledger.finish(driver, database)
+            await ledger.finish(driver, database, options.ledger_days)
     return report
 
 

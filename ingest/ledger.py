@@ -4,7 +4,9 @@ A run is identified by what it imports (each file's path, size and mtime) and ho
 so re-running the same command after a kill resumes the same run. Each batch writes its ledger entry
 (`:_ImportBatch {run, key}`) in its own transaction, so an entry exists exactly when the batch's data does.
 A finished run deletes its entries: the next run of the same command imports again (and finds every record
-unchanged). Internal labels start with "_" and are not part of the data graph (see `ingest/fingerprint.py`).
+unchanged). It also deletes the entries of runs abandoned long ago (killed and never re-run, e.g. because the
+files changed since), so the ledger does not grow forever. Internal labels start with "_" and are not part
+of the data graph (see `ingest/fingerprint.py`).
 """
 
 from __future__ import annotations
@@ -44,5 +46,6 @@ class Ledger:
     def mark(self, key: str) -> BatchMark:
         return BatchMark(self.run, key)
 
-    async def finish(self, driver: AsyncDriver, database: str) -> None:
-        await driver.execute_query(q.LEDGER_FINISH_RUN, run=self.run, database_=database)
+    async def finish(self, driver: AsyncDriver, database: str, stale_days: int) -> None:
+        """Delete this run's entries, and those of runs abandoned more than `stale_days` ago."""
+        await driver.execute_query(q.LEDGER_FINISH_RUN, run=self.run, staleDays=stale_days, database_=database)

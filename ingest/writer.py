@@ -12,7 +12,7 @@ the works that need it, so a killed import still links them when re-run. The led
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from typing import Any, LiteralString
 
@@ -63,20 +63,31 @@ class BatchMark:
 
 
 def dedupe(rows: Sequence[Row]) -> list[Row]:
-    """One row per id: the one with the latest updated_date (the later one in the input on a tie)."""
+    """One row per id: the one with the latest updated_date (the later one in the input on a tie), in id order
+    (so that concurrent batches lock shared nodes in one order)."""
     best: dict[str, Row] = {}
     for row in rows:
         kept = best.get(row["id"])
         if kept is None or (row["updatedDate"] or "") >= (kept["updatedDate"] or ""):
             best[row["id"]] = row
-    return list(best.values())
+    return [best[key] for key in sorted(best)]
+
+
+def _seen(row: Row) -> str:
+    """How new a record is, as text that sorts newest last: a stub named by several records keeps what the one
+    with the highest `seen` says, whatever order the records are written in (concurrent batches included)."""
+    return f"{row['updatedDate'] or ''}|{row['id']}|{row['hash']}"
 
 
 def _payload(kind: str, row: Row) -> Row:
     keys: tuple[str, ...] = ("id", "updatedDate", "hash", "props")
     if kind == "author":
-        keys = (*keys, "lastKnown", "affiliations")
+        return {**{k: row[k] for k in (*keys, "lastKnown", "affiliations")}, "seen": _seen(row)}
     return {k: row[k] for k in keys}
+
+
+def _by(key: str) -> Callable[[Row], str]:
+    return lambda row: str(row[key])
 
 
 async def _run(tx: Tx, /, query: LiteralString, **params: Any) -> None:
@@ -87,21 +98,31 @@ async def _run(tx: Tx, /, query: LiteralString, **params: Any) -> None:
 async def _write_work_links(tx: Tx, rows: Sequence[Row], cleared: Sequence[str]) -> None:
     if cleared:
         await _run(tx, q.CLEAR_WORK_LINKS, ids=list(cleared))
-    institutions = {i["id"]: i for r in rows for i in r["institutions"]}
+    # Each statement's rows go in the id order of the shared node they lock (see dedupe); stubs carry `seen`.
+    institutions: dict[str, Row] = {}
+    for r in rows:
+        for inst in r["institutions"]:
+            kept = institutions.get(inst["id"])
+            if kept is None or _seen(r) > kept["seen"]:
+                institutions[inst["id"]] = {"props": inst, "seen": _seen(r)}
     if institutions:
-        await _run(tx, q.MERGE_INSTITUTION_STUBS, rows=list(institutions.values()))
-    works = [{"id": r["id"], "authorships": r["authorships"]} for r in rows if r["authorships"]]
-    if works:
-        await _run(tx, q.WRITE_AUTHORSHIPS, works=works)
-    topics = [{"workId": r["id"], **t} for r in rows for t in r["topics"]]
+        await _run(tx, q.MERGE_INSTITUTION_STUBS, rows=[institutions[key] for key in sorted(institutions)])
+    authorships = sorted(
+        ({"workId": r["id"], **a, "seen": _seen(r)} for r in rows for a in r["authorships"]), key=_by("authorId")
+    )
+    if authorships:
+        await _run(tx, q.WRITE_AUTHORSHIPS, rows=authorships)
+    topics = sorted(({"workId": r["id"], **t, "seen": _seen(r)} for r in rows for t in r["topics"]), key=_by("id"))
     if topics:
         await _run(tx, q.WRITE_WORK_TOPICS, rows=topics)
-    sources = [{"workId": r["id"], **r["source"]} for r in rows if r["source"] is not None]
+    sources = sorted(
+        ({"workId": r["id"], **r["source"], "seen": _seen(r)} for r in rows if r["source"] is not None), key=_by("id")
+    )
     if sources:
         await _run(tx, q.WRITE_WORK_SOURCES, rows=sources)
 
 
-async def _write(tx: Tx, /, kind: str, rows: Sequence[Row], mark: BatchMark | None) -> BatchResult:
+async def _write(tx: Tx, /, kind: str, rows: Sequence[Row], mark: BatchMark | None, flag: bool) -> BatchResult:
     result = await tx.run(UPSERTS[kind], rows=[_payload(kind, r) for r in rows])
     outcomes: dict[str, str] = {}
     counts = BatchResult()
@@ -113,7 +134,8 @@ async def _write(tx: Tx, /, kind: str, rows: Sequence[Row], mark: BatchMark | No
         if written:
             cleared = [r["id"] for r in written if outcomes[r["id"]] == "updated"]
             await _write_work_links(tx, written, cleared)
-            await _run(tx, q.MARK_CITATIONS_PENDING)
+            if flag:
+                await _run(tx, q.MARK_CITATIONS_PENDING)
     if mark is not None:
         await _run(tx, q.LEDGER_MARK_BATCH, run=mark.run, key=mark.key)
     return counts
@@ -127,19 +149,52 @@ async def write_batch(
     *,
     mark: BatchMark | None = None,
     dry_run: bool = False,
+    flag_citations: bool = True,
 ) -> BatchResult:
-    """Write one batch of rows of one kind in a single transaction (rolled back when `dry_run`)."""
+    """Write one batch of rows of one kind in a single transaction (rolled back when `dry_run`).
+
+    Work batches flag the citation pass as pending in their own transaction unless `flag_citations` is False:
+    then the caller has flagged it already (`flag_citations_pending`), so that concurrent batches do not all
+    lock the one flag node."""
     unique = dedupe(rows)
     if not unique and mark is None:
         return BatchResult()
     async with driver.session(database=database) as session:
         if not dry_run:
-            return await session.execute_write(_write, kind, unique, mark)
-        tx = await session.begin_transaction()
-        try:
-            return await _write(tx, kind, unique, None)
-        finally:
-            await tx.rollback()
+            counts = await session.execute_write(_write, kind, unique, mark, flag_citations)
+        else:
+            tx = await session.begin_transaction()
+            try:
+                counts = await _write(tx, kind, unique, None, flag_citations)
+            finally:
+                await tx.rollback()
+    counts.add(_superseded(rows, unique))
+    return counts
+
+
+def _superseded(rows: Sequence[Row], kept: Sequence[Row]) -> BatchResult:
+    """The rows `dedupe` dropped, counted so that a batch's outcomes add up to its rows: `unchanged` when the
+    kept version has the same content, else `older` (skipped)."""
+    result = BatchResult()
+    if len(rows) == len(kept):
+        return result
+    kept_hash = {row["id"]: row["hash"] for row in kept}
+    chosen = {id(row) for row in kept}
+    for row in rows:
+        if id(row) in chosen:
+            continue
+        if row["hash"] == kept_hash[row["id"]]:
+            result.unchanged += 1
+        else:
+            result.older += 1
+    return result
+
+
+async def flag_citations_pending(driver: AsyncDriver, database: str) -> None:
+    """Flag the citation pass as pending before work batches are written (a killed import then still links
+    the references of whatever it wrote when it is run again)."""
+    async with driver.session(database=database) as session:
+        await session.execute_write(_run, q.MARK_CITATIONS_PENDING)
 
 
 async def link_citations(driver: AsyncDriver, database: str) -> int:
@@ -153,12 +208,13 @@ async def link_citations(driver: AsyncDriver, database: str) -> int:
     records, _, _ = await driver.execute_query(q.WORKS_AWAITING_LINKS, database_=database)
     written = [r["id"] for r in records]
     records, _, _ = await driver.execute_query(q.WORKS_CITING, ids=written, database_=database)
-    ids = [r["id"] for r in records] + written
+    citing = [r["id"] for r in records]
     async with driver.session(database=database) as session:
-        for start in range(0, len(ids), CITATION_BATCH):
-            await session.execute_write(_run, q.LINK_CITATIONS, ids=ids[start : start + CITATION_BATCH])
+        for query, ids in ((q.LINK_CITATIONS, citing), (q.LINK_NEW_CITATIONS, written)):
+            for start in range(0, len(ids), CITATION_BATCH):
+                await session.execute_write(_run, query, ids=ids[start : start + CITATION_BATCH])
         await session.execute_write(_run, q.CLEAR_CITATIONS_PENDING)
-    return len(ids)
+    return len(citing) + len(written)
 
 
 async def count_entities(driver: AsyncDriver, database: str) -> int:

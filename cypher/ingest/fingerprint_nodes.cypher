@@ -1,5 +1,6 @@
-// Every data node (internal labels, which start with "_", excluded) with its labels and properties.
-// Parameters: none. Returns: labels, props.
+// One chunk of the data nodes (internal labels, which start with "_", excluded) with their labels and
+// properties: those whose internal id is in [$from, $to) (an id seek; each chunk is its own short transaction).
+// Parameters: $from, $to: internal node ids. Returns: labels, props.
 MATCH (n)
-WHERE none(label IN labels(n) WHERE label STARTS WITH '_')
+WHERE id(n) IN range($from, $to - 1) AND none(label IN labels(n) WHERE label STARTS WITH '_')
 RETURN labels(n) AS labels, properties(n) AS props

@@ -1,5 +1,9 @@
-// Institutions named inside other records; a full institution record fills them in later.
-// Parameters: $rows: [{id, name, countryCode, ror, type}]. Returns: nothing.
+// Institutions named inside other records; a full institution record fills them in later. A stub keeps what the
+// newest record naming it says (`seen`: "updatedDate|record id|content hash", compared as text), so the result
+// does not depend on the order batches commit in.
+// Parameters: $rows: [{props: {id, name, countryCode, ror, type}, seen}], one per id, in id order. Returns: nothing.
 UNWIND $rows AS row
-MERGE (i:Institution {id: row.id})
-ON CREATE SET i += row, i.isStub = true
+WITH row, row.props AS props
+MERGE (i:Institution {id: props.id})
+ON CREATE SET i += props, i.isStub = true, i.stubSeen = row.seen
+ON MATCH SET i += CASE WHEN i.isStub AND row.seen > coalesce(i.stubSeen, '') THEN props {.*, stubSeen: row.seen} ELSE {} END

@@ -1,6 +1,8 @@
 // Upsert full author records by the updated_date rule (a stub author becomes a full one; an older record
 // never overwrites a newer one), rewriting the relationships an author record owns.
-// Parameters: $rows: [{id, updatedDate, hash, props, lastKnown, affiliations}].
+// Institutions it names become stubs that keep what the newest record naming them says (`seen`, see
+// merge_institution_stubs.cypher).
+// Parameters: $rows: [{id, updatedDate, hash, props, lastKnown, affiliations, seen}].
 // Returns one row per outcome (created|updated|unchanged|older): outcome, ids (the rows with it).
 UNWIND $rows AS row
 OPTIONAL MATCH (old:Author {id: row.id})
@@ -13,7 +15,7 @@ END AS outcome
 CALL (row, outcome) {
   WITH row, outcome WHERE outcome IN ['created', 'updated']
   MERGE (a:Author {id: row.id})
-  SET a += row.props, a.sourceHash = row.hash
+  SET a += row.props, a.sourceHash = row.hash, a.stubSeen = null
   WITH a, row
   CALL (a) {
     MATCH (a)-[r:LAST_KNOWN_AT|AFFILIATED_WITH]->()
@@ -21,14 +23,18 @@ CALL (row, outcome) {
   }
   CALL (a, row) {
     WITH a, row WHERE row.lastKnown IS NOT NULL
-    MERGE (i:Institution {id: row.lastKnown.id})
-    ON CREATE SET i += row.lastKnown, i.isStub = true
+    WITH a, row, row.lastKnown AS props
+    MERGE (i:Institution {id: props.id})
+    ON CREATE SET i += props, i.isStub = true, i.stubSeen = row.seen
+    ON MATCH SET i += CASE WHEN i.isStub AND row.seen > coalesce(i.stubSeen, '') THEN props {.*, stubSeen: row.seen} ELSE {} END
     CREATE (a)-[:LAST_KNOWN_AT]->(i)
   }
   CALL (a, row) {
     UNWIND row.affiliations AS aff
-    MERGE (i:Institution {id: aff.institution.id})
-    ON CREATE SET i += aff.institution, i.isStub = true
+    WITH a, row, aff, aff.institution AS props
+    MERGE (i:Institution {id: props.id})
+    ON CREATE SET i += props, i.isStub = true, i.stubSeen = row.seen
+    ON MATCH SET i += CASE WHEN i.isStub AND row.seen > coalesce(i.stubSeen, '') THEN props {.*, stubSeen: row.seen} ELSE {} END
     CREATE (a)-[:AFFILIATED_WITH {years: aff.years}]->(i)
   }
 }

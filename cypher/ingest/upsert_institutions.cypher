@@ -13,6 +13,6 @@ END AS outcome
 CALL (row, outcome) {
   WITH row, outcome WHERE outcome IN ['created', 'updated']
   MERGE (n:Institution {id: row.id})
-  SET n += row.props, n.sourceHash = row.hash
+  SET n += row.props, n.sourceHash = row.hash, n.stubSeen = null
 }
 RETURN outcome, collect(row.id) AS ids

@@ -1,11 +1,16 @@
-// Authors of works (stub authors when no full record is known) and their AUTHORED relationships.
-// Parameters: $works: [{id, authorships: [{authorId, name, orcid, order, positionLabel, isCorresponding,
-//   institutionIds, rawAuthorName}]}]. Returns: nothing.
-UNWIND $works AS work
-MATCH (w:Work {id: work.id})
-UNWIND work.authorships AS row
+// Authors of works (stub authors when no full record is known) and their AUTHORED relationships. A stub author
+// keeps the name and ORCID of the newest work naming it (`seen`: "updatedDate|work id|content hash").
+// Parameters: $rows: [{workId, authorId, name, orcid, order, positionLabel, isCorresponding, institutionIds,
+//   rawAuthorName, seen}], in authorId order (locks on shared authors are then taken in one order).
+// Returns: nothing.
+UNWIND $rows AS row
+MATCH (w:Work {id: row.workId})
 MERGE (a:Author {id: row.authorId})
-ON CREATE SET a.name = row.name, a.orcid = row.orcid, a.isStub = true
+ON CREATE SET a.name = row.name, a.orcid = row.orcid, a.isStub = true, a.stubSeen = row.seen
+ON MATCH SET a += CASE
+  WHEN a.isStub AND row.seen > coalesce(a.stubSeen, '') THEN {name: row.name, orcid: row.orcid, stubSeen: row.seen}
+  ELSE {}
+END
 CREATE (a)-[:AUTHORED {
   order: row.order,
   positionLabel: row.positionLabel,

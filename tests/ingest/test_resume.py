@@ -12,6 +12,7 @@ from pathlib import Path
 from neo4j import AsyncDriver
 
 from ingest.fingerprint import fingerprint
+from ingest.importer import ImportOptions, run_import
 from ingest.sample import sample_files
 from settings import PROJECT_ROOT, Settings
 from tests.ingest.cli_support import cli_env
@@ -74,3 +75,23 @@ async def test_an_import_killed_midway_and_rerun_equals_a_clean_import(
     assert b"already done by an interrupted run" in out
     assert await fingerprint(empty_db, db) == expected
     assert await _ledger_batches(empty_db, db) == 0
+
+
+async def test_a_finished_run_deletes_the_ledger_of_runs_abandoned_long_ago(
+    empty_db: AsyncDriver, settings: Settings, tmp_path: Path
+) -> None:
+    db = settings.neo4j_database
+    # Two runs killed and never resumed: one 30 days ago, one an hour ago (it may still be resumed).
+    await empty_db.execute_query(
+        "UNWIND range(1, 3) AS n "
+        "CREATE (:_ImportBatch {run: 'old', key: 'k' + n, at: datetime() - duration({days: 30})}), "
+        "(:_ImportBatch {run: 'recent', key: 'k' + n, at: datetime() - duration({hours: 1})})",
+        database_=db,
+    )
+    options = ImportOptions(rejects_path=tmp_path / "rejects.jsonl", ledger_days=7)
+    report = await run_import(empty_db, db, sample_files()[:1], options)
+    assert report.ok
+    records, _, _ = await empty_db.execute_query(
+        "MATCH (b:_ImportBatch) RETURN b.run AS run, count(*) AS n ORDER BY run", database_=db
+    )
+    assert [(r["run"], r["n"]) for r in records] == [("recent", 3)]
