@@ -64,13 +64,14 @@ def build_context(
     driver: AsyncDriver, settings: Settings, request: Request | None = None, response: Response | None = None
 ) -> Context:
     db = ReadGateway(driver=driver, database=settings.neo4j_database)
+    account = build_account(db, settings, request)
     return Context(
         request=request,
         response=response,
         driver=driver,
         settings=settings,
-        loaders=build_loaders(db),
-        account=build_account(db, settings, request),
+        loaders=build_loaders(db, facts=account.loaders.facts),
+        account=account,
     )
 
 

@@ -18,7 +18,9 @@ class ReadGateway:
 
     async def rows(self, query: LiteralString, **params: Any) -> list[dict[str, Any]]:
         self.round_trips += 1
-        records, _, _ = await self.driver.execute_query(
+        records, _, keys = await self.driver.execute_query(
             query, parameters_=params, routing_=RoutingControl.READ, database_=self.database
         )
-        return [record.data() for record in records]
+        # The named queries return maps and scalars only (map projections, never nodes), so the records are
+        # taken as they are: Record.data() would walk every nested value again to convert graph types.
+        return [dict(zip(keys, record.values(), strict=True)) for record in records]
