@@ -38,6 +38,7 @@ def _text(value: str | None, limit: int, argument: str, required: bool = False) 
 def _forget(info: Info, author_id: str, *user_ids: str) -> None:
     loaders = info.context.account.loaders
     forget(loaders.facts, author_id)
+    forget(info.context.loaders.author, author_id)  # its row carries the claim's privacy settings
     for user_id in user_ids:
         forget(loaders.user, user_id)
 

@@ -12,6 +12,7 @@ from resolvers import entity
 from resolvers import graph as graphs
 from schema.account_invite import Invitation
 from schema.author import Author
+from schema.author_prefetch import prefetch_author
 from schema.graph import GraphSlice, SearchHit, entity_from_row
 from schema.institution import Institution
 from schema.node import Node
@@ -46,6 +47,9 @@ class Query:
     async def author(self, info: Info, id: strawberry.ID | None = None, orcid: str | None = None) -> Author | None:
         name, value = entity.exactly_one(id=id, orcid=orcid)
         if name == "id":
+            short = entity.short_id(value, kind="author")
+            if short is not None:
+                prefetch_author(info, short)  # the fields' loads join the lookup's tick: no second level
             row = await entity.entity_row(info, kind="author", id=value)
         else:
             row = await entity.author_by_orcid(info, orcid=value)

@@ -1,6 +1,8 @@
 // One page of each author's coauthors (the other authors named in the author's works), ranked by shared
 // works (desc), then the number of shared topics (desc), then name, then id.
 // sharedTopics: the topics in both authors' topic sets (topics of any of their works), by name then id.
+// The total is a separate count (a cheap walk); the ranking keeps only the page's rows (ORDER BY with
+// SKIP/LIMIT, a top-k) instead of sorting, collecting and slicing every coauthor.
 // Parameters: $ids: [author id], $skip: int, $limit: int.
 // Returns: ownerId, total, coauthors: [{sharedWorkCount, sharedTopics: [topic map], author: author map}].
 UNWIND $ids AS id
@@ -8,6 +10,11 @@ MATCH (a:Author {id: id})
 CALL (a) {
   OPTIONAL MATCH (a)-[:AUTHORED]->(:Work)-[:HAS_TOPIC]->(t:Topic)
   RETURN collect(DISTINCT t) AS mine
+}
+CALL (a) {
+  OPTIONAL MATCH (a)-[:AUTHORED]->(:Work)<-[:AUTHORED]-(b:Author)
+  WHERE b <> a
+  RETURN count(DISTINCT b) AS total
 }
 CALL (a, mine) {
   OPTIONAL MATCH (a)-[:AUTHORED]->(w:Work)<-[:AUTHORED]-(b:Author)
@@ -23,15 +30,11 @@ CALL (a, mine) {
     RETURN t
   } END AS sharedTopics
   ORDER BY shared DESC, size(sharedTopics) DESC, b.name ASC, b.id ASC
-  RETURN collect({b: b, shared: shared, topics: sharedTopics}) AS ranked
-}
-CALL (ranked) {
-  UNWIND ranked[$skip..$skip + $limit] AS c
-  WITH c, c.b AS b
+  SKIP $skip LIMIT $limit
   RETURN collect({
-    sharedWorkCount: c.shared,
-    sharedTopics: [t IN c.topics | t {.id, .name, .subfield, .field, .domain, .worksCount}],
+    sharedWorkCount: shared,
+    sharedTopics: [t IN sharedTopics | t {.id, .name, .subfield, .field, .domain, .worksCount}],
     author: b {.id, .name, .orcid, .worksCount, .citedByCount, .hIndex, .isStub}
   }) AS coauthors
 }
-RETURN id AS ownerId, size(ranked) AS total, coauthors
+RETURN id AS ownerId, total, coauthors
