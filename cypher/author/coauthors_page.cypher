@@ -3,6 +3,7 @@
 // sharedTopics: the topics in both authors' topic sets (topics of any of their works), by name then id.
 // The total is a separate count (a cheap walk); the ranking keeps only the page's rows (ORDER BY with
 // SKIP/LIMIT, a top-k) instead of sorting, collecting and slicing every coauthor.
+// AUTHORED only links an Author to a Work (docs/graph-model.md): the walks skip the label checks.
 // Parameters: $ids: [author id], $skip: int, $limit: int.
 // Returns: ownerId, total, coauthors: [{sharedWorkCount, sharedTopics: [topic map], author: author map}].
 UNWIND $ids AS id
@@ -12,12 +13,12 @@ CALL (a) {
   RETURN collect(DISTINCT t) AS mine
 }
 CALL (a) {
-  OPTIONAL MATCH (a)-[:AUTHORED]->(:Work)<-[:AUTHORED]-(b:Author)
+  OPTIONAL MATCH (a)-[:AUTHORED]->()<-[:AUTHORED]-(b)
   WHERE b <> a
   RETURN count(DISTINCT b) AS total
 }
 CALL (a, mine) {
-  OPTIONAL MATCH (a)-[:AUTHORED]->(w:Work)<-[:AUTHORED]-(b:Author)
+  OPTIONAL MATCH (a)-[:AUTHORED]->(w)<-[:AUTHORED]-(b)
   WHERE b <> a
   WITH b, count(DISTINCT w) AS shared
   WHERE b IS NOT NULL

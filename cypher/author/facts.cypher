@@ -16,7 +16,7 @@ CALL (a) {
   RETURN count(DISTINCT t) AS topics
 }
 CALL (a) {
-  OPTIONAL MATCH (a)-[:AUTHORED]->(:Work)<-[:AUTHORED]-(b:Author)
+  OPTIONAL MATCH (a)-[:AUTHORED]->()<-[:AUTHORED]-(b)
   WHERE b <> a
   RETURN count(DISTINCT b) AS coauthors
 }
