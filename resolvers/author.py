@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 from context import Info
 from loaders._paging import PageKey
 from resolvers._ids import entity_id
 from resolvers._page import Page
+from resolvers._prefetch import watch
 
 Row = dict[str, Any]
 
@@ -57,12 +57,4 @@ def prefetch(info: Info, *, author_id: str, facts: bool, pages: list[tuple[str, 
     for name, skip, limit in pages:
         if name in PAGE_LOADERS:
             started.append(getattr(loaders, name).load(PageKey(author_id, skip, limit)))
-    for future in started:
-        if isinstance(future, asyncio.Future):
-            future.add_done_callback(_retrieve)
-
-
-def _retrieve(future: asyncio.Future[Any]) -> None:
-    """Mark an error as seen (a field that awaits the future still gets it): no 'never retrieved' log."""
-    if not future.cancelled():
-        future.exception()
+    watch(started)

@@ -12,10 +12,10 @@ from resolvers import entity
 from resolvers import graph as graphs
 from schema.account_invite import Invitation
 from schema.author import Author
-from schema.author_prefetch import prefetch_author
 from schema.graph import GraphSlice, SearchHit, entity_from_row
 from schema.institution import Institution
 from schema.node import Node
+from schema.prefetch import prefetch_author, prefetch_work
 from schema.work import Work
 
 
@@ -58,6 +58,9 @@ class Query:
     @strawberry.field(description="A work by OpenAlex id (short or URL) or by DOI; null when unknown.")
     async def work(self, info: Info, id: strawberry.ID | None = None, doi: str | None = None) -> Work | None:
         name, value = entity.exactly_one(id=id, doi=doi)
+        short = entity.short_id(value, kind="work") if name == "id" else None
+        if short is not None:
+            prefetch_work(info, short)  # authorships and topics load beside the lookup
         row = await (
             entity.entity_row(info, kind="work", id=value) if name == "id" else entity.work_by_doi(info, doi=value)
         )

@@ -1,8 +1,8 @@
-"""Lookahead for `author(id:)`: which loads the selected Author fields will make, started with the lookup.
+"""Lookahead for `author(id:)` and `work(id:)`: the loads their selected fields will make, started with the lookup.
 
-Without it a profile costs two sequential levels of round trips: the author lookup, then (once the author
-is known to exist) its fields' loads. The keys here mirror the fields' own arguments (page_window), so the
-fields find their loads already in flight; see resolvers.author.prefetch for why a wrong guess is harmless.
+Without it a profile costs two sequential levels of round trips: the lookup, then (once the entity is known
+to exist) its fields' loads. The keys here mirror the fields' own arguments (page_window), so the fields
+find their loads already in flight; see resolvers.author.prefetch for why a wrong guess is harmless.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
 from context import Info
 from errors import ApiError
 from resolvers import author as resolve
+from resolvers import work as work_resolve
 from schema.connection import page_window
 
 # Author fields answered (or guarded) by the author facts loader: counts, social side, trust inputs.
@@ -58,3 +59,9 @@ def prefetch_author(info: Info, author_id: str) -> None:
                 continue  # the field reports its own bad argument
             pages.append((loader, skip, limit))
     resolve.prefetch(info, author_id=author_id, facts=facts, pages=pages)
+
+
+def prefetch_work(info: Info, work_id: str) -> None:
+    """Start the authorships and topics loads the selected fields of `work(id:)` will make."""
+    names = {field.name for root in _fields(info.selected_fields) for field in _fields(root.selections)}
+    work_resolve.prefetch(info, work_id=work_id, authorships="authorships" in names, topics="topics" in names)
