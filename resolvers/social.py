@@ -1,7 +1,8 @@
 """The social side of an author (claims, followers, trust): the seam between the read API and accounts.
 
-The signatures are the contract the Author type relies on; the bodies read through the per-request
-social loaders (loaders/social.py), so a page of authors costs one round trip per kind, not per author.
+The signatures are the contract the Author type relies on. Social side and trust read the per-request
+author facts loader (loaders/social.py: one query with the counts), privacy reads the author row (which
+carries the claim's settings), so a page of authors costs one round trip per kind, not per author.
 """
 
 from __future__ import annotations
