@@ -7,6 +7,7 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator
 
+import orjson
 from neo4j import AsyncDriver, RoutingControl
 from neo4j.exceptions import DriverError, Neo4jError
 from starlette.applications import Starlette
@@ -34,6 +35,13 @@ class GraphQLApp(GraphQL[Context, None]):
     def __init__(self, settings: Settings) -> None:
         super().__init__(build_schema(settings), graphql_ide="graphiql" if settings.graphiql else None)
         self.settings = settings
+
+    def encode_json(self, data: object) -> bytes:
+        """orjson: a 5,000-authorship WorkDetail encodes several times faster than with json.dumps."""
+        return orjson.dumps(data)
+
+    def decode_json(self, data: str | bytes) -> object:
+        return orjson.loads(data)  # its JSONDecodeError is json's: a bad body is still a 400
 
     async def get_context(self, request: Request, response: Response | None) -> Context:  # type: ignore[override]
         driver: AsyncDriver = request.app.state.driver

@@ -63,14 +63,15 @@ class Context:
 def build_context(
     driver: AsyncDriver, settings: Settings, request: Request | None = None, response: Response | None = None
 ) -> Context:
-    db = ReadGateway(driver=driver, database=settings.neo4j_database)
+    db = ReadGateway(driver=driver, database=settings.neo4j_database, retry_seconds=settings.neo4j_max_retry_seconds)
+    account = build_account(db, settings, request)
     return Context(
         request=request,
         response=response,
         driver=driver,
         settings=settings,
-        loaders=build_loaders(db),
-        account=build_account(db, settings, request),
+        loaders=build_loaders(db, facts=account.loaders.facts),
+        account=account,
     )
 
 

@@ -154,6 +154,7 @@ async def main() -> None:
     parser.add_argument("--out", type=Path, default=RESULTS, help="where the results go (JSON)")
     args = parser.parse_args()
     dataset = await ensure_sample()
+    load_before = os.getloadavg()
     with server(PEERGRAPH_EXPOSE_ROUND_TRIPS="true") as url:
         async with httpx.AsyncClient(base_url=url, timeout=60) as client:
             trips = {
@@ -190,6 +191,11 @@ async def main() -> None:
                 "dataset": dataset,
                 "server": "peergraph serve (uvicorn, 1 process), over real HTTP on 127.0.0.1",
                 "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+                # Other work on the machine slows every number: the 1/5/15-minute load averages around the run.
+                "load_average": {
+                    "before": [round(x, 2) for x in load_before],
+                    "after": [round(x, 2) for x in os.getloadavg()],
+                },
                 "sequential_requests": args.requests,
                 "concurrent_requests": args.concurrent_requests,
                 "results": rows,

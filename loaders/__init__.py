@@ -46,11 +46,12 @@ class Loaders:
     institution_authors: DataLoader[PageKey, RowsPage]
 
 
-def build_loaders(db: ReadGateway) -> Loaders:
+def build_loaders(db: ReadGateway, facts: DataLoader[str, Row | None]) -> Loaders:
+    """`facts` is the author facts loader the account side builds (it needs the viewer): counts read from it."""
     return Loaders(
         db=db,
         author=DataLoader(load_fn=lambda ids: author.load_authors(db, ids)),
-        author_counts=DataLoader(load_fn=lambda ids: author.load_author_counts(db, ids)),
+        author_counts=facts,
         author_works=DataLoader(load_fn=lambda keys: author.load_author_works(db, keys)),
         author_topics=DataLoader(load_fn=lambda keys: author.load_author_topics(db, keys)),
         coauthors=DataLoader(load_fn=lambda keys: author.load_coauthors(db, keys)),

@@ -18,12 +18,6 @@ async def load_authors(db: ReadGateway, ids: Sequence[str]) -> list[Row | None]:
     return [by_id.get(i) for i in ids]
 
 
-async def load_author_counts(db: ReadGateway, ids: Sequence[str]) -> list[Row | None]:
-    rows = await db.rows(q.COUNTS, ids=list(ids))
-    by_id = {row["authorId"]: row for row in rows}
-    return [by_id.get(i) for i in ids]
-
-
 async def load_author_works(db: ReadGateway, keys: Sequence[PageKey]) -> list[RowsPage]:
     return await load_pages(db, q.WORKS_PAGE, "works", keys)
 

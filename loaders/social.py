@@ -13,6 +13,7 @@ from typing import Any
 from strawberry.dataloader import DataLoader
 
 from cypher import account as q
+from cypher import author as author_q
 from loaders._db import ReadGateway
 
 Row = dict[str, Any]
@@ -21,8 +22,16 @@ Row = dict[str, Any]
 @dataclass(frozen=True)
 class SocialLoaders:
     user: DataLoader[str, Row | None]
-    social: DataLoader[str, Row | None]
-    trust_inputs: DataLoader[str, Row | None]
+    facts: DataLoader[str, Row | None]
+    """An author's counts, social side (claim, followers, viewer follows) and trust inputs: one query for all."""
+
+    @property
+    def social(self) -> DataLoader[str, Row | None]:
+        return self.facts
+
+    @property
+    def trust_inputs(self) -> DataLoader[str, Row | None]:
+        return self.facts
 
 
 async def load_users(db: ReadGateway, ids: Sequence[str]) -> list[Row | None]:
@@ -31,28 +40,21 @@ async def load_users(db: ReadGateway, ids: Sequence[str]) -> list[Row | None]:
     return [by_id.get(i) for i in ids]
 
 
-async def load_social(db: ReadGateway, viewer_id: str | None, ids: Sequence[str]) -> list[Row | None]:
-    rows = await db.rows(q.SOCIAL_BY_AUTHOR_IDS, ids=list(ids), viewerId=viewer_id)
-    by_id = {row["authorId"]: row for row in rows}
-    return [by_id.get(i) for i in ids]
-
-
-async def load_trust_inputs(db: ReadGateway, ids: Sequence[str]) -> list[Row | None]:
-    rows = await db.rows(q.TRUST_INPUTS, ids=list(ids))
+async def load_author_facts(db: ReadGateway, viewer_id: str | None, ids: Sequence[str]) -> list[Row | None]:
+    rows = await db.rows(author_q.FACTS, ids=list(ids), viewerId=viewer_id)
     by_id = {row["authorId"]: row for row in rows}
     return [by_id.get(i) for i in ids]
 
 
 def build_social_loaders(db: ReadGateway, viewer_id: Callable[[], Awaitable[str | None]]) -> SocialLoaders:
-    """`viewer_id` is awaited inside the social batch (the viewer is resolved lazily, once per request)."""
+    """`viewer_id` is awaited inside the facts batch (the viewer is resolved lazily, once per request)."""
 
-    async def social(ids: Sequence[str]) -> list[Row | None]:
-        return await load_social(db, await viewer_id(), ids)
+    async def facts(ids: Sequence[str]) -> list[Row | None]:
+        return await load_author_facts(db, await viewer_id(), ids)
 
     return SocialLoaders(
         user=DataLoader(load_fn=lambda ids: load_users(db, ids)),
-        social=DataLoader(load_fn=social),
-        trust_inputs=DataLoader(load_fn=lambda ids: load_trust_inputs(db, ids)),
+        facts=DataLoader(load_fn=facts),
     )
 
 

@@ -22,7 +22,11 @@ async def load_authorships(db: ReadGateway, ids: Sequence[str]) -> list[list[Row
     rows = await db.rows(q.AUTHORSHIPS, ids=list(ids))
     by_id: dict[str, list[Row]] = {}
     for row in rows:
-        ships = list(row["linked"])
+        institutions = {i["id"]: i for i in row["institutions"]}
+        ships = [
+            {**ship, "institutions": [institutions[i] for i in ship["institutionIds"] if i in institutions]}
+            for ship in row["linked"]
+        ]
         for name, order in zip(row["unlinkedNames"], row["unlinkedOrders"], strict=False):
             ships.append(
                 {

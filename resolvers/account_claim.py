@@ -37,8 +37,8 @@ def _text(value: str | None, limit: int, argument: str, required: bool = False) 
 
 def _forget(info: Info, author_id: str, *user_ids: str) -> None:
     loaders = info.context.account.loaders
-    forget(loaders.social, author_id)
-    forget(loaders.trust_inputs, author_id)
+    forget(loaders.facts, author_id)
+    forget(info.context.loaders.author, author_id)  # its row carries the claim's privacy settings
     for user_id in user_ids:
         forget(loaders.user, user_id)
 

@@ -25,8 +25,7 @@ async def set_following(info: Info, *, author_id: str, follow: bool) -> str:
         rows = await write(ctx, q.UNFOLLOW_AUTHOR, userId=viewer.id, authorId=aid)
     if not rows:
         raise not_found(f"no author {aid}")
-    forget(acc.loaders.social, aid)
-    forget(acc.loaders.trust_inputs, aid)
+    forget(acc.loaders.facts, aid)
     return aid
 
 

@@ -75,5 +75,6 @@ async def update_profile(info: Info, *, author_id: str, change: SettingsChange) 
     )
     if not rows:  # released between the check and the write
         raise bad_input("an unclaimed author has no profile settings", argument="id")
-    forget(ctx.account.loaders.social, aid)
+    forget(ctx.account.loaders.facts, aid)
+    forget(ctx.loaders.author, aid)  # its row carries the claim's privacy settings
     return aid

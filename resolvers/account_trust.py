@@ -1,6 +1,6 @@
 """The trust snapshot: a deterministic 0-100 score as the sum of documented factors (docs/trust.md).
 
-Pure functions: the inputs come from one batched query (cypher/account/trust_inputs.cypher).
+Pure functions: the inputs come from one batched query (cypher/author/facts.cypher).
 """
 
 from __future__ import annotations
@@ -104,7 +104,7 @@ def snapshot(t: TrustInputs) -> Snapshot:
 
 
 def inputs_from_row(row: dict[str, object] | None) -> TrustInputs:
-    """Inputs from a trust_inputs row; an unknown author is a bare name (L0, nothing to count)."""
+    """Inputs from an author facts row; an unknown author is a bare name (L0, nothing to count)."""
     if row is None:
         return TrustInputs(False, False, None, False, None, None, False, 0, 0, 0, 0)
 

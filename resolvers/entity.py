@@ -33,6 +33,12 @@ async def entity_row(info: Info, *, kind: str, id: str) -> Row | None:
     return row
 
 
+def short_id(id: str, *, kind: str) -> str | None:
+    """The short id of an id argument (short or URL) of the given kind; None when it is not one."""
+    parsed = parse_id(id)
+    return parsed[1] if parsed is not None and parsed[0] == kind else None
+
+
 async def author_by_orcid(info: Info, *, orcid: str) -> Row | None:
     bare = bare_orcid(orcid)
     if bare is None:

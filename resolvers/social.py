@@ -1,7 +1,8 @@
 """The social side of an author (claims, followers, trust): the seam between the read API and accounts.
 
-The signatures are the contract the Author type relies on; the bodies read through the per-request
-social loaders (loaders/social.py), so a page of authors costs one round trip per kind, not per author.
+The signatures are the contract the Author type relies on. Social side and trust read the per-request
+author facts loader (loaders/social.py: one query with the counts), privacy reads the author row (which
+carries the claim's settings), so a page of authors costs one round trip per kind, not per author.
 """
 
 from __future__ import annotations
@@ -43,15 +44,20 @@ class PrivacyRow:
 
 
 async def author_privacy(info: Info, *, author_id: str) -> PrivacyRow:
-    """What the claimant hides from the public page and the affiliation they show (same batch as social)."""
-    row = await info.context.account.loaders.social.load(author_id)
-    if row is None or not row["claimed"]:
+    """What the claimant hides from the public page and the affiliation they show.
+
+    Read from the author row (cypher/author/get_by_ids.cypher), which the `author(id:)` lookup has already
+    loaded: guarded fields wait for no extra round trip, and never for the counts.
+    """
+    row = await info.context.loaders.author.load(author_id)
+    claim = None if row is None else row.get("claim")
+    if claim is None:
         return PrivacyRow(hidden_fields=frozenset(), shown_affiliation_id=None, viewer_sees_hidden=False)
     viewer = await info.context.account.viewer.get_or_anonymous()
-    sees = viewer is not None and (viewer.is_admin or viewer.id == row["claimantId"])
+    sees = viewer is not None and (viewer.is_admin or viewer.id == claim["claimantId"])
     return PrivacyRow(
-        hidden_fields=frozenset(row["hiddenFields"]),
-        shown_affiliation_id=row["shownAffiliationId"],
+        hidden_fields=frozenset(claim["hiddenFields"]),
+        shown_affiliation_id=claim["shownAffiliationId"],
         viewer_sees_hidden=sees,
     )
 

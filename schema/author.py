@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 import strawberry
 
@@ -29,6 +31,15 @@ async def _hidden(info: Info, author_id: str, field: str) -> bool:
     """Whether the claimant hides `field` (ORCID, AFFILIATION, TOPICS, COLLABORATORS) from this viewer."""
     privacy = await social.author_privacy(info, author_id=author_id)
     return field in privacy.hidden_fields and not privacy.viewer_sees_hidden
+
+
+T = TypeVar("T")
+
+
+async def _unless_hidden(info: Info, author_id: str, field: str, load: Awaitable[T]) -> T | None:
+    """`load`'s result, or None when `field` is hidden: both asked at once, so the check adds no round trip."""
+    hidden, value = await asyncio.gather(_hidden(info, author_id, field), load)
+    return None if hidden else value
 
 
 @strawberry.type(description="How much there is around an author.")
@@ -178,17 +189,19 @@ class Author(Node):
     @strawberry.field(description="Topics of the author's works, by how many of those works carry them.")
     async def topics(self, info: Info, first: int | None = None) -> list[AuthorTopic]:
         _, limit = page_window(first, None)
-        if await _hidden(info, str(self.id), "TOPICS"):
+        load = resolve.author_topics(info, author_id=str(self.id), skip=0, limit=limit)
+        page = await _unless_hidden(info, str(self.id), "TOPICS", load)
+        if page is None:
             return []
-        page = await resolve.author_topics(info, author_id=str(self.id), skip=0, limit=limit)
         return [AuthorTopic(work_count=r["workCount"], topic=Topic.from_row(r["topic"])) for r in page.rows]
 
     @strawberry.field(description="Coauthors by shared works, then shared topics, then name, then id.")
     async def close_collaborators(self, info: Info, first: int | None = None) -> list[Collaborator]:
         _, limit = page_window(first, None)
-        if await _hidden(info, str(self.id), "COLLABORATORS"):
+        load = resolve.coauthors(info, author_id=str(self.id), skip=0, limit=limit)
+        page = await _unless_hidden(info, str(self.id), "COLLABORATORS", load)
+        if page is None:
             return []
-        page = await resolve.coauthors(info, author_id=str(self.id), skip=0, limit=limit)
         return [
             Collaborator(
                 shared_work_count=r["sharedWorkCount"],
@@ -201,9 +214,10 @@ class Author(Node):
     @strawberry.field(description="Coauthors, ranked as close collaborators are; cursor pagination.")
     async def coauthors(self, info: Info, first: int | None = None, after: str | None = None) -> CoauthorConnection:
         skip, limit = page_window(first, after)
-        if await _hidden(info, str(self.id), "COLLABORATORS"):
+        load = resolve.coauthors(info, author_id=str(self.id), skip=skip, limit=limit)
+        page = await _unless_hidden(info, str(self.id), "COLLABORATORS", load)
+        if page is None:
             return CoauthorConnection(total_count=0, page_info=page_info(skip, 0, 0), edges=[])
-        page = await resolve.coauthors(info, author_id=str(self.id), skip=skip, limit=limit)
         edges = [
             CoauthorEdge(
                 cursor=encode_cursor(skip + i),

@@ -15,6 +15,7 @@ from schema.author import Author
 from schema.graph import GraphSlice, SearchHit, entity_from_row
 from schema.institution import Institution
 from schema.node import Node
+from schema.prefetch import prefetch_author, prefetch_work
 from schema.work import Work
 
 
@@ -46,6 +47,9 @@ class Query:
     async def author(self, info: Info, id: strawberry.ID | None = None, orcid: str | None = None) -> Author | None:
         name, value = entity.exactly_one(id=id, orcid=orcid)
         if name == "id":
+            short = entity.short_id(value, kind="author")
+            if short is not None:
+                prefetch_author(info, short)  # the fields' loads join the lookup's tick: no second level
             row = await entity.entity_row(info, kind="author", id=value)
         else:
             row = await entity.author_by_orcid(info, orcid=value)
@@ -54,6 +58,9 @@ class Query:
     @strawberry.field(description="A work by OpenAlex id (short or URL) or by DOI; null when unknown.")
     async def work(self, info: Info, id: strawberry.ID | None = None, doi: str | None = None) -> Work | None:
         name, value = entity.exactly_one(id=id, doi=doi)
+        short = entity.short_id(value, kind="work") if name == "id" else None
+        if short is not None:
+            prefetch_work(info, short)  # authorships and topics load beside the lookup
         row = await (
             entity.entity_row(info, kind="work", id=value) if name == "id" else entity.work_by_doi(info, doi=value)
         )

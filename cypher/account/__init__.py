@@ -1,4 +1,7 @@
-"""Account queries (issue 5): users, follows, claims, profile settings, invitations, trust inputs."""
+"""Account queries (issue 5): users, follows, claims, profile settings, invitations.
+
+The social side of authors and their trust inputs are read with the counts: cypher/author/facts.cypher.
+"""
 
 from cypher import load
 
@@ -10,8 +13,6 @@ VERIFY_EMAIL = load("account/verify_email")
 FOLLOW_AUTHOR = load("account/follow_author")
 UNFOLLOW_AUTHOR = load("account/unfollow_author")
 FOLLOWING_PAGE = load("account/following_page")
-SOCIAL_BY_AUTHOR_IDS = load("account/social_by_author_ids")
-TRUST_INPUTS = load("account/trust_inputs")
 CLAIM_STATE = load("account/claim_state")
 CREATE_CLAIM = load("account/create_claim")
 END_CLAIM = load("account/end_claim")

@@ -4,7 +4,7 @@ from cypher import load
 
 GET_BY_IDS = load("author/get_by_ids")
 WORKS_PAGE = load("author/works_page")
-COUNTS = load("author/counts")
+FACTS = load("author/facts")
 TOPICS_PAGE = load("author/topics_page")
 COAUTHORS_PAGE = load("author/coauthors_page")
 GET_BY_ORCIDS = load("author/get_by_orcids")

@@ -1,6 +1,9 @@
 // One page of each author's coauthors (the other authors named in the author's works), ranked by shared
 // works (desc), then the number of shared topics (desc), then name, then id.
 // sharedTopics: the topics in both authors' topic sets (topics of any of their works), by name then id.
+// The total is a separate count (a cheap walk); the ranking keeps only the page's rows (ORDER BY with
+// SKIP/LIMIT, a top-k) instead of sorting, collecting and slicing every coauthor.
+// AUTHORED only links an Author to a Work (docs/graph-model.md): the walks skip the label checks.
 // Parameters: $ids: [author id], $skip: int, $limit: int.
 // Returns: ownerId, total, coauthors: [{sharedWorkCount, sharedTopics: [topic map], author: author map}].
 UNWIND $ids AS id
@@ -9,8 +12,13 @@ CALL (a) {
   OPTIONAL MATCH (a)-[:AUTHORED]->(:Work)-[:HAS_TOPIC]->(t:Topic)
   RETURN collect(DISTINCT t) AS mine
 }
+CALL (a) {
+  OPTIONAL MATCH (a)-[:AUTHORED]->()<-[:AUTHORED]-(b)
+  WHERE b <> a
+  RETURN count(DISTINCT b) AS total
+}
 CALL (a, mine) {
-  OPTIONAL MATCH (a)-[:AUTHORED]->(w:Work)<-[:AUTHORED]-(b:Author)
+  OPTIONAL MATCH (a)-[:AUTHORED]->(w)<-[:AUTHORED]-(b)
   WHERE b <> a
   WITH b, count(DISTINCT w) AS shared
   WHERE b IS NOT NULL
@@ -23,15 +31,11 @@ CALL (a, mine) {
     RETURN t
   } END AS sharedTopics
   ORDER BY shared DESC, size(sharedTopics) DESC, b.name ASC, b.id ASC
-  RETURN collect({b: b, shared: shared, topics: sharedTopics}) AS ranked
-}
-CALL (ranked) {
-  UNWIND ranked[$skip..$skip + $limit] AS c
-  WITH c, c.b AS b
+  SKIP $skip LIMIT $limit
   RETURN collect({
-    sharedWorkCount: c.shared,
-    sharedTopics: [t IN c.topics | t {.id, .name, .subfield, .field, .domain, .worksCount}],
+    sharedWorkCount: shared,
+    sharedTopics: [t IN sharedTopics | t {.id, .name, .subfield, .field, .domain, .worksCount}],
     author: b {.id, .name, .orcid, .worksCount, .citedByCount, .hIndex, .isStub}
   }) AS coauthors
 }
-RETURN id AS ownerId, size(ranked) AS total, coauthors
+RETURN id AS ownerId, total, coauthors

@@ -1,24 +1,27 @@
-// Every authorship of each work: the linked ones (AUTHORED, with the institutions of that authorship in
-// their listed order) and the unlinked ones (a raw name and a place in the author list, no author id).
+// Every authorship of each work: the linked ones (AUTHORED, with the ids of the institutions of that
+// authorship in their listed order) and the unlinked ones (a raw name and a place in the author list, no
+// author id). The institutions come once each (a 5,000-author work names few distinct ones); the loader
+// puts them back on each authorship, in its listed order, leaving out ids not in the graph.
 // Parameters: $ids: [work id].
-// Returns: workId, linked: [{order, isCorresponding, positionLabel, rawAuthorName, author: author map,
-//   institutions: [institution map]}], unlinkedNames: [string], unlinkedOrders: [int].
+// Returns: workId, linked: [{order, isCorresponding, positionLabel, rawAuthorName, institutionIds: [id],
+//   author: author map}], institutions: [institution map], unlinkedNames: [string], unlinkedOrders: [int].
 UNWIND $ids AS id
 MATCH (w:Work {id: id})
 CALL (w) {
   OPTIONAL MATCH (a:Author)-[r:AUTHORED]->(w)
   WITH a, r WHERE r IS NOT NULL
-  CALL (r) {
-    UNWIND range(0, size(coalesce(r.institutionIds, [])) - 1) AS k
-    MATCH (i:Institution {id: r.institutionIds[k]})
-    WITH k, i ORDER BY k
-    RETURN collect(i {.id, .name, .countryCode, .ror, .type, .worksCount, .isStub}) AS institutions
-  }
   RETURN collect({
     order: r.order, isCorresponding: r.isCorresponding, positionLabel: r.positionLabel,
-    rawAuthorName: r.rawAuthorName, institutions: institutions,
+    rawAuthorName: r.rawAuthorName, institutionIds: coalesce(r.institutionIds, []),
     author: a {.id, .name, .orcid, .worksCount, .citedByCount, .hIndex, .isStub}
   }) AS linked
 }
-RETURN id AS workId, linked, coalesce(w.unlinkedAuthorNames, []) AS unlinkedNames,
+CALL (linked) {
+  UNWIND linked AS ship
+  UNWIND ship.institutionIds AS institutionId
+  WITH DISTINCT institutionId
+  MATCH (i:Institution {id: institutionId})
+  RETURN collect(i {.id, .name, .countryCode, .ror, .type, .worksCount, .isStub}) AS institutions
+}
+RETURN id AS workId, linked, institutions, coalesce(w.unlinkedAuthorNames, []) AS unlinkedNames,
   coalesce(w.unlinkedAuthorOrders, []) AS unlinkedOrders

@@ -146,7 +146,7 @@ async def test_social_and_trust_are_batched(empty_db: AsyncDriver, settings: Set
     ids = ["A1", "A2", "A3", "A4", "A5", "A9", "A404"]
     trusts = await asyncio.gather(*(social.author_trust(info, author_id=i) for i in ids))
     socials = await asyncio.gather(*(social.author_social(info, author_id=i) for i in ids))
-    assert ctx.loaders.db.round_trips == 2  # one per loader, whatever the number of authors
+    assert ctx.loaders.db.round_trips == 1  # one facts query answers both, whatever the number of authors
     assert [t.score for t in trusts[:6]] == [_expected(records, i)["score"] for i in ids[:6]]
     assert trusts[6].verification_level == "L0"  # unknown: a bare name
     assert [s.followers for s in socials] == [0] * len(ids)

@@ -28,8 +28,8 @@ async def test_profile_and_coauthors_cost_the_same_for_1_and_5000_coauthors(
 
     profile = [await round_trips(counting_http, contract, "ResearcherProfile", id=a) for a in (small, large)]
     assert profile[0] == profile[1]
-    # author, counts, topics, coauthors, works, social (claim, followers, viewer), trust inputs: none per item
-    assert profile[0] <= 7
+    # author, facts (counts, claim, followers, viewer, trust inputs), topics, coauthors, works: none per item
+    assert profile[0] <= 5
 
     coauthors = [
         await round_trips(counting_http, contract, "Coauthors", id=a, first=first)
@@ -37,7 +37,7 @@ async def test_profile_and_coauthors_cost_the_same_for_1_and_5000_coauthors(
         for first in (1, 100)
     ]
     assert len(set(coauthors)) == 1
-    assert coauthors[0] <= 3  # author, coauthors page with shared topics, the claimant's privacy settings
+    assert coauthors[0] <= 2  # author (with the claimant's privacy settings), coauthors page with shared topics
 
 
 async def test_round_trips_are_not_exposed_by_default(
