@@ -59,6 +59,18 @@ class Truth:
     topic_name: dict[str, str | None] = field(default_factory=dict)
     source_name: dict[str, str | None] = field(default_factory=dict)
     cites: set[tuple[str, str]] = field(default_factory=set)
+    # Stubs keep the description of the newest record naming them (docs/graph-model.md, `stubSeen`): the record
+    # whose "updated_date|id|" sorts highest; a full record always wins.
+    full: set[tuple[str, str]] = field(default_factory=set)
+    stub_seen: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def offer(self, kind: str, sid: str, seen: str) -> bool:
+        """Whether a record seen as `seen` describes stub `sid` from now on (and note it if so)."""
+        key = (kind, sid)
+        if key in self.full or seen <= self.stub_seen.get(key, ""):
+            return False
+        self.stub_seen[key] = seen
+        return True
 
     def topics_of(self, author: str) -> dict[str, int]:
         """topic id -> how many of the author's works carry it."""
@@ -85,10 +97,19 @@ def name_key(name: str | None) -> tuple[bool, str]:
     return (name is None, name or "")
 
 
-def _institution_stub(truth: Truth, inst: Rec) -> str | None:
+def _seen(rec: Rec) -> str:
+    """As the importer orders records naming a stub: updated_date, then id (then a content hash, which only
+    separates two versions of one record with one date: the sample has none)."""
+    return f"{rec.get('updated_date') or ''}|{short(rec.get('id'))}|"
+
+
+def _institution_stub(truth: Truth, inst: Rec, seen: str | None) -> str | None:
+    """Note an institution named by a record seen as `seen` (None: its own full record)."""
     iid = short(inst.get("id"))
-    if iid and iid not in truth.institution:
+    if iid and (seen is None or truth.offer("institution", iid, seen)):
         truth.institution[iid] = {"name": inst.get("display_name"), "countryCode": inst.get("country_code")}
+        if seen is None:
+            truth.full.add(("institution", iid))
     return iid
 
 
@@ -96,27 +117,35 @@ def _institution_stub(truth: Truth, inst: Rec) -> str | None:
 def sample_truth() -> Truth:
     truth = Truth()
     for rec in records("institutions"):
-        _institution_stub(truth, rec)
+        _institution_stub(truth, rec, None)
     for rec in records("sources"):
         truth.source_name[short(rec["id"]) or ""] = rec.get("display_name")
+        truth.full.add(("source", short(rec["id"]) or ""))
     for rec in records("topics"):
         truth.topic_name[short(rec["id"]) or ""] = rec.get("display_name")
+        truth.full.add(("topic", short(rec["id"]) or ""))
     for rec in records("authors"):
         aid = short(rec["id"]) or ""
         truth.author_record[aid] = rec
         truth.author_name[aid] = rec.get("display_name")
         truth.author_orcid[aid] = bare_orcid(rec.get("orcid"))
+        truth.full.add(("author", aid))
+    for rec in records("authors"):  # after every full record is known: they win over what names them
+        aid = short(rec["id"]) or ""
         last = rec.get("last_known_institutions") or []
         if not last and isinstance(rec.get("last_known_institution"), dict):
             last = [rec["last_known_institution"]]
-        stubs = [i for i in (_institution_stub(truth, x) for x in last) if i]
+        stubs = [i for i in (_institution_stub(truth, x, _seen(rec)) for x in last) if i]
         if stubs:
             truth.last_known[aid] = stubs[0]
         for aff in rec.get("affiliations") or []:
-            iid = _institution_stub(truth, aff.get("institution") or {})
+            iid = _institution_stub(truth, aff.get("institution") or {}, _seen(rec))
             if iid:
                 truth.affiliated[aid].add(iid)
-    for rec in records("works"):
+    works = list(records("works"))
+    for rec in works:  # the full records first: a stub never overrides them
+        truth.works[short(rec["id"]) or ""] = rec
+    for rec in works:
         _add_work(truth, rec)
     for wid, rec in truth.works.items():
         for ref in rec.get("referenced_works") or []:
@@ -134,7 +163,9 @@ def _add_work(truth: Truth, rec: Rec) -> None:
         author = ship.get("author") or {}
         aid = short(author.get("id"))
         insts = list(
-            dict.fromkeys(i for i in (_institution_stub(truth, x) for x in ship.get("institutions") or []) if i)
+            dict.fromkeys(
+                i for i in (_institution_stub(truth, x, _seen(rec)) for x in ship.get("institutions") or []) if i
+            )
         )
         name = author.get("display_name") or ship.get("raw_author_name")
         if aid is None:
@@ -143,8 +174,9 @@ def _add_work(truth: Truth, rec: Rec) -> None:
         if aid in seen:
             continue
         seen.add(aid)
-        truth.author_name.setdefault(aid, name)
-        truth.author_orcid.setdefault(aid, bare_orcid(author.get("orcid")))
+        if truth.offer("author", aid, _seen(rec)):
+            truth.author_name[aid] = name
+            truth.author_orcid[aid] = bare_orcid(author.get("orcid"))
         truth.author_works[aid].add(wid)
         ships.append(Ship(order, aid, name, bool(ship.get("is_corresponding")), insts))
     truth.ships[wid] = ships
@@ -153,8 +185,10 @@ def _add_work(truth: Truth, rec: Rec) -> None:
         tid = short(topic.get("id"))
         if tid:
             truth.work_topics[wid][tid] = topic.get("score")
-            truth.topic_name.setdefault(tid, topic.get("display_name"))
+            if truth.offer("topic", tid, _seen(rec)):
+                truth.topic_name[tid] = topic.get("display_name")
     source = (rec.get("primary_location") or {}).get("source") or {}
     if short(source.get("id")):
         truth.venue[wid] = short(source.get("id")) or ""
-        truth.source_name.setdefault(truth.venue[wid], source.get("display_name"))
+        if truth.offer("source", truth.venue[wid], _seen(rec)):
+            truth.source_name[truth.venue[wid]] = source.get("display_name")
