@@ -63,7 +63,7 @@ class Context:
 def build_context(
     driver: AsyncDriver, settings: Settings, request: Request | None = None, response: Response | None = None
 ) -> Context:
-    db = ReadGateway(driver=driver, database=settings.neo4j_database)
+    db = ReadGateway(driver=driver, database=settings.neo4j_database, retry_seconds=settings.neo4j_max_retry_seconds)
     account = build_account(db, settings, request)
     return Context(
         request=request,
