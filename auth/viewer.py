@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -48,11 +49,16 @@ class ViewerSession:
         self._resolved = False
         self._viewer: ViewerUser | None = None
         self._error: ApiError | None = None
+        # Fields resolve concurrently: the first caller loads the viewer, the others wait for it (without the
+        # lock a second caller saw "resolved" before the user row arrived and was answered as anonymous).
+        self._lock = asyncio.Lock()
 
     async def get(self) -> ViewerUser | None:
         """The viewer, None when anonymous; raises UNAUTHENTICATED for a bad or stale token."""
         if not self._resolved:
-            await self._resolve()
+            async with self._lock:
+                if not self._resolved:
+                    await self._resolve()
         if self._error is not None:
             raise self._error
         return self._viewer
@@ -71,7 +77,12 @@ class ViewerSession:
         return viewer
 
     async def _resolve(self) -> None:
-        self._resolved = True
+        try:
+            await self._load()
+        finally:
+            self._resolved = True
+
+    async def _load(self) -> None:
         if self._token is None:
             return
         try:

@@ -26,7 +26,9 @@ CALL (row, outcome) {
     WITH a, row, row.lastKnown AS props
     MERGE (i:Institution {id: props.id})
     ON CREATE SET i += props, i.isStub = true, i.stubSeen = row.seen
-    ON MATCH SET i += CASE WHEN i.isStub AND row.seen > coalesce(i.stubSeen, '') THEN props {.*, stubSeen: row.seen} ELSE {} END
+    ON MATCH SET i._lock = true
+    SET i += CASE WHEN i.isStub AND row.seen > coalesce(i.stubSeen, '') THEN props {.*, stubSeen: row.seen} ELSE {} END
+    REMOVE i._lock
     CREATE (a)-[:LAST_KNOWN_AT]->(i)
   }
   CALL (a, row) {
@@ -34,7 +36,9 @@ CALL (row, outcome) {
     WITH a, row, aff, aff.institution AS props
     MERGE (i:Institution {id: props.id})
     ON CREATE SET i += props, i.isStub = true, i.stubSeen = row.seen
-    ON MATCH SET i += CASE WHEN i.isStub AND row.seen > coalesce(i.stubSeen, '') THEN props {.*, stubSeen: row.seen} ELSE {} END
+    ON MATCH SET i._lock = true
+    SET i += CASE WHEN i.isStub AND row.seen > coalesce(i.stubSeen, '') THEN props {.*, stubSeen: row.seen} ELSE {} END
+    REMOVE i._lock
     CREATE (a)-[:AFFILIATED_WITH {years: aff.years}]->(i)
   }
 }
