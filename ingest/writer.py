@@ -5,9 +5,9 @@ retries transient errors) and idempotent. The updated_date rule decides each rec
 (new, or a stub so far), `updated` (newer, or as new with other content), `unchanged` (same date, same
 content hash: nothing is written) or `older` (never overwrites the stored record). A work record owns its
 AUTHORED, HAS_TOPIC, PUBLISHED_IN and outgoing CITES relationships: they are rewritten with it; CITES are
-linked by one pass at the end of an import (`link_citations`), flagged as pending in the same transaction as
-the works that need it, so a killed import still links them when re-run. The ledger mark of the batch
-(ingest/ledger.py) commits in the same transaction as its data.
+linked by one pass at the end of an import (`link_citations`), flagged as pending before (or, for a lone
+batch, in the same transaction as) the works that need it, so a killed import still links them when re-run.
+The ledger mark of the batch (ingest/ledger.py) commits in the same transaction as its data.
 """
 
 from __future__ import annotations
