@@ -76,7 +76,8 @@ async def _run(tx: Tx, query: LiteralString, **params: Any) -> None:
 async def write_stubs(tx: Tx, /, rows: Sequence[Row]) -> None:
     """Merge the stubs named by those of these (deduplicated) work rows that the batch will write."""
     result = await tx.run(q.WORKS_TO_WRITE, rows=[{k: r[k] for k in ("id", "updatedDate", "hash")} for r in rows])
-    ids = {record["id"] async for record in result}
+    record = await result.single(strict=True)
+    ids = set(record["ids"])
     written = [r for r in rows if r["id"] in ids]
     for query, stub_rows in stub_statements(written):
         if stub_rows:

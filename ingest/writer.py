@@ -7,7 +7,9 @@ content hash: nothing is written) or `older` (never overwrites the stored record
 AUTHORED, HAS_TOPIC, PUBLISHED_IN and outgoing CITES relationships: they are rewritten with it; CITES are
 linked by one pass at the end of an import (`link_citations`), flagged as pending before (or, for a lone
 batch, in the same transaction as) the works that need it, so a killed import still links them when re-run.
-The ledger mark of the batch (ingest/ledger.py) commits in the same transaction as its data.
+The ledger mark of the batch (ingest/ledger.py) commits in the same transaction as its data. The nodes a work
+batch names (stub authors, institutions, topics, sources) are merged just before, in a short transaction of
+their own (ingest/stubs.py), so that concurrent batches do not wait for each other's commits.
 """
 
 from __future__ import annotations
@@ -127,6 +129,22 @@ async def _write(tx: Tx, /, kind: str, rows: Sequence[Row], mark: BatchMark | No
     return counts
 
 
+class _RolledBack(Exception):
+    """Raised at the end of a dry run's managed transaction so that the driver rolls it back; carries its counts."""
+
+    def __init__(self, counts: BatchResult) -> None:
+        super().__init__("dry run: rolled back")
+        self.counts = counts
+
+
+async def _dry_run(tx: Tx, /, kind: str, rows: Sequence[Row], flag: bool) -> None:
+    """A batch's writes in one managed transaction that is then rolled back: concurrent dry-run batches lock the
+    nodes they share like real ones, and a deadlock between two of them is retried like any transient error."""
+    if kind == "work":
+        await write_stubs(tx, rows)
+    raise _RolledBack(await _write(tx, kind, rows, None, flag))
+
+
 async def write_batch(
     driver: AsyncDriver,
     database: str,
@@ -151,13 +169,12 @@ async def write_batch(
                 await session.execute_write(write_stubs, unique)
             counts = await session.execute_write(_write, kind, unique, mark, flag_citations)
         else:
-            tx = await session.begin_transaction()
             try:
-                if kind == "work":
-                    await write_stubs(tx, unique)
-                counts = await _write(tx, kind, unique, None, flag_citations)
-            finally:
-                await tx.rollback()
+                await session.execute_write(_dry_run, kind, unique, flag_citations)
+            except _RolledBack as rolled_back:
+                counts = rolled_back.counts
+            else:  # pragma: no cover - _dry_run always raises
+                raise AssertionError("a dry run must roll back")
     counts.add(_superseded(rows, unique))
     return counts
 
