@@ -1,8 +1,9 @@
-"""Lookahead for `author(id:)` and `work(id:)`: the loads their selected fields will make, started with the lookup.
+"""Lookahead for `author(id:)` and `work(id:)`: the loads their selected fields will make, done with the lookup.
 
 Without it a profile costs two sequential levels of round trips: the lookup, then (once the entity is known
 to exist) its fields' loads. The keys here mirror the fields' own arguments (page_window), so the fields
-find their loads already in flight; see resolvers.author.prefetch for why a wrong guess is harmless.
+find their loads done (author: one query for all, resolvers.author.load_profile) or in flight (work); see
+resolvers.author.load_profile for why a wrong guess is harmless.
 """
 
 from __future__ import annotations
@@ -42,10 +43,10 @@ def _int_or_none(value: Any) -> int | None:
     return None if value is None else int(value)
 
 
-def prefetch_author(info: Info, author_id: str) -> None:
-    """Start the facts and page loads the selected fields of `author(id:)` will make."""
+async def prefetch_author(info: Info, author_id: str) -> None:
+    """Load the author with the facts and pages the selected fields of `author(id:)` will ask for."""
     facts = False
-    pages: list[tuple[str, int, int]] = []
+    pages: dict[str, list[tuple[int, int]]] = {}
     for root in _fields(info.selected_fields):
         for field in _fields(root.selections):
             facts = facts or field.name in FACT_FIELDS
@@ -57,8 +58,8 @@ def prefetch_author(info: Info, author_id: str) -> None:
                 skip, limit = page_window(_int_or_none(field.arguments.get("first")), after)
             except (ApiError, ValueError, TypeError):
                 continue  # the field reports its own bad argument
-            pages.append((loader, skip, limit))
-    resolve.prefetch(info, author_id=author_id, facts=facts, pages=pages)
+            pages.setdefault(loader, []).append((skip, limit))
+    await resolve.load_profile(info, author_id=author_id, facts=facts, pages=pages)
 
 
 def prefetch_work(info: Info, work_id: str) -> None:
