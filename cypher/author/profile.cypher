@@ -1,7 +1,7 @@
 // An author and what its profile's selected fields will ask for, in one round trip (the `author(id:)` lookahead,
 // schema/prefetch.py): the author row (as get_by_ids), its facts (as facts.cypher), a page of its topics (as
-// topics_page), of its works (as works_page) and the top of its coauthors ranking (as coauthors_page). Each
-// relation is walked once and shared: the facts' topic and coauthor counts are the sizes of the rankings.
+// topics_page), of its works (as works_page) and of its coauthors ranking (as coauthors_page). The facts' counts
+// are the totals of the pages (one walk each).
 // A part not asked for is skipped (its flag is false or its limit 0) and comes back empty.
 // Parameters: $ids: [author id], $viewerId (null when anonymous), $facts: bool, $topics: bool, $topicsLimit: int,
 //   $works: bool, $worksSkip: int, $worksLimit: int, $coauthors: bool, $coauthorsSkip: int, $coauthorsLimit: int
@@ -14,34 +14,25 @@ OPTIONAL MATCH (a)-[:LAST_KNOWN_AT]->(i:Institution)
 WITH id, a, head(collect(i {.id, .name, .countryCode, .ror, .type, .worksCount, .isStub})) AS lastKnown
 OPTIONAL MATCH (c:Claim {authorId: id})
 CALL (a) {
-  WITH a WHERE $facts OR $topics OR $coauthors
-  MATCH (a)-[:AUTHORED]->(w:Work)-[:HAS_TOPIC]->(t:Topic)
-  WITH t, count(DISTINCT w) AS workCount
-  ORDER BY workCount DESC, t.name ASC, t.id ASC
-  RETURN collect({workCount: workCount, node: t, topic: t {.id, .name, .subfield, .field, .domain, .worksCount}})
-    AS rankedTopics
-}
-CALL (a) {
-  WITH a WHERE $facts OR $works
-  MATCH (a)-[:AUTHORED]->(w:Work)
-  WITH DISTINCT w
-  ORDER BY w.year DESC, w.id ASC
-  RETURN collect(w) AS rankedWorks
+  WITH a WHERE $coauthors AND $coauthorsLimit > 0
+  MATCH (a)-[:AUTHORED]->(:Work)-[:HAS_TOPIC]->(t:Topic)
+  RETURN collect(DISTINCT t) AS mine
 }
 CALL (a) {
   WITH a WHERE $facts OR $coauthors
+  MATCH (a)-[:AUTHORED]->()<-[:AUTHORED]-(b)
+  WHERE b <> a
+  RETURN count(DISTINCT b) AS coauthorCount
+}
+// The ranking walks the coauthors (and the topics, for `mine`) again rather than reusing a collected list: a list
+// in scope stays on every row the sort keeps, so the transaction's memory would grow with the list times the rows.
+CALL (a, mine) {
+  WITH a WHERE $coauthors AND $coauthorsLimit > 0
   MATCH (a)-[:AUTHORED]->(w)<-[:AUTHORED]-(b)
   WHERE b <> a
   WITH b, count(DISTINCT w) AS shared
-  RETURN collect({b: b, shared: shared}) AS pairs
-}
-CALL (pairs, rankedTopics) {
-  WITH pairs, [r IN rankedTopics | r.node] AS mine
-  WHERE $coauthors AND $coauthorsLimit > 0
-  UNWIND pairs AS pair
-  WITH mine, pair.b AS b, pair.shared AS shared
   // Ranked on the number of shared topics; only the kept rows list them (below).
-  WITH mine, b, shared, CASE WHEN size(mine) = 0 THEN 0 ELSE COUNT {
+  WITH b, shared, CASE WHEN size(mine) = 0 THEN 0 ELSE COUNT {
     MATCH (b)-[:AUTHORED]->(:Work)-[:HAS_TOPIC]->(t:Topic)
     WHERE t IN mine
     WITH DISTINCT t
@@ -62,6 +53,20 @@ CALL (pairs, rankedTopics) {
     author: b {.id, .name, .orcid, .worksCount, .citedByCount, .hIndex, .isStub}
   }) AS coauthors
 }
+CALL (a) {
+  WITH a WHERE $facts OR $topics
+  MATCH (a)-[:AUTHORED]->(w:Work)-[:HAS_TOPIC]->(t:Topic)
+  WITH t, count(DISTINCT w) AS workCount
+  ORDER BY workCount DESC, t.name ASC, t.id ASC
+  RETURN collect({workCount: workCount, topic: t {.id, .name, .subfield, .field, .domain, .worksCount}}) AS rankedTopics
+}
+CALL (a) {
+  WITH a WHERE $facts OR $works
+  MATCH (a)-[:AUTHORED]->(w:Work)
+  WITH DISTINCT w
+  ORDER BY w.year DESC, w.id ASC
+  RETURN collect(w) AS rankedWorks
+}
 OPTIONAL MATCH (u:User {id: c.userId})
 RETURN id AS ownerId,
   a {.id, .name, .orcid, .worksCount, .citedByCount, .hIndex, .isStub, lastKnown: lastKnown,
@@ -72,7 +77,7 @@ RETURN id AS ownerId,
     authorId: id,
     works: size(rankedWorks),
     topics: size(rankedTopics),
-    coauthors: size(pairs),
+    coauthors: coauthorCount,
     followers: COUNT { (a)<-[:FOLLOWS]-(:User) },
     viewerFollows: ($viewerId IS NOT NULL AND EXISTS { (:User {id: $viewerId})-[:FOLLOWS]->(a) }),
     claimed: c IS NOT NULL,
@@ -94,5 +99,5 @@ RETURN id AS ownerId,
     .id, .title, .type, .year, .doi, .citedByCount, .language, .isOa, .oaStatus, .oaUrl,
     venue: [(w)-[:PUBLISHED_IN]->(s:Source) | s {.id, .name, .issnL, .type, .countryCode}][0]
   }] AS works,
-  size(pairs) AS coauthorsTotal,
+  coauthorCount AS coauthorsTotal,
   coauthors
