@@ -64,7 +64,8 @@ async def test_lookahead_answers_as_the_fields_do_without_extra_round_trips(
 async def test_lookahead_keeps_totals_of_empty_pages(sample_db: AsyncDriver, counting_http: httpx.AsyncClient) -> None:
     """`first: 0` asks for no rows but still for the totals: the profile query still counts them."""
     truth = sample_truth()
-    author = max(truth.author_works, key=lambda a: len(truth.coauthors(a)))
+    big_work = max(truth.works, key=lambda w: len(truth.works[w]["authorships"]))
+    author = next(s.author for s in truth.ships[big_work] if s.author) or ""
     ahead = await call(counting_http, PARTS, "TotalsAhead", id=author)
     plain = await call(counting_http, PARTS, "TotalsViaNode", id=author)
     assert "errors" not in ahead, ahead
