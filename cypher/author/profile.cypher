@@ -32,13 +32,13 @@ CALL (a, mine) {
   WHERE b <> a
   WITH b, count(DISTINCT w) AS shared
   // Ranked on the number of shared topics; only the kept rows list them (below).
-  WITH b, shared, CASE WHEN size(mine) = 0 THEN 0 ELSE COUNT {
+  WITH b, shared, b.name AS name, b.id AS bid, CASE WHEN size(mine) = 0 THEN 0 ELSE COUNT {
     MATCH (b)-[:AUTHORED]->(:Work)-[:HAS_TOPIC]->(t:Topic)
     WHERE t IN mine
     WITH DISTINCT t
     RETURN t
   } END AS sharedTopicCount
-  ORDER BY shared DESC, sharedTopicCount DESC, b.name ASC, b.id ASC
+  ORDER BY shared DESC, sharedTopicCount DESC, name ASC, bid ASC
   SKIP $coauthorsSkip LIMIT $coauthorsLimit
   WITH b, shared, CASE WHEN sharedTopicCount = 0 THEN [] ELSE COLLECT {
     MATCH (b)-[:AUTHORED]->(:Work)-[:HAS_TOPIC]->(t:Topic)
