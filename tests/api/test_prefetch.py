@@ -14,7 +14,11 @@ from tests.api.sample_truth import sample_truth
 PARTS = """
 fragment Parts on Author {
   id
-  counts { works topics closeCollaborators }
+  counts { works followers topics closeCollaborators }
+  claimed
+  openToCollaborate
+  viewerIsFollowing
+  trust { score label verificationLevel factors { name points detail } }
   works(first: 3) { totalCount edges { node { id } } }
   ... on Author { closeCollaborators(first: 2) { sharedWorkCount author { id } } }
   coauthors(first: 3, after: "AFTER") { totalCount edges { cursor sharedWorkCount node { id } } }
