@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from neo4j import AsyncDriver
@@ -25,6 +26,7 @@ class Account:
     services: AccountServices
     loaders: SocialLoaders
     client_ip: str
+    viewer_id: Callable[[], Awaitable[str | None]]  # the viewer's user id (None: anonymous), resolved once
 
 
 def _client_ip(request: Request | None, settings: Settings) -> str:
@@ -47,7 +49,13 @@ def build_account(db: ReadGateway, settings: Settings, request: Request | None) 
 
     loaders = build_social_loaders(db, viewer_id)
     session = ViewerSession(settings, token, loaders.user.load)
-    return Account(viewer=session, services=services, loaders=loaders, client_ip=_client_ip(request, settings))
+    return Account(
+        viewer=session,
+        services=services,
+        loaders=loaders,
+        client_ip=_client_ip(request, settings),
+        viewer_id=viewer_id,
+    )
 
 
 @dataclass
@@ -70,7 +78,7 @@ def build_context(
         response=response,
         driver=driver,
         settings=settings,
-        loaders=build_loaders(db, facts=account.loaders.facts),
+        loaders=build_loaders(db, facts=account.loaders.facts, viewer_id=account.viewer_id),
         account=account,
     )
 

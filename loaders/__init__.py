@@ -5,14 +5,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
 from strawberry.dataloader import DataLoader
 
-from loaders import author, entity, relations, work
+from loaders import author, entity, profile, relations, work
 from loaders._db import ReadGateway
 from loaders._paging import PageKey, RowsPage
+from loaders.profile import ProfileKey
 
 Row = dict[str, Any]
 
@@ -21,6 +23,7 @@ Row = dict[str, Any]
 class Loaders:
     db: ReadGateway
     author: DataLoader[str, Row | None]
+    profile: DataLoader[ProfileKey, Row | None]
     author_counts: DataLoader[str, Row | None]
     author_works: DataLoader[PageKey, RowsPage]
     author_topics: DataLoader[PageKey, RowsPage]
@@ -46,11 +49,17 @@ class Loaders:
     institution_authors: DataLoader[PageKey, RowsPage]
 
 
-def build_loaders(db: ReadGateway, facts: DataLoader[str, Row | None]) -> Loaders:
-    """`facts` is the author facts loader the account side builds (it needs the viewer): counts read from it."""
+def build_loaders(
+    db: ReadGateway, facts: DataLoader[str, Row | None], viewer_id: Callable[[], Awaitable[str | None]]
+) -> Loaders:
+    """`facts` is the author facts loader the account side builds (it needs the viewer): counts read from it.
+
+    The profile loader answers what the facts loader does too (with the viewer from `viewer_id`).
+    """
     return Loaders(
         db=db,
         author=DataLoader(load_fn=lambda ids: author.load_authors(db, ids)),
+        profile=DataLoader(load_fn=lambda keys: profile.load_profiles(db, viewer_id, keys)),
         author_counts=facts,
         author_works=DataLoader(load_fn=lambda keys: author.load_author_works(db, keys)),
         author_topics=DataLoader(load_fn=lambda keys: author.load_author_topics(db, keys)),

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from strawberry.dataloader import DataLoader
+
 from context import Info
-from loaders._paging import PageKey
+from loaders._paging import PageKey, RowsPage
+from loaders.profile import ProfileKey, ProfilePlan, Window
 from resolvers._ids import entity_id
 from resolvers._page import Page
-from resolvers._prefetch import watch
 
 Row = dict[str, Any]
 
@@ -42,19 +44,48 @@ async def coauthors(info: Info, *, author_id: str, skip: int, limit: int) -> Pag
     return Page(rows=page.rows, total=page.total, skip=skip)
 
 
-PAGE_LOADERS = ("author_works", "author_topics", "coauthors")
+def _covering(windows: list[Window]) -> Window | None:
+    """The one window of a ranking that holds every asked window (None when none is asked)."""
+    if not windows:
+        return None
+    skip = min(w[0] for w in windows)
+    return skip, max(w[0] + w[1] for w in windows) - skip
 
 
-def prefetch(info: Info, *, author_id: str, facts: bool, pages: list[tuple[str, int, int]]) -> None:
-    """Start loads the author's fields will make (facts; (loader, skip, limit) pages) without waiting.
+def _prime_pages(
+    loader: DataLoader[PageKey, RowsPage], author_id: str, windows: list[Window], row: Row, part: str
+) -> None:
+    """Each asked window's page, cut from the covering window's rows the profile returned."""
+    base = min((w[0] for w in windows), default=0)
+    total, rows = row[f"{part}Total"], row[part]
+    loader.prime_many(
+        {
+            PageKey(author_id, skip, limit): RowsPage(total, rows[skip - base : skip - base + limit])
+            for skip, limit in windows
+        }
+    )
 
-    They join the batches of the current tick, so they run beside the author lookup instead of after it. The
-    fields still read through the same loaders (same keys, cached futures): a guess can waste a query, never
-    change an answer. Failures are left for the fields that await the futures to report.
+
+async def load_profile(info: Info, *, author_id: str, facts: bool, pages: dict[str, list[Window]]) -> None:
+    """Load the author and what its selected fields ask for (facts; windows per paged loader) in one round trip.
+
+    The per-relation loaders are primed with the parts, so the fields read them through the same keys they
+    always use: an author row, a facts row, and one page per asked window. A field asking for something else
+    (another window, a filtered page) still loads it itself: a wrong guess costs a query, never an answer.
     """
+    plan = ProfilePlan(
+        facts=facts,
+        topics=_covering(pages.get("author_topics", [])),
+        works=_covering(pages.get("author_works", [])),
+        coauthors=_covering(pages.get("coauthors", [])),
+    )
     loaders = info.context.loaders
-    started = [loaders.author_counts.load(author_id)] if facts else []
-    for name, skip, limit in pages:
-        if name in PAGE_LOADERS:
-            started.append(getattr(loaders, name).load(PageKey(author_id, skip, limit)))
-    watch(started)
+    row = await loaders.profile.load(ProfileKey(author_id, plan))
+    loaders.author.prime(author_id, None if row is None else row["author"])
+    if row is None:
+        return
+    if facts:
+        loaders.author_counts.prime(author_id, row["facts"])
+    for name, part in (("author_topics", "topics"), ("author_works", "works"), ("coauthors", "coauthors")):
+        if pages.get(name):
+            _prime_pages(getattr(loaders, name), author_id, pages[name], row, part)

@@ -49,7 +49,7 @@ class Query:
         if name == "id":
             short = entity.short_id(value, kind="author")
             if short is not None:
-                prefetch_author(info, short)  # the fields' loads join the lookup's tick: no second level
+                await prefetch_author(info, short)  # the lookup and its fields' loads in one round trip
             row = await entity.entity_row(info, kind="author", id=value)
         else:
             row = await entity.author_by_orcid(info, orcid=value)

@@ -1,0 +1,103 @@
+// An author and what its profile's selected fields will ask for, in one round trip (the `author(id:)` lookahead,
+// schema/prefetch.py): the author row (as get_by_ids), its facts (as facts.cypher), a page of its topics (as
+// topics_page), of its works (as works_page) and of its coauthors ranking (as coauthors_page). The facts' counts
+// are the totals of the pages (one walk each).
+// A part not asked for is skipped (its flag is false or its limit 0) and comes back empty.
+// Parameters: $ids: [author id], $viewerId (null when anonymous), $facts: bool, $topics: bool, $topicsLimit: int,
+//   $works: bool, $worksSkip: int, $worksLimit: int, $coauthors: bool, $coauthorsSkip: int, $coauthorsLimit: int
+//   (which rows of each ranking to return).
+// Returns: ownerId, author (as get_by_ids), facts (as facts.cypher, or null), topicsTotal, topics,
+//   worksTotal, works, coauthorsTotal, coauthors (ranks $coauthorsSkip.., shaped as in coauthors_page).
+UNWIND $ids AS id
+MATCH (a:Author {id: id})
+OPTIONAL MATCH (a)-[:LAST_KNOWN_AT]->(i:Institution)
+WITH id, a, head(collect(i {.id, .name, .countryCode, .ror, .type, .worksCount, .isStub})) AS lastKnown
+OPTIONAL MATCH (c:Claim {authorId: id})
+CALL (a) {
+  WITH a WHERE $coauthors AND $coauthorsLimit > 0
+  MATCH (a)-[:AUTHORED]->(:Work)-[:HAS_TOPIC]->(t:Topic)
+  RETURN collect(DISTINCT t) AS mine
+}
+CALL (a) {
+  WITH a WHERE $facts OR $coauthors
+  MATCH (a)-[:AUTHORED]->()<-[:AUTHORED]-(b)
+  WHERE b <> a
+  RETURN count(DISTINCT b) AS coauthorCount
+}
+// The ranking walks the coauthors (and the topics, for `mine`) again rather than reusing a collected list: a list
+// in scope stays on every row the sort keeps, so the transaction's memory would grow with the list times the rows.
+CALL (a, mine) {
+  WITH a WHERE $coauthors AND $coauthorsLimit > 0
+  MATCH (a)-[:AUTHORED]->(w)<-[:AUTHORED]-(b)
+  WHERE b <> a
+  WITH b, count(DISTINCT w) AS shared
+  // Ranked on the number of shared topics; only the kept rows list them (below).
+  WITH b, shared, b.name AS name, b.id AS bid, CASE WHEN size(mine) = 0 THEN 0 ELSE COUNT {
+    MATCH (b)-[:AUTHORED]->(:Work)-[:HAS_TOPIC]->(t:Topic)
+    WHERE t IN mine
+    WITH DISTINCT t
+    RETURN t
+  } END AS sharedTopicCount
+  ORDER BY shared DESC, sharedTopicCount DESC, name ASC, bid ASC
+  SKIP $coauthorsSkip LIMIT $coauthorsLimit
+  WITH b, shared, CASE WHEN sharedTopicCount = 0 THEN [] ELSE COLLECT {
+    MATCH (b)-[:AUTHORED]->(:Work)-[:HAS_TOPIC]->(t:Topic)
+    WHERE t IN mine
+    WITH DISTINCT t
+    ORDER BY t.name ASC, t.id ASC
+    RETURN t {.id, .name, .subfield, .field, .domain, .worksCount}
+  } END AS sharedTopics
+  RETURN collect({
+    sharedWorkCount: shared,
+    sharedTopics: sharedTopics,
+    author: b {.id, .name, .orcid, .worksCount, .citedByCount, .hIndex, .isStub}
+  }) AS coauthors
+}
+CALL (a) {
+  WITH a WHERE $facts OR $topics
+  MATCH (a)-[:AUTHORED]->(w:Work)-[:HAS_TOPIC]->(t:Topic)
+  WITH t, count(DISTINCT w) AS workCount
+  ORDER BY workCount DESC, t.name ASC, t.id ASC
+  RETURN collect({workCount: workCount, topic: t {.id, .name, .subfield, .field, .domain, .worksCount}}) AS rankedTopics
+}
+CALL (a) {
+  WITH a WHERE $facts OR $works
+  MATCH (a)-[:AUTHORED]->(w:Work)
+  WITH DISTINCT w
+  ORDER BY w.year DESC, w.id ASC
+  RETURN collect(w) AS rankedWorks
+}
+OPTIONAL MATCH (u:User {id: c.userId})
+RETURN id AS ownerId,
+  a {.id, .name, .orcid, .worksCount, .citedByCount, .hIndex, .isStub, lastKnown: lastKnown,
+    claim: CASE WHEN c IS NULL THEN null ELSE {claimantId: c.userId, hiddenFields: coalesce(c.hiddenFields, []),
+      shownAffiliationId: c.shownAffiliationId} END
+  } AS author,
+  CASE WHEN $facts THEN {
+    authorId: id,
+    works: size(rankedWorks),
+    topics: size(rankedTopics),
+    coauthors: coauthorCount,
+    followers: COUNT { (a)<-[:FOLLOWS]-(:User) },
+    viewerFollows: ($viewerId IS NOT NULL AND EXISTS { (:User {id: $viewerId})-[:FOLLOWS]->(a) }),
+    claimed: c IS NOT NULL,
+    claimantId: c.userId,
+    invitePolicy: c.invitePolicy,
+    hiddenFields: coalesce(c.hiddenFields, []),
+    shownAffiliationId: c.shownAffiliationId,
+    claimMethod: c.method,
+    openToCollaborate: coalesce(c.openToCollaborate, false),
+    orcid: a.orcid,
+    affiliationKnown: EXISTS { (a)-[:LAST_KNOWN_AT]->(:Institution) },
+    claimantVerified: coalesce(u.emailVerified, false),
+    claimantOrcid: u.orcid
+  } END AS facts,
+  size(rankedTopics) AS topicsTotal,
+  [r IN rankedTopics[0..$topicsLimit] | {workCount: r.workCount, topic: r.topic}] AS topics,
+  size(rankedWorks) AS worksTotal,
+  [w IN rankedWorks[$worksSkip..$worksSkip + $worksLimit] | w {
+    .id, .title, .type, .year, .doi, .citedByCount, .language, .isOa, .oaStatus, .oaUrl,
+    venue: [(w)-[:PUBLISHED_IN]->(s:Source) | s {.id, .name, .issnL, .type, .countryCode}][0]
+  }] AS works,
+  coauthorCount AS coauthorsTotal,
+  coauthors
