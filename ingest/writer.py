@@ -7,14 +7,12 @@ content hash: nothing is written) or `older` (never overwrites the stored record
 AUTHORED, HAS_TOPIC, PUBLISHED_IN and outgoing CITES relationships: they are rewritten with it; CITES are
 linked by one pass at the end of an import (`link_citations`), flagged as pending before (or, for a lone
 batch, in the same transaction as) the works that need it, so a killed import still links them when re-run.
-The ledger mark of the batch (ingest/ledger.py) commits in the same transaction as its data. The nodes a work
-batch names (stub authors, institutions, topics, sources) are merged just before, in a short transaction of
-their own (ingest/stubs.py), so that concurrent batches do not wait for each other's commits.
+The ledger mark of the batch (ingest/ledger.py) commits in the same transaction as its data.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from typing import Any, LiteralString
 
@@ -22,7 +20,6 @@ from neo4j import AsyncDriver, AsyncManagedTransaction, AsyncTransaction
 
 from cypher import ingest as q
 from ingest.records import Row
-from ingest.stubs import seen, write_stubs
 
 UPSERTS: dict[str, LiteralString] = {
     "work": q.UPSERT_WORKS,
@@ -34,7 +31,6 @@ UPSERTS: dict[str, LiteralString] = {
 }
 WRITTEN = ("created", "updated")
 CITATION_BATCH = 2000
-AUTHORED = ("authorId", "order", "positionLabel", "isCorresponding", "institutionIds", "rawAuthorName")
 Tx = AsyncManagedTransaction | AsyncTransaction
 
 
@@ -77,11 +73,21 @@ def dedupe(rows: Sequence[Row]) -> list[Row]:
     return [best[key] for key in sorted(best)]
 
 
+def _seen(row: Row) -> str:
+    """How new a record is, as text that sorts newest last: a stub named by several records keeps what the one
+    with the highest `seen` says, whatever order the records are written in (concurrent batches included)."""
+    return f"{row['updatedDate'] or ''}|{row['id']}|{row['hash']}"
+
+
 def _payload(kind: str, row: Row) -> Row:
     keys: tuple[str, ...] = ("id", "updatedDate", "hash", "props")
     if kind == "author":
-        return {**{k: row[k] for k in (*keys, "lastKnown", "affiliations")}, "seen": seen(row)}
+        return {**{k: row[k] for k in (*keys, "lastKnown", "affiliations")}, "seen": _seen(row)}
     return {k: row[k] for k in keys}
+
+
+def _by(key: str) -> Callable[[Row], str]:
+    return lambda row: str(row[key])
 
 
 async def _run(tx: Tx, /, query: LiteralString, **params: Any) -> None:
@@ -90,24 +96,30 @@ async def _run(tx: Tx, /, query: LiteralString, **params: Any) -> None:
 
 
 async def _write_work_links(tx: Tx, rows: Sequence[Row], cleared: Sequence[str]) -> None:
-    """The relationships of written works. The nodes they link exist already (ingest/stubs.py merged them in a
-    transaction of its own, or earlier in this one for a dry run): these statements only read the two ends."""
     if cleared:
         await _run(tx, q.CLEAR_WORK_LINKS, ids=list(cleared))
-    links = (
-        (
-            q.WRITE_AUTHORSHIPS,
-            [{"workId": r["id"], **{k: a[k] for k in AUTHORED}} for r in rows for a in r["authorships"]],
-        ),
-        (
-            q.WRITE_WORK_TOPICS,
-            [{"workId": r["id"], "id": t["id"], "score": t["score"]} for r in rows for t in r["topics"]],
-        ),
-        (q.WRITE_WORK_SOURCES, [{"workId": r["id"], "id": r["source"]["id"]} for r in rows if r["source"] is not None]),
+    # Each statement's rows go in the id order of the shared node they lock (see dedupe); stubs carry `seen`.
+    institutions: dict[str, Row] = {}
+    for r in rows:
+        for inst in r["institutions"]:
+            kept = institutions.get(inst["id"])
+            if kept is None or _seen(r) > kept["seen"]:
+                institutions[inst["id"]] = {"props": inst, "seen": _seen(r)}
+    if institutions:
+        await _run(tx, q.MERGE_INSTITUTION_STUBS, rows=[institutions[key] for key in sorted(institutions)])
+    authorships = sorted(
+        ({"workId": r["id"], **a, "seen": _seen(r)} for r in rows for a in r["authorships"]), key=_by("authorId")
     )
-    for query, link_rows in links:
-        if link_rows:
-            await _run(tx, query, rows=link_rows)
+    if authorships:
+        await _run(tx, q.WRITE_AUTHORSHIPS, rows=authorships)
+    topics = sorted(({"workId": r["id"], **t, "seen": _seen(r)} for r in rows for t in r["topics"]), key=_by("id"))
+    if topics:
+        await _run(tx, q.WRITE_WORK_TOPICS, rows=topics)
+    sources = sorted(
+        ({"workId": r["id"], **r["source"], "seen": _seen(r)} for r in rows if r["source"] is not None), key=_by("id")
+    )
+    if sources:
+        await _run(tx, q.WRITE_WORK_SOURCES, rows=sources)
 
 
 async def _write(tx: Tx, /, kind: str, rows: Sequence[Row], mark: BatchMark | None, flag: bool) -> BatchResult:
@@ -140,8 +152,6 @@ class _RolledBack(Exception):
 async def _dry_run(tx: Tx, /, kind: str, rows: Sequence[Row], flag: bool) -> None:
     """A batch's writes in one managed transaction that is then rolled back: concurrent dry-run batches lock the
     nodes they share like real ones, and a deadlock between two of them is retried like any transient error."""
-    if kind == "work":
-        await write_stubs(tx, rows)
     raise _RolledBack(await _write(tx, kind, rows, None, flag))
 
 
@@ -165,8 +175,6 @@ async def write_batch(
         return BatchResult()
     async with driver.session(database=database) as session:
         if not dry_run:
-            if kind == "work":
-                await session.execute_write(write_stubs, unique)
             counts = await session.execute_write(_write, kind, unique, mark, flag_citations)
         else:
             try:

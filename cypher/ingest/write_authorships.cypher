@@ -1,11 +1,19 @@
-// The AUTHORED relationships of works: one per (author, work), with the authorship's position, corresponding flag,
-// institutions and raw name. The authors exist already (merge_author_stubs.cypher runs first in the same
-// transaction), so this statement only reads the two ends and creates.
-// Parameters: $rows: [{workId, authorId, order, positionLabel, isCorresponding, institutionIds, rawAuthorName}].
+// Authors of works (stub authors when no full record is known) and their AUTHORED relationships. A stub author
+// keeps the name and ORCID of the newest work naming it (`seen`: "updatedDate|work id|content hash"), compared
+// after `_lock` has taken the node's write lock, so a concurrent batch's newer description is never overwritten.
+// Parameters: $rows: [{workId, authorId, name, orcid, order, positionLabel, isCorresponding, institutionIds,
+//   rawAuthorName, seen}], in authorId order (locks on shared authors are then taken in one order).
 // Returns: nothing.
 UNWIND $rows AS row
 MATCH (w:Work {id: row.workId})
-MATCH (a:Author {id: row.authorId})
+MERGE (a:Author {id: row.authorId})
+ON CREATE SET a.name = row.name, a.orcid = row.orcid, a.isStub = true, a.stubSeen = row.seen
+ON MATCH SET a._lock = true
+SET a += CASE
+  WHEN a.isStub AND row.seen > coalesce(a.stubSeen, '') THEN {name: row.name, orcid: row.orcid, stubSeen: row.seen}
+  ELSE {}
+END
+REMOVE a._lock
 CREATE (a)-[:AUTHORED {
   order: row.order,
   positionLabel: row.positionLabel,
