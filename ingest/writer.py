@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from typing import Any, LiteralString
 
-from neo4j import AsyncDriver, AsyncManagedTransaction, AsyncTransaction
+from neo4j import AsyncDriver, AsyncManagedTransaction
 
 from cypher import ingest as q
 from ingest.records import Row
@@ -31,7 +31,7 @@ UPSERTS: dict[str, LiteralString] = {
 }
 WRITTEN = ("created", "updated")
 CITATION_BATCH = 2000
-Tx = AsyncManagedTransaction | AsyncTransaction
+Tx = AsyncManagedTransaction  # every batch, dry runs included, is a managed (retried) transaction
 
 
 @dataclass
