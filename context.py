@@ -14,6 +14,7 @@ from auth.services import AccountServices, build_services, services_for
 from auth.viewer import ViewerSession, bearer_token
 from loaders import Loaders, build_loaders
 from loaders._db import ReadGateway
+from loaders.rankings import RankingCache, rankings_for
 from loaders.social import SocialLoaders, build_social_loaders
 from settings import Settings
 
@@ -78,9 +79,17 @@ def build_context(
         response=response,
         driver=driver,
         settings=settings,
-        loaders=build_loaders(db, facts=account.loaders.facts, viewer_id=account.viewer_id),
+        loaders=build_loaders(
+            db, facts=account.loaders.facts, viewer_id=account.viewer_id, rankings=_rankings(request, settings)
+        ),
         account=account,
     )
+
+
+def _rankings(request: Request | None, settings: Settings) -> RankingCache:
+    """The app's kept coauthor rankings; a context without a request (a test, a script) keeps its own."""
+    size = {"min_coauthors": settings.coauthor_ranking_min, "max_rows": settings.coauthor_ranking_cache_rows}
+    return RankingCache(**size) if request is None else rankings_for(request.app.state, **size)
 
 
 Info = StrawberryInfo[Context, None]

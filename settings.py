@@ -79,6 +79,11 @@ class Settings(BaseSettings):
     # --- the read API (issue 4) ---------------------------------------------------------------------
     # Adds `extensions.neo4jRoundTrips` (Cypher statements sent) to every response: for tests and benchmarks.
     expose_round_trips: bool = False
+    # Coauthor rankings of authors with at least this many coauthors are walked once and kept per process until
+    # an import batch changes the graph (loaders/rankings.py); the cache holds at most this many coauthor rows
+    # in all (~100 bytes each; 0 turns it off: every ranking is walked per request).
+    coauthor_ranking_min: int = Field(default=1000, ge=1)
+    coauthor_ranking_cache_rows: int = Field(default=500_000, ge=0)
 
     # --- secrets -------------------------------------------------------------------------------------
     jwt_secret: SecretStr = SecretStr("dev-only-jwt-secret-change-me-0123456789abcdef")

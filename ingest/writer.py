@@ -138,6 +138,8 @@ async def _write(tx: Tx, /, kind: str, rows: Sequence[Row], mark: BatchMark | No
                 await _run(tx, q.MARK_CITATIONS_PENDING)
     if mark is not None:
         await _run(tx, q.LEDGER_MARK_BATCH, run=mark.run, key=mark.key)
+    if counts.created or counts.updated:
+        await _run(tx, q.BUMP_GRAPH_VERSION)
     return counts
 
 

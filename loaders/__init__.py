@@ -15,6 +15,7 @@ from loaders import author, entity, profile, relations, work
 from loaders._db import ReadGateway
 from loaders._paging import PageKey, RowsPage
 from loaders.profile import ProfileKey
+from loaders.rankings import RankingCache
 
 Row = dict[str, Any]
 
@@ -50,16 +51,20 @@ class Loaders:
 
 
 def build_loaders(
-    db: ReadGateway, facts: DataLoader[str, Row | None], viewer_id: Callable[[], Awaitable[str | None]]
+    db: ReadGateway,
+    facts: DataLoader[str, Row | None],
+    viewer_id: Callable[[], Awaitable[str | None]],
+    rankings: RankingCache,
 ) -> Loaders:
     """`facts` is the author facts loader the account side builds (it needs the viewer): counts read from it.
 
-    The profile loader answers what the facts loader does too (with the viewer from `viewer_id`).
+    The profile loader answers what the facts loader does too (with the viewer from `viewer_id`); `rankings` are
+    the app's kept coauthor rankings (loaders/rankings.py), outliving the request unlike the loaders.
     """
     return Loaders(
         db=db,
         author=DataLoader(load_fn=lambda ids: author.load_authors(db, ids)),
-        profile=DataLoader(load_fn=lambda keys: profile.load_profiles(db, viewer_id, keys)),
+        profile=DataLoader(load_fn=lambda keys: profile.load_profiles(db, viewer_id, rankings, keys)),
         author_counts=facts,
         author_works=DataLoader(load_fn=lambda keys: author.load_author_works(db, keys)),
         author_topics=DataLoader(load_fn=lambda keys: author.load_author_topics(db, keys)),

@@ -13,6 +13,9 @@ from typing import Any
 
 from cypher import author as q
 from loaders._db import ReadGateway
+from loaders.rankings import RankingCache
+
+NEVER = 2**62  # a ranking size no author reaches: with the cache off, every ranking is a top-k walk
 
 Row = dict[str, Any]
 Window = tuple[int, int]  # (skip, limit)
@@ -35,9 +38,15 @@ class ProfileKey:
 
 
 async def load_profiles(
-    db: ReadGateway, viewer_id: Callable[[], Awaitable[str | None]], keys: Sequence[ProfileKey]
+    db: ReadGateway,
+    viewer_id: Callable[[], Awaitable[str | None]],
+    rankings: RankingCache,
+    keys: Sequence[ProfileKey],
 ) -> list[Row | None]:
-    """cypher/author/profile.cypher once per distinct plan; None for an unknown author."""
+    """cypher/author/profile.cypher once per distinct plan; None for an unknown author.
+
+    Kept coauthor rankings (loaders/rankings.py) go along with the query, which uses them while the graph's
+    version is unchanged; the rankings it walks whole come back and are kept."""
     by_plan: dict[ProfilePlan, list[str]] = defaultdict(list)
     for key in keys:
         by_plan[key.plan].append(key.author_id)
@@ -46,6 +55,16 @@ async def load_profiles(
         topics_skip, topics_limit = plan.topics or (0, 0)
         works_skip, works_limit = plan.works or (0, 0)
         coauthors_skip, coauthors_limit = plan.coauthors or (0, 0)
+        kept = {}
+        if plan.facts or plan.coauthors:
+            for author_id in ids:
+                ranking = rankings.get(author_id)
+                if ranking is not None:
+                    kept[author_id] = {
+                        "version": ranking.version,
+                        "count": len(ranking.coauthor_ids),
+                        "page": ranking.page(coauthors_skip, coauthors_limit),
+                    }
         rows = await db.rows(
             q.PROFILE,
             ids=list(dict.fromkeys(ids)),
@@ -59,8 +78,13 @@ async def load_profiles(
             coauthors=plan.coauthors is not None,
             coauthorsSkip=coauthors_skip,
             coauthorsLimit=coauthors_limit,
+            rankingMin=rankings.min_coauthors if rankings.enabled else NEVER,
+            rankings=kept,
         )
         for row in rows:
+            walked = row.pop("ranking")
+            if walked is not None and row["version"] is not None:
+                rankings.keep(row["ownerId"], row["version"], walked)
             if topics_skip:
                 row["topics"] = row["topics"][topics_skip:]
             found[ProfileKey(row["ownerId"], plan)] = row

@@ -3,31 +3,45 @@
 // topics_page), of its works (as works_page) and of its coauthors ranking (as coauthors_page). The facts' counts
 // are the totals of the pages (one walk each).
 // A part not asked for is skipped (its flag is false or its limit 0) and comes back empty.
+// The coauthor ranking of an author with many coauthors (at least $rankingMin) is returned whole, for the API to
+// keep (loaders/rankings.py) under the graph's version (`_ImportState {name: 'graph'}`, changed by every import
+// batch that writes: cypher/ingest/bump_graph_version.cypher); a kept one comes back in $rankings and, while the
+// version is unchanged, stands in for the walks: only its page's coauthors are read.
 // Parameters: $ids: [author id], $viewerId (null when anonymous), $facts: bool, $topics: bool, $topicsLimit: int,
 //   $works: bool, $worksSkip: int, $worksLimit: int, $coauthors: bool, $coauthorsSkip: int, $coauthorsLimit: int
-//   (which rows of each ranking to return).
+//   (which rows of each ranking to return), $rankingMin: int, $rankings: {author id: {version, count,
+//   page: [[coauthor id, sharedWorkCount]] (the asked rows of the kept ranking)}}.
 // Returns: ownerId, author (as get_by_ids), facts (as facts.cypher, or null), topicsTotal, topics,
-//   worksTotal, works, coauthorsTotal, coauthors (ranks $coauthorsSkip.., shaped as in coauthors_page).
+//   worksTotal, works, coauthorsTotal, coauthors (ranks $coauthorsSkip.., shaped as in coauthors_page),
+//   version (the graph's version, read before the walks; null when no import has written),
+//   ranking ([[coauthor id, sharedWorkCount]] in rank order, all of them: only when it was walked and has at
+//   least $rankingMin rows, else null).
 UNWIND $ids AS id
 MATCH (a:Author {id: id})
 OPTIONAL MATCH (a)-[:LAST_KNOWN_AT]->(i:Institution)
 WITH id, a, head(collect(i {.id, .name, .countryCode, .ror, .type, .worksCount, .isStub})) AS lastKnown
 OPTIONAL MATCH (c:Claim {authorId: id})
+OPTIONAL MATCH (g:_ImportState {name: 'graph'})
+WITH id, a, lastKnown, c, g.version AS version, $rankings[id] AS kept
+// A kept ranking stands only while the graph's version is the one it was walked at.
+WITH id, a, lastKnown, c, version, CASE WHEN version IS NOT NULL AND kept.version = version THEN kept END AS kept
 CALL (a) {
   WITH a WHERE $coauthors AND $coauthorsLimit > 0
   MATCH (a)-[:AUTHORED]->(:Work)-[:HAS_TOPIC]->(t:Topic)
   RETURN collect(DISTINCT t) AS mine
 }
-CALL (a) {
-  WITH a WHERE $facts OR $coauthors
+CALL (a, kept) {
+  WITH a WHERE ($facts OR $coauthors) AND kept IS NULL
   MATCH (a)-[:AUTHORED]->()<-[:AUTHORED]-(b)
   WHERE b <> a
-  RETURN count(DISTINCT b) AS coauthorCount
+  RETURN count(DISTINCT b) AS walkedCount
 }
+WITH id, a, lastKnown, c, version, kept, mine, CASE WHEN kept IS NULL THEN walkedCount ELSE kept.count END AS coauthorCount
 // The ranking walks the coauthors (and the topics, for `mine`) again rather than reusing a collected list: a list
 // in scope stays on every row the sort keeps, so the transaction's memory would grow with the list times the rows.
-CALL (a, mine) {
-  WITH a WHERE $coauthors AND $coauthorsLimit > 0
+// An author with fewer than $rankingMin coauthors: the page's rows only (a top-k).
+CALL (a, mine, kept, coauthorCount) {
+  WITH a WHERE $coauthors AND $coauthorsLimit > 0 AND kept IS NULL AND coauthorCount < $rankingMin
   MATCH (a)-[:AUTHORED]->(w)<-[:AUTHORED]-(b)
   WHERE b <> a
   WITH b, count(DISTINCT w) AS shared
@@ -40,13 +54,43 @@ CALL (a, mine) {
   } END AS sharedTopicCount
   ORDER BY shared DESC, sharedTopicCount DESC, name ASC, bid ASC
   SKIP $coauthorsSkip LIMIT $coauthorsLimit
-  WITH b, shared, CASE WHEN sharedTopicCount = 0 THEN [] ELSE COLLECT {
+  RETURN collect([bid, shared]) AS topPage
+}
+// At least $rankingMin coauthors and no kept ranking: the whole ranking, for the API to keep.
+CALL (a, mine, kept, coauthorCount) {
+  WITH a WHERE $coauthors AND $coauthorsLimit > 0 AND kept IS NULL AND coauthorCount >= $rankingMin
+  MATCH (a)-[:AUTHORED]->(w)<-[:AUTHORED]-(b)
+  WHERE b <> a
+  WITH b, count(DISTINCT w) AS shared
+  WITH b, shared, b.name AS name, b.id AS bid, CASE WHEN size(mine) = 0 THEN 0 ELSE COUNT {
+    MATCH (b)-[:AUTHORED]->(:Work)-[:HAS_TOPIC]->(t:Topic)
+    WHERE t IN mine
+    WITH DISTINCT t
+    RETURN t
+  } END AS sharedTopicCount
+  ORDER BY shared DESC, sharedTopicCount DESC, name ASC, bid ASC
+  RETURN collect([bid, shared]) AS walkedRanking
+}
+WITH id, a, lastKnown, c, version, mine, coauthorCount,
+  CASE WHEN kept IS NULL AND coauthorCount >= $rankingMin AND $coauthors AND $coauthorsLimit > 0
+    THEN walkedRanking END AS ranking,
+  CASE
+    WHEN kept IS NOT NULL THEN kept.page
+    WHEN coauthorCount >= $rankingMin THEN walkedRanking[$coauthorsSkip..$coauthorsSkip + $coauthorsLimit]
+    ELSE topPage
+  END AS page
+// The page's coauthors, in rank order, with the topics they share with the author.
+CALL (a, mine, page) {
+  UNWIND range(0, size(page) - 1) AS rank
+  MATCH (b:Author {id: page[rank][0]})
+  WITH rank, b, page[rank][1] AS shared, CASE WHEN size(mine) = 0 THEN [] ELSE COLLECT {
     MATCH (b)-[:AUTHORED]->(:Work)-[:HAS_TOPIC]->(t:Topic)
     WHERE t IN mine
     WITH DISTINCT t
     ORDER BY t.name ASC, t.id ASC
     RETURN t {.id, .name, .subfield, .field, .domain, .worksCount}
   } END AS sharedTopics
+  ORDER BY rank
   RETURN collect({
     sharedWorkCount: shared,
     sharedTopics: sharedTopics,
@@ -100,4 +144,6 @@ RETURN id AS ownerId,
     venue: [(w)-[:PUBLISHED_IN]->(s:Source) | s {.id, .name, .issnL, .type, .countryCode}][0]
   }] AS works,
   coauthorCount AS coauthorsTotal,
-  coauthors
+  coauthors,
+  version,
+  ranking
