@@ -64,7 +64,7 @@ class GraphSlice:
             )
             for e in row["edges"]
         ]
-        return cls(truncated=row["total"] > len(nodes), nodes=nodes, edges=edges)
+        return cls(truncated=row["reached"] > len(nodes), nodes=nodes, edges=edges)
 
 
 @strawberry.type(description="A full-text search hit.")

@@ -111,6 +111,30 @@ async def test_slices_equal_the_sample_graph(
         assert got["truncated"] is truncated, center
 
 
+def reachable(center: str, depth: int) -> int:
+    """How many nodes lie within `depth` hops (the center included)."""
+    return len(expected_slice(center, depth, 10**9)[1])
+
+
+async def test_truncation_at_the_boundaries_of_each_ring(
+    sample_db: AsyncDriver, http: httpx.AsyncClient, contract: str
+) -> None:
+    """The query stops walking a ring at `limit` nodes: a limit equal to what is within reach keeps everything and
+    is not truncated, one less is truncated, also when ring 1 alone fills the limit (depth 2)."""
+    checked = 0
+    for center in centers():
+        ring1, ring2 = reachable(center, 1), reachable(center, 2)
+        cases = {(1, ring1), (1, ring1 - 1), (2, ring2), (2, ring2 - 1), (2, ring1), (2, ring1 - 1)}
+        for depth, limit in sorted(c for c in cases if 1 <= c[1] <= 500):
+            truncated, nodes, _ = expected_slice(center, depth, limit)
+            data = await run(http, contract, "GraphSlice", center=center, depth=depth, limit=limit)
+            got = data["graphSlice"]
+            assert [n["id"] for n in got["nodes"]] == list(nodes), (center, depth, limit)
+            assert got["truncated"] is truncated, (center, depth, limit)
+            checked += 1
+    assert checked >= 10
+
+
 async def test_the_5103_author_work_slice_is_truncated(
     sample_db: AsyncDriver, http: httpx.AsyncClient, contract: str
 ) -> None:
