@@ -17,10 +17,11 @@ CALL () {
   UNION
   MATCH (c:Source {id: $center}) RETURN c
 }
+// These relationship types only link entity nodes (docs/graph-model.md), so the rings skip the label checks.
 // Ring 1: the nearest neighbours by id, at most $limit of them: with the center that is one more than can be
 // kept, which tells whether the slice is truncated without reading (or counting) every neighbour of a hub.
 CALL (c) {
-  MATCH (c)-[:AUTHORED|HAS_TOPIC|PUBLISHED_IN|CITES|LAST_KNOWN_AT|AFFILIATED_WITH]-(n:Author|Work|Topic|Institution|Source)
+  MATCH (c)-[:AUTHORED|HAS_TOPIC|PUBLISHED_IN|CITES|LAST_KNOWN_AT|AFFILIATED_WITH]-(n)
   WHERE n <> c
   WITH DISTINCT n
   ORDER BY n.id ASC
@@ -31,7 +32,7 @@ CALL (c) {
 CALL (c, ring1) {
   WITH c, ring1 WHERE $depth >= 2 AND size(ring1) < $limit
   UNWIND ring1 AS n1
-  MATCH (n1)-[:AUTHORED|HAS_TOPIC|PUBLISHED_IN|CITES|LAST_KNOWN_AT|AFFILIATED_WITH]-(n:Author|Work|Topic|Institution|Source)
+  MATCH (n1)-[:AUTHORED|HAS_TOPIC|PUBLISHED_IN|CITES|LAST_KNOWN_AT|AFFILIATED_WITH]-(n)
   WHERE n <> c AND NOT n IN ring1
   WITH DISTINCT n
   ORDER BY n.id ASC
