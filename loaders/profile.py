@@ -55,7 +55,7 @@ async def load_profiles(
         topics_skip, topics_limit = plan.topics or (0, 0)
         works_skip, works_limit = plan.works or (0, 0)
         coauthors_skip, coauthors_limit = plan.coauthors or (0, 0)
-        kept = {}
+        kept: dict[str, dict[str, Any]] = {}  # author id -> its kept ranking, as profile.cypher takes it
         if plan.facts or plan.coauthors:
             for author_id in ids:
                 ranking = rankings.get(author_id)
