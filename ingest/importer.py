@@ -214,8 +214,12 @@ class _Run:
         total = sum(f.size for f in files)
         done_bytes = 0
         chunks = _chunks(files, options)
+        # One chunk is read ahead while the current one waits for a writer, so that a finished write finds the
+        # next batch parsed and both writers stay busy; memory stays bounded by one batch more.
+        ahead = asyncio.ensure_future(asyncio.to_thread(next, chunks, None))
         try:
-            while (chunk := await asyncio.to_thread(next, chunks, None)) is not None:
+            while (chunk := await ahead) is not None:
+                ahead = asyncio.ensure_future(asyncio.to_thread(next, chunks, None))
                 report.records += chunk.lines
                 if chunk.rejects and self._reject(chunk.rejects, rejects_out):
                     break
@@ -232,6 +236,8 @@ class _Run:
                     here = done_bytes if chunk.done else done_bytes + max(chunk.position, 0)
                     self.progress(here, total, report.records)
         finally:
+            # The reader thread may be inside the generator: let it finish its chunk before closing it.
+            await asyncio.gather(ahead, return_exceptions=True)
             chunks.close()
             await self._drain()
 
@@ -285,7 +291,7 @@ async def run_import(
     run.report.rejects_path = rejects.path if rejects.opened else None
     report = run.report
     if report.aborted is None and not options.dry_run:
-        await link_citations(driver, database)
+        await link_citations(driver, database, options.writers)
         if ledger is not None:
             await ledger.finish(driver, database, options.ledger_days)
     return report

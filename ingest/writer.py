@@ -12,11 +12,12 @@ The ledger mark of the batch (ingest/ledger.py) commits in the same transaction 
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from typing import Any, LiteralString
 
-from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j import AsyncDriver, AsyncManagedTransaction, AsyncSession
 
 from cypher import ingest as q
 from ingest.records import Row
@@ -31,6 +32,10 @@ UPSERTS: dict[str, LiteralString] = {
 }
 WRITTEN = ("created", "updated")
 CITATION_BATCH = 2000
+# Concurrent batches sometimes deadlock on a shared stub node; Neo4j aborts one of them at once, and the driver
+# retries it after this delay (its default, 1 s, doubling, left a writer idle for ~1 s per deadlock). It is one of
+# the driver's session options that its typing marks undocumented: pinned with the driver by uv.lock.
+RETRY_DELAY = 0.05
 Tx = AsyncManagedTransaction  # every batch, dry runs included, is a managed (retried) transaction
 
 
@@ -185,7 +190,7 @@ async def write_batch(
     unique = dedupe(rows)
     if not unique and mark is None:
         return BatchResult()
-    async with driver.session(database=database) as session:
+    async with _session(driver, database) as session:
         if not dry_run:
             counts = await session.execute_write(_write, kind, unique, mark, flag_citations)
         else:
@@ -220,26 +225,41 @@ def _superseded(rows: Sequence[Row], kept: Sequence[Row]) -> BatchResult:
 async def flag_citations_pending(driver: AsyncDriver, database: str) -> None:
     """Flag the citation pass as pending before work batches are written (a killed import then still links
     the references of whatever it wrote when it is run again)."""
-    async with driver.session(database=database) as session:
+    async with _session(driver, database) as session:
         await session.execute_write(_run, q.MARK_CITATIONS_PENDING)
 
 
-async def link_citations(driver: AsyncDriver, database: str) -> int:
+def _session(driver: AsyncDriver, database: str) -> AsyncSession:
+    return driver.session(database=database, initial_retry_delay=RETRY_DELAY)
+
+
+async def _in_batches(driver: AsyncDriver, database: str, query: LiteralString, ids: list[str], writers: int) -> None:
+    """Run `query` on `ids`, CITATION_BATCH ids per transaction, with `writers` transactions at a time."""
+    batches = iter([ids[start : start + CITATION_BATCH] for start in range(0, len(ids), CITATION_BATCH)])
+
+    async def writer() -> None:
+        async with _session(driver, database) as session:
+            for batch in batches:  # shared by the writers: each batch is taken once
+                await session.execute_write(_run, query, ids=batch)
+
+    await asyncio.gather(*(writer() for _ in range(max(writers, 1))))
+
+
+async def link_citations(driver: AsyncDriver, database: str, writers: int = 1) -> int:
     """Link references after an import: the works written since the last pass (to every work in the graph),
     then nothing else but the older works that cite one of them. Runs only when a batch flagged it; the
-    already-linked citing works go first, so a pass killed midway and run again misses nothing.
-    Returns how many works it visited."""
+    already-linked citing works go first, so a pass killed midway and run again misses nothing. Each of the two
+    steps runs `writers` transactions at a time. Returns how many works it visited."""
     records, _, _ = await driver.execute_query(q.CITATIONS_PENDING, database_=database)
     if not records[0]["pending"]:
         return 0
     records, _, _ = await driver.execute_query(q.WORKS_AWAITING_LINKS, database_=database)
-    written = [r["id"] for r in records]
-    records, _, _ = await driver.execute_query(q.WORKS_CITING, ids=written, database_=database)
-    citing = [r["id"] for r in records]
-    async with driver.session(database=database) as session:
-        for query, ids in ((q.LINK_CITATIONS, citing), (q.LINK_NEW_CITATIONS, written)):
-            for start in range(0, len(ids), CITATION_BATCH):
-                await session.execute_write(_run, query, ids=ids[start : start + CITATION_BATCH])
+    written: list[str] = records[0]["ids"]
+    records, _, _ = await driver.execute_query(q.WORKS_CITING, ids=_Rows(written), database_=database)
+    citing: list[str] = records[0]["ids"]
+    await _in_batches(driver, database, q.LINK_CITATIONS, citing, writers)
+    await _in_batches(driver, database, q.LINK_NEW_CITATIONS, written, writers)
+    async with _session(driver, database) as session:
         await session.execute_write(_run, q.CLEAR_CITATIONS_PENDING)
     return len(citing) + len(written)
 
