@@ -110,6 +110,10 @@ async def _run(tx: Tx, /, query: LiteralString, **params: Any) -> None:
     await result.consume()
 
 
+def _session(driver: AsyncDriver, database: str) -> AsyncSession:
+    return driver.session(database=database, initial_retry_delay=RETRY_DELAY)
+
+
 async def _write_work_links(tx: Tx, rows: Sequence[Row], cleared: Sequence[str]) -> None:
     if cleared:
         await _run(tx, q.CLEAR_WORK_LINKS, ids=list(cleared))
@@ -229,13 +233,9 @@ async def flag_citations_pending(driver: AsyncDriver, database: str) -> None:
         await session.execute_write(_run, q.MARK_CITATIONS_PENDING)
 
 
-def _session(driver: AsyncDriver, database: str) -> AsyncSession:
-    return driver.session(database=database, initial_retry_delay=RETRY_DELAY)
-
-
 async def _in_batches(driver: AsyncDriver, database: str, query: LiteralString, ids: list[str], writers: int) -> None:
     """Run `query` on `ids`, CITATION_BATCH ids per transaction, with `writers` transactions at a time."""
-    batches = iter([ids[start : start + CITATION_BATCH] for start in range(0, len(ids), CITATION_BATCH)])
+    batches = (ids[start : start + CITATION_BATCH] for start in range(0, len(ids), CITATION_BATCH))
 
     async def writer() -> None:
         async with _session(driver, database) as session:
