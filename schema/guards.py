@@ -23,8 +23,8 @@ from strawberry.extensions import (
 )
 from strawberry.schema.schema import validate_document
 
-from errors import ErrorCode
-from settings import Settings, get_settings
+from peergraph.errors import ErrorCode
+from peergraph.settings import Settings, get_settings
 
 log = logging.getLogger("peergraph.api")
 # Parsed and validated documents are reused across requests (the explorer sends the same few documents).

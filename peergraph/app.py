@@ -18,14 +18,14 @@ from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 
-from context import Context, build_context
 from cypher.health import PING
-from db.migrations import apply_migrations
-from db.target import async_driver
-from ide import graphiql_asset, graphiql_page, page_response
+from peergraph.context import Context, build_context
+from peergraph.db.migrations import apply_migrations
+from peergraph.db.target import async_driver
+from peergraph.ide import graphiql_asset, graphiql_page, page_response
+from peergraph.settings import Settings
 from schema import build_schema
 from schema.guards import ErrorPolicy
-from settings import Settings
 
 log = logging.getLogger("peergraph")
 READY_TIMEOUT_SECONDS = 2.0

@@ -11,8 +11,7 @@ from typing import Literal
 from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-PROJECT_ROOT = Path(__file__).resolve().parent
-DEFAULT_DEV_PASSWORD = "peergraph-dev-password"  # noqa: S105 - refused outside development below
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def _default_cache_dir() -> Path:
@@ -33,7 +32,7 @@ class Settings(BaseSettings):
     environment: Literal["development", "test", "production"] = "development"
 
     # --- where the Neo4j is -------------------------------------------------------------------------
-    # An explicit NEO4J_URI wins; without one the project launches its own local Neo4j (db/launcher.py).
+    # An explicit NEO4J_URI wins; without one the project launches its own local Neo4j (peergraph/db/launcher.py).
     neo4j_uri: str | None = Field(default=None, validation_alias=AliasChoices("NEO4J_URI", "PEERGRAPH_NEO4J_URI"))
     neo4j_user: str = Field(default="neo4j", validation_alias=AliasChoices("NEO4J_USER", "PEERGRAPH_NEO4J_USER"))
     neo4j_password: SecretStr | None = Field(
@@ -76,7 +75,7 @@ class Settings(BaseSettings):
     # Ledger entries of import runs killed and not resumed for this many days are deleted by the next finished run.
     import_ledger_days: int = Field(default=7, ge=1)
 
-    # --- the read API (issue 4) ---------------------------------------------------------------------
+    # --- the read API ---------------------------------------------------------------------
     # Adds `extensions.neo4jRoundTrips` (Cypher statements sent) to every response: for tests and benchmarks.
     expose_round_trips: bool = False
     # Coauthor rankings of authors with at least this many coauthors are walked once and kept per process until
@@ -88,7 +87,7 @@ class Settings(BaseSettings):
     # --- secrets -------------------------------------------------------------------------------------
     jwt_secret: SecretStr = SecretStr("dev-only-jwt-secret-change-me-0123456789abcdef")
 
-    # --- accounts, follow, claims, trust, invitations (issue 5) ---------------------------------------
+    # --- accounts, follow, claims, trust, invitations ---------------------------------------
     jwt_issuer: str = "peergraph"
     jwt_audience: str = "peergraph-api"
     jwt_lifetime_seconds: int = Field(default=900, ge=30, le=86_400)

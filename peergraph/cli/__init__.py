@@ -2,68 +2,28 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import sys
-from collections.abc import Awaitable, Callable
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 import typer
-from neo4j import AsyncDriver
-from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
-from rich.console import Console
 
-from db.launcher import LauncherError
-from db.migrations import apply_migrations
-from db.target import async_driver, local_server, resolve_target
-from ingest import cli as ingest_cli
-from settings import Settings, get_settings
+from peergraph.cli import importing as ingest_cli
+from peergraph.cli.common import fail, load_settings, out, with_driver
+from peergraph.db.launcher import LauncherError
+from peergraph.db.migrations import apply_migrations
+from peergraph.db.target import local_server
+from peergraph.settings import Settings
 
 app = typer.Typer(help="peergraph: a GraphQL backend for a research graph on Neo4j.", no_args_is_help=True)
 db_app = typer.Typer(help="The project's own local Neo4j server (not used when NEO4J_URI is set).")
 app.add_typer(db_app, name="db")
-out = Console()
-err = Console(stderr=True)
-T = TypeVar("T")
-
-
-def _fail(message: str) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
-    return typer.Exit(code=1)
-
-
-def _settings() -> Settings:
-    try:
-        return get_settings()
-    except ValueError as exc:
-        raise _fail(f"invalid settings: {exc}") from exc
-
-
-def _with_driver(settings: Settings, work: Callable[[AsyncDriver], Awaitable[T]]) -> T:
-    async def run() -> T:
-        driver = async_driver(settings)
-        try:
-            await driver.verify_connectivity()
-            return await work(driver)
-        finally:
-            await driver.close()
-
-    target = resolve_target(settings)
-    try:
-        return asyncio.run(run())
-    except AuthError as exc:
-        raise _fail(f"Neo4j at {target.uri} refused the credentials for user {target.user!r}: {exc.message}") from exc
-    except (ServiceUnavailable, OSError) as exc:
-        hint = "is it running? (`peergraph db start`)" if not settings.neo4j_uri else "check NEO4J_URI"
-        raise _fail(f"cannot reach Neo4j at {target.uri}: {exc}; {hint}") from exc
-    except Neo4jError as exc:
-        raise _fail(f"Neo4j at {target.uri} refused the work: {exc.code}: {exc.message}") from exc
 
 
 @db_app.command("start")
 def db_start() -> None:
     """Start the local Neo4j (fetching its jars on the first run) and wait until Bolt answers."""
-    settings = _settings()
+    settings = load_settings()
     if settings.neo4j_uri:
         out.print(f"NEO4J_URI is set ({settings.neo4j_uri}); not starting a local Neo4j.")
         return
@@ -71,7 +31,7 @@ def db_start() -> None:
     try:
         result = server.start()
     except LauncherError as exc:
-        raise _fail(str(exc)) from exc
+        raise fail(str(exc)) from exc
     if result.already_running:
         out.print(f"Neo4j is already running (pid {result.pid}) at {result.uri}; nothing to do.")
     else:
@@ -83,7 +43,7 @@ def db_start() -> None:
 @db_app.command("stop")
 def db_stop() -> None:
     """Stop the local Neo4j this project started (only that process, found by its pid file)."""
-    server = local_server(_settings())
+    server = local_server(load_settings())
     if server.stop():
         out.print("Neo4j stopped.")
     else:
@@ -93,7 +53,7 @@ def db_stop() -> None:
 @db_app.command("status")
 def db_status() -> None:
     """Say whether the local Neo4j is running. Exits 3 when it is not."""
-    status = local_server(_settings()).status()
+    status = local_server(load_settings()).status()
     if status.running:
         out.print(f"running (pid {status.pid}) at {status.uri}, home {status.home}")
     else:
@@ -104,14 +64,14 @@ def db_status() -> None:
 @db_app.command("logs")
 def db_logs(lines: Annotated[int, typer.Option(help="How many lines from the end.")] = 60) -> None:
     """Print the end of the local Neo4j's log."""
-    out.print(local_server(_settings()).log_tail(lines), highlight=False, markup=False)
+    out.print(local_server(load_settings()).log_tail(lines), highlight=False, markup=False)
 
 
 @app.command()
 def migrate() -> None:
     """Apply the constraints and indexes in cypher/migrations (idempotent)."""
-    settings = _settings()
-    count = _with_driver(settings, lambda d: apply_migrations(d, settings.neo4j_database))
+    settings = load_settings()
+    count = with_driver(settings, lambda d: apply_migrations(d, settings.neo4j_database))
     out.print(f"Applied {count} migration statements (all idempotent).")
 
 
@@ -121,14 +81,14 @@ def serve(
     port: Annotated[int | None, typer.Option(help="Port (default from settings).")] = None,
 ) -> None:
     """Serve the GraphQL API (GraphiQL at /graphql)."""
-    settings = _settings()
+    settings = load_settings()
     _serve(settings, host or settings.host, port or settings.port)
 
 
 def _serve(settings: Settings, host: str, port: int) -> None:
     import uvicorn
 
-    from app import create_app
+    from peergraph.app import create_app
 
     out.print(f"peergraph API on http://{host}:{port}/graphql  (Ctrl-C stops the API; Neo4j keeps running)")
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
@@ -137,7 +97,7 @@ def _serve(settings: Settings, host: str, port: int) -> None:
 @app.command("up")
 def up() -> None:
     """What `make run` does, in one process: start Neo4j, migrate, load the sample if empty, serve."""
-    settings = _settings()
+    settings = load_settings()
     if not settings.neo4j_uri:
         db_start()
     migrate()
@@ -155,7 +115,7 @@ def export_schema() -> None:
     sys.stdout.write(build_schema().as_str() + "\n")
 
 
-# The importer's commands live with the importer (ingest/cli.py).
+# The importer's commands live with the importer (peergraph/cli/importing.py).
 app.command("import")(ingest_cli.import_command)
 app.command("import-sample")(ingest_cli.import_sample_command)
 app.command("fingerprint")(ingest_cli.fingerprint_command)
