@@ -68,6 +68,8 @@ class Settings(BaseSettings):
     max_query_depth: int = 10
     max_aliases: int = 15
     max_tokens: int = 2000
+    # --- request limits: deadlines, load shedding, Neo4j faults ---------------------------------------
+    # --- request limits: query cost, body and search-text bounds -------------------------------------
     # The batch import mutation is for trusted loaders; off until accounts and admins exist.
     import_mutation_enabled: bool = False
     # Batches `peergraph import` writes at once, each in its own transaction (1 = one after another).
