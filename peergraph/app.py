@@ -23,7 +23,7 @@ from peergraph.context import Context, build_context
 from peergraph.db.migrations import apply_migrations
 from peergraph.db.target import async_driver
 from peergraph.ide import graphiql_asset, graphiql_page, page_response
-from peergraph.settings import Settings
+from peergraph.settings import Settings, get_settings
 from schema import build_schema
 from schema.guards import ErrorPolicy
 
@@ -105,3 +105,9 @@ def create_app(settings: Settings) -> Starlette:
         ],
         lifespan=lifespan,
     )
+
+
+def app_from_environment() -> Starlette:
+    """The app of one worker process under `peergraph serve --workers N` (uvicorn's factory): settings from the
+    environment, as every process reads them."""
+    return create_app(get_settings())

@@ -62,6 +62,9 @@ class Settings(BaseSettings):
     # --- the API ------------------------------------------------------------------------------------
     host: str = "127.0.0.1"
     port: int = 8000
+    # API processes `peergraph serve` starts on the port (uvicorn workers). Each keeps its own caches, which the
+    # graph's version invalidates; what must be shared (rate limits) lives in Neo4j. docs/deploy.md.
+    workers: int = Field(default=1, ge=1, le=64)
     graphiql: bool = True
     # Constraints and indexes are idempotent; applying them at startup keeps a fresh database usable.
     migrate_on_startup: bool = True

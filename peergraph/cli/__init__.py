@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import sys
 from typing import Annotated
 
@@ -79,32 +81,69 @@ def migrate() -> None:
 def serve(
     host: Annotated[str | None, typer.Option(help="Interface to bind (default from settings).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default from settings).")] = None,
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="API processes sharing the port (default PEERGRAPH_WORKERS).")
+    ] = None,
 ) -> None:
     """Serve the GraphQL API (GraphiQL at /graphql)."""
     settings = load_settings()
-    _serve(settings, host or settings.host, port or settings.port)
+    update: dict[str, object] = {"host": host or settings.host, "port": port or settings.port}
+    if workers is not None:
+        update["workers"] = workers
+    settings = settings.model_copy(update=update)
+    _check_port(settings)
+    _serve(settings)
 
 
-def _serve(settings: Settings, host: str, port: int) -> None:
+def _check_port(settings: Settings) -> None:
+    """Say so, before anything is announced or started, when the API's address is taken."""
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            # As uvicorn binds: a port left in TIME_WAIT is free, one that something listens on is not.
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind((settings.host, settings.port))
+    except OSError as exc:
+        raise fail(
+            f"cannot serve on {settings.host}:{settings.port}: {exc.strerror or exc} "
+            "(is peergraph already running? stop it, or pick another port with PEERGRAPH_PORT / --port)"
+        ) from exc
+
+
+def _serve(settings: Settings) -> None:
     import uvicorn
 
-    from peergraph.app import create_app
+    where = f"http://{settings.host}:{settings.port}"
+    processes = "" if settings.workers == 1 else f", {settings.workers} worker processes"
+    out.print(f"peergraph API on {where}/graphql{processes}  (Ctrl-C stops the API; Neo4j keeps running)")
+    if settings.workers == 1:
+        from peergraph.app import create_app
 
-    out.print(f"peergraph API on http://{host}:{port}/graphql  (Ctrl-C stops the API; Neo4j keeps running)")
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+        uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+        return
+    # Each worker is a fresh process that builds its app from the environment: what was overridden here
+    # (host, port, migrations already applied) travels in the environment it inherits.
+    os.environ["PEERGRAPH_MIGRATE_ON_STARTUP"] = "true" if settings.migrate_on_startup else "false"
+    uvicorn.run(
+        "peergraph.app:app_from_environment",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=settings.workers,
+        log_level="info",
+    )
 
 
 @app.command("up")
 def up() -> None:
     """What `make run` does, in one process: start Neo4j, migrate, load the sample if empty, serve."""
     settings = load_settings()
+    _check_port(settings)
     if not settings.neo4j_uri:
         db_start()
     migrate()
     ingest_cli.import_sample_command(if_empty=True)
     # The schema was just migrated; the API need not do it again at startup.
-    settings = settings.model_copy(update={"migrate_on_startup": False})
-    _serve(settings, settings.host, settings.port)
+    _serve(settings.model_copy(update={"migrate_on_startup": False}))
 
 
 @app.command("export-schema")
