@@ -12,6 +12,8 @@ from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# Where front-end dev servers run (Vite's default port), allowed by CORS outside production.
+DEV_ORIGINS = ("http://localhost:5173", "http://127.0.0.1:5173")
 
 
 def _default_cache_dir() -> Path:
@@ -65,6 +67,17 @@ class Settings(BaseSettings):
     # API processes `peergraph serve` starts on the port (uvicorn workers). Each keeps its own caches, which the
     # graph's version invalidates; what must be shared (rate limits) lives in Neo4j. docs/deploy.md.
     workers: int = Field(default=1, ge=1, le=64)
+    # Logs: one access line per request (request id, operation, outcome, duration, cost); "json" for log shippers.
+    log_format: Literal["text", "json"] = "text"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # Origins a browser app may call the API from (CORS). None: the dev servers' origins in development and
+    # test, no origin at all in production (set it there to the explorer's origin).
+    cors_origins: list[str] | None = None
+    # Answers at least this big are gzipped for clients that accept it.
+    gzip_min_bytes: int = Field(default=1024, ge=0)
+    # How long a shared cache may keep an anonymous GET answer (Cache-Control max-age); answers to a request
+    # with credentials are never stored (private, no-store).
+    get_cache_max_age_seconds: int = Field(default=30, ge=0)
     graphiql: bool = True
     # Constraints and indexes are idempotent; applying them at startup keeps a fresh database usable.
     migrate_on_startup: bool = True
@@ -134,6 +147,12 @@ class Settings(BaseSettings):
             if self.neo4j_uri is None:
                 raise ValueError("NEO4J_URI must be set in production; the local launcher is for development")
         return self
+
+    @property
+    def allowed_origins(self) -> list[str]:
+        if self.cors_origins is not None:
+            return self.cors_origins
+        return [] if self.environment == "production" else list(DEV_ORIGINS)
 
     @property
     def neo4j_jar_dir(self) -> Path:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -79,16 +81,41 @@ def test_a_taken_port_is_said_before_anything_is_announced(settings: Settings) -
             assert "Applied" not in done.stdout, "up went on to migrate with the port taken"
 
 
-async def test_two_worker_processes_serve_one_port(settings: Settings, sample_db: AsyncDriver, tmp_path: Path) -> None:
+async def test_two_worker_processes_serve_one_port_with_shared_metrics_and_json_logs(
+    settings: Settings, sample_db: AsyncDriver, tmp_path: Path
+) -> None:
     port = free_port()
     command = [sys.executable, "-m", "peergraph.cli", "serve", "--port", str(port), "--workers", "2"]
-    async for url in _serving(command, _env(settings), tmp_path / "serve.log", port):
+    probe = {"query": f"query WorkerProbe {QUERY}", "operationName": "WorkerProbe"}
+    pattern = re.compile(r'^peergraph_graphql_requests_total\{operation="WorkerProbe",outcome="OK"\} (\S+)$', re.M)
+    async for url in _serving(command, _env(settings, PEERGRAPH_LOG_FORMAT="json"), tmp_path / "serve.log", port):
         async with httpx.AsyncClient(base_url=url, timeout=10) as client:
-            answers = await asyncio.gather(*(client.post("/graphql", json={"query": QUERY}) for _ in range(20)))
-        assert {r.status_code for r in answers} == {200}
-        assert all(r.json() == EXPECTED for r in answers)
-    log = (tmp_path / "serve.log").read_text()
-    assert log.count("Started server process") == 2, log
+            answers = await asyncio.gather(
+                *(client.post("/graphql", json=probe, headers={"x-request-id": f"probe-{i}"}) for i in range(20))
+            )
+            assert {r.status_code for r in answers} == {200}
+            assert all(r.json() == EXPECTED for r in answers)
+            # Whichever worker answers the scrape, it reports both workers' requests (one process alone would
+            # report its own share only).
+            for _ in range(6):
+                async with httpx.AsyncClient(base_url=url, timeout=10) as fresh:  # a new connection each time
+                    scrape = (await fresh.get("/metrics")).text
+                found = pattern.search(scrape)
+                assert found is not None, scrape
+                assert float(found.group(1)) == 20
+    text = (tmp_path / "serve.log").read_text()
+    assert text.count("Started server process") == 2, text
+    lines = [json.loads(line) for line in text.splitlines() if line.startswith("{")]
+    access = {entry["request_id"]: entry for entry in lines if entry["logger"] == "peergraph.access"}
+    assert set(access) >= {f"probe-{i}" for i in range(20)}
+    entry = access["probe-7"]
+    assert (entry["operation"], entry["outcome"], entry["status"], entry["path"]) == (
+        "WorkerProbe",
+        "OK",
+        200,
+        "/graphql",
+    )
+    assert entry["duration_ms"] > 0
 
 
 async def test_serves_through_the_routing_scheme(settings: Settings, sample_db: AsyncDriver, tmp_path: Path) -> None:

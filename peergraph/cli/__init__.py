@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import socket
 import sys
+import tempfile
 from typing import Annotated
 
 import typer
@@ -15,7 +17,8 @@ from peergraph.cli.common import fail, load_settings, out, with_driver
 from peergraph.db.launcher import LauncherError
 from peergraph.db.migrations import apply_migrations
 from peergraph.db.target import local_server
-from peergraph.settings import Settings
+from peergraph.observability import configure_logging
+from peergraph.settings import Settings, get_settings
 
 app = typer.Typer(help="peergraph: a GraphQL backend for a research graph on Neo4j.", no_args_is_help=True)
 db_app = typer.Typer(help="The project's own local Neo4j server (not used when NEO4J_URI is set).")
@@ -118,19 +121,23 @@ def _serve(settings: Settings) -> None:
     if settings.workers == 1:
         from peergraph.app import create_app
 
-        uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+        uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_config=None)
         return
     # Each worker is a fresh process that builds its app from the environment: what was overridden here
     # (host, port, migrations already applied) travels in the environment it inherits.
     os.environ["PEERGRAPH_MIGRATE_ON_STARTUP"] = "true" if settings.migrate_on_startup else "false"
+    # The workers' metrics meet in one folder, which /metrics aggregates (prometheus-client multiprocess mode).
+    metrics_dir = tempfile.mkdtemp(prefix="peergraph-metrics-")
+    os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", metrics_dir)
     uvicorn.run(
         "peergraph.app:app_from_environment",
         factory=True,
         host=settings.host,
         port=settings.port,
         workers=settings.workers,
-        log_level="info",
+        log_config=None,
     )
+    shutil.rmtree(metrics_dir, ignore_errors=True)
 
 
 @app.command("up")
@@ -162,7 +169,10 @@ app.command("generate")(ingest_cli.generate_command)
 
 
 def main() -> None:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    try:
+        configure_logging(get_settings())
+    except ValueError:  # invalid settings: the command itself says so, with the plain format
+        logging.basicConfig(level=logging.INFO)
     app()
 
 
