@@ -29,6 +29,7 @@ from peergraph.http_cache import GraphQLHttpCaching
 from peergraph.ide import graphiql_asset, graphiql_page, page_response
 from peergraph.observability import RequestObserver, configure_logging, metrics, worker_exited
 from peergraph.settings import Settings, get_settings
+from peergraph.web import web_routes
 from schema import build_schema
 from schema.guards import ErrorPolicy
 
@@ -113,6 +114,7 @@ def create_app(settings: Settings) -> Starlette:
                 methods=["GET", "POST"],
             ),
             *graphiql_routes(settings),
+            *web_routes(),
         ],
         middleware=edge_middleware(settings),
         lifespan=lifespan,
