@@ -40,3 +40,9 @@ export function replace(el: Element, ...children: Children[]): void {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 }
+
+/** A title as text: OpenAlex titles can carry markup (MathML, <i>), which is shown as its text. */
+export function plainTitle(title: string | null | undefined, fallback: string): string {
+  if (!title) return fallback;
+  return title.replace(/<[^>]*>/g, "").replace(/\s+/g, " ").trim() || fallback;
+}

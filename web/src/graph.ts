@@ -4,7 +4,7 @@
 // and a list of the drawn nodes for the keyboard. Problems are shown over the canvas, never a blank drawing.
 import type { Core, ElementDefinition, NodeSingular } from "cytoscape";
 import { explain, gql } from "./api";
-import { h, plural, replace } from "./dom";
+import { h, plainTitle, plural, replace } from "./dom";
 import { GRAPH_SLICE, workYears } from "./operations";
 import { KINDS, kindName, pageOf } from "./routes";
 import type { CoauthorPath, EntityKind, Slice, SliceEdge, SliceNode } from "./types";
@@ -80,6 +80,7 @@ export class GraphView {
       this.list,
     );
     (this.canvas as HTMLElement & { peergraph?: GraphView }).peergraph = this;
+    this.renderLists();
   }
 
   /** Draw the slice around `center` (replacing what was drawn). */
@@ -225,7 +226,7 @@ export class GraphView {
   }
 
   private addNode(node: SliceNode): void {
-    if (!this.nodes.has(node.id)) this.nodes.set(node.id, node);
+    if (!this.nodes.has(node.id)) this.nodes.set(node.id, { ...node, label: plainTitle(node.label, node.id) });
   }
 
   private mount(cytoscape: Cytoscape): void {
@@ -234,7 +235,6 @@ export class GraphView {
       container: this.canvas,
       minZoom: 0.1,
       maxZoom: 4,
-      wheelSensitivity: 0.3,
       boxSelectionEnabled: false,
       style: [
         {

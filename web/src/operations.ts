@@ -71,8 +71,9 @@ export const LOGIN = `mutation Login($email: String!, $password: String!) {
 }`;
 
 const PROFILE_FIELDS = `claimed followers viewerIsFollowing openToCollaborate claimedByViewer
-  trust { score label verificationLevel factors { name points detail } }
-  settings { openToCollaborate invitePolicy }`;
+  trust { score label verificationLevel factors { name points detail } }`;
+// The claimant's own settings (the API answers them to the claimant and admins only).
+export const OWN_SETTINGS = `query OwnSettings($id: ID!) { authorProfile(id: $id) { settings { openToCollaborate invitePolicy } } }`;
 export const AUTHOR_SOCIAL = `query AuthorSocial($id: ID!) { authorProfile(id: $id) { ${PROFILE_FIELDS} } }`;
 export const FOLLOW = `mutation FollowAuthor($id: ID!) { followAuthor(id: $id) { ${PROFILE_FIELDS} } }`;
 export const UNFOLLOW = `mutation UnfollowAuthor($id: ID!) { unfollowAuthor(id: $id) { ${PROFILE_FIELDS} } }`;

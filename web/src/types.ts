@@ -62,7 +62,11 @@ export interface Social {
   openToCollaborate: boolean;
   claimedByViewer: boolean;
   trust: Trust;
-  settings: { openToCollaborate: boolean; invitePolicy: string } | null;
+}
+
+export interface Settings {
+  openToCollaborate: boolean;
+  invitePolicy: string;
 }
 
 export interface SliceNode {

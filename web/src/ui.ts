@@ -1,6 +1,6 @@
 // Pieces the pages share: a problem in words, a list of works with folded abstracts and paging, a graph panel.
 import { explain, gql } from "./api";
-import { h, plural, replace } from "./dom";
+import { h, plainTitle, plural, replace } from "./dom";
 import { GraphView } from "./graph";
 import { WORK_ABSTRACT } from "./operations";
 import { explorerOf } from "./routes";
@@ -49,7 +49,7 @@ function workItem(work: WorkSummary): HTMLElement {
     "li",
     { class: "work", "data-id": work.id },
     h("p", { class: "meta" }, meta.join(" · ")),
-    h("a", { href: `/works/${encodeURIComponent(work.id)}`, class: "title" }, work.title ?? work.id),
+    h("a", { href: `/works/${encodeURIComponent(work.id)}`, class: "title" }, plainTitle(work.title, work.id)),
     fold,
   );
 }

@@ -10,6 +10,7 @@ import {
   COAUTHORS,
   FOLLOW,
   INBOX,
+  OWN_SETTINGS,
   RELEASE,
   RESEARCHER_PROFILE,
   RESPOND,
@@ -19,7 +20,7 @@ import {
 } from "../operations";
 import type { PageContext } from "../page";
 import { session } from "../session";
-import type { Named, Profile, Social, Trust, WorkPage } from "../types";
+import type { Named, Profile, Settings, Social, Trust, WorkPage } from "../types";
 import { graphPanel, notFound, problemBox, workList } from "../ui";
 
 const LOCKED = "Claim this author entity first to unlock direct invitations.";
@@ -73,7 +74,7 @@ function trustCard(trust: Trust, claimed: boolean): HTMLElement {
 
 function countsCard(profile: Profile): HTMLElement {
   const item = (key: string, label: string, value: number) =>
-    h("div", { class: "count", "data-count": key }, h("dd", null, value.toLocaleString("en")), h("dt", null, label));
+    h("div", { class: "count", "data-count": key }, h("dt", null, label), h("dd", null, value.toLocaleString("en")));
   const c = profile.counts;
   return h(
     "dl",
@@ -180,7 +181,7 @@ export function authorPage(main: HTMLElement, id: string, ctx: PageContext): voi
 function draw(main: HTMLElement, profile: Profile, ctx: PageContext, rerender: () => void): void {
   document.title = `${profile.name ?? profile.id} · peergraph`;
   const counts = countsCard(profile);
-  const trustSlot = h("div", null, trustCard(profile.trust, profile.claimed));
+  const trustSlot = h("div", { class: "trust-slot" }, trustCard(profile.trust, profile.claimed));
   const actions = h("section", { class: "card actions", "aria-labelledby": "actions-title" }, h("h2", { id: "actions-title" }, "Actions"), h("p", { class: "muted" }, "Loading…"));
   const header = h(
     "section",
@@ -348,17 +349,25 @@ function collaborationBlock(profile: Profile, social: Social, fail: (p: unknown)
 }
 
 function ownSettings(profile: Profile, social: Social, fail: (p: unknown) => void, rerender: () => void): HTMLElement {
-  const open = h("input", { type: "checkbox", name: "openToCollaborate", checked: social.settings?.openToCollaborate ?? social.openToCollaborate });
+  const box = h("div", { class: "own" }, h("p", { class: "claimed-by-you" }, "This is your author record: choose who may invite you."));
+  gql<{ authorProfile: { settings: Settings | null } | null }>(OWN_SETTINGS, { id: profile.id })
+    .then((data) => box.append(settingsForm(profile, data.authorProfile?.settings ?? null, social, fail, rerender)))
+    .catch(fail);
+  return box;
+}
+
+function settingsForm(profile: Profile, settings: Settings | null, social: Social, fail: (p: unknown) => void, rerender: () => void): HTMLElement {
+  const open = h("input", { type: "checkbox", name: "openToCollaborate", checked: settings?.openToCollaborate ?? social.openToCollaborate });
   const policy = h(
     "select",
     { name: "invitePolicy", "aria-label": "Who may invite you" },
     [
-      ["ANYONE_LOGGED_IN", "Anyone logged in"],
       ["CLAIMED_RESEARCHERS", "Claimed researchers"],
+      ["ANYONE_LOGGED_IN", "Anyone logged in"],
       ["NOBODY", "Nobody"],
-    ].map(([value, label]) => h("option", { value, selected: social.settings?.invitePolicy === value }, label)),
+    ].map(([value, label]) => h("option", { value, selected: settings?.invitePolicy === value }, label)),
   );
-  const save = h("button", { type: "submit", class: "secondary" }, "Save");
+  const save = h("button", { type: "submit", class: "secondary" }, "Save settings");
   const form = h(
     "form",
     { class: "settings" },

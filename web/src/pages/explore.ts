@@ -1,7 +1,7 @@
 // The explorer (/explore?center=ID, /explore?from=A&to=B): the slice around any entity, expanded by clicking its
 // nodes, filtered by kind and year; or the shortest coauthor path between two researchers (`connection`).
 import { gql } from "../api";
-import { h, plural, replace } from "../dom";
+import { h, plainTitle, plural, replace } from "../dom";
 import { GraphView } from "../graph";
 import { AUTOCOMPLETE_AUTHORS, CONNECTION, SEARCH } from "../operations";
 import type { PageContext } from "../page";
@@ -21,7 +21,7 @@ export async function searchEntities(text: string): Promise<Choice[]> {
   const data = await gql<{ search: SearchHit[] }>(SEARCH, { q: text, first: 8 });
   return data.search.map(({ node }) => ({
     id: node.id,
-    label: node.name ?? node.title ?? node.id,
+    label: node.name ?? plainTitle(node.title, node.id),
     note: node.__typename.toLowerCase() + (node.year ? ` · ${node.year}` : ""),
   }));
 }
@@ -99,7 +99,12 @@ function sliceControls(box: HTMLElement, view: GraphView, at: { center: string; 
     h("label", { class: "field" }, h("span", null, "Limit"), limit),
     h("fieldset", { class: "field years" }, h("legend", null, "Works' years"), from, to),
   );
-  if (at.center) void view.show(at.center, at.depth);
+  if (at.center) {
+    void view.show(at.center, at.depth).then(() => {
+      const node = view.nodes.get(at.center);
+      if (node && !find.input.matches(":focus")) find.set({ id: at.center, label: node.label, note: "" });
+    });
+  }
   else view.clear("Search for an author, work, topic or institution to center the drawing on.");
 }
 
@@ -171,7 +176,7 @@ function pathText(path: CoauthorPath): HTMLElement {
           " — ",
           author(link.target),
           h("span", { class: "muted" }, ` · ${plural(link.works.length, "shared work")}: `),
-          link.works.slice(0, 3).map((w, i) => [i ? "; " : "", h("a", { href: `/works/${encodeURIComponent(w.id)}` }, w.title ?? w.id)]),
+          link.works.slice(0, 3).map((w, i) => [i ? "; " : "", h("a", { href: `/works/${encodeURIComponent(w.id)}` }, plainTitle(w.title, w.id))]),
           link.works.length > 3 ? ` and ${link.works.length - 3} more` : null,
         ),
       ),

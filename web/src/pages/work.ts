@@ -1,6 +1,6 @@
 // A work's page (/works/{id}): the contract's WorkDetail, and the graph slice around the work.
 import { gql } from "../api";
-import { h, plural, replace } from "../dom";
+import { h, plainTitle, plural, replace } from "../dom";
 import { WORK_DETAIL } from "../operations";
 import type { PageContext } from "../page";
 import type { Named } from "../types";
@@ -59,7 +59,8 @@ export function workPage(main: HTMLElement, id: string, ctx: PageContext): void 
 }
 
 function draw(main: HTMLElement, work: WorkDetail): void {
-  document.title = `${work.title ?? work.id} · peergraph`;
+  const title = plainTitle(work.title, work.id);
+  document.title = `${title} · peergraph`;
   const authors = h("ol", { class: "authorships" }, work.authorships.slice(0, AUTHORS_SHOWN).map(authorshipItem));
   const more =
     work.authorships.length > AUTHORS_SHOWN
@@ -85,7 +86,7 @@ function draw(main: HTMLElement, work: WorkDetail): void {
           "section",
           { class: "card head" },
           h("p", { class: "kind" }, "Work"),
-          h("h1", null, work.title ?? work.id),
+          h("h1", null, title),
           h("p", { class: "summary" }, meta.filter((x) => x !== null && x !== undefined).join(" · ")),
           work.doi ? h("p", null, "DOI ", h("a", { href: `https://doi.org/${work.doi}`, rel: "noopener", target: "_blank" }, work.doi)) : null,
           h("details", { class: "fold", open: Boolean(work.abstract) && work.abstract!.length < 600 }, h("summary", null, "Abstract"), h("p", { class: "abstract" }, work.abstract ?? "No abstract in the graph for this work.")),
