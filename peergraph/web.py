@@ -48,6 +48,14 @@ async def index(_: Request) -> Response:
     return FileResponse(page, media_type="text/html", headers={"Cache-Control": "no-cache"})
 
 
+async def favicon(_: Request) -> Response:
+    """Browsers ask for /favicon.ico on every page (GraphiQL's too): the app's icon, not a 404 in their console."""
+    icon = DIST / "favicon.svg"
+    if not icon.is_file():
+        return Response(status_code=204)
+    return FileResponse(icon, media_type="image/svg+xml", headers={"Cache-Control": "public, max-age=86400"})
+
+
 async def home(_: Request) -> Response:
     return RedirectResponse(f"/authors/{HOME_AUTHOR}", status_code=302)
 
@@ -55,6 +63,7 @@ async def home(_: Request) -> Response:
 def web_routes() -> list[BaseRoute]:
     return [
         Route("/", home),
+        Route("/favicon.ico", favicon),
         *(Route(path, index) for path in PAGES),
         Mount("/app", Assets(directory=DIST, check_dir=False), name="app"),
     ]
