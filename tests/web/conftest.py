@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator, Iterator
-from typing import Protocol
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 import pytest_asyncio
@@ -59,13 +59,18 @@ def web_server(web_settings: Settings, driver: AsyncDriver) -> Iterator[ApiServe
         yield server
 
 
-@pytest_asyncio.fixture(scope="session", loop_scope="session")
-async def browser() -> AsyncIterator[Browser]:
+@pytest.fixture(scope="session")
+def chromium() -> Path:
     if not CHROMIUM.is_file():
         pytest.fail(f"no browser at {CHROMIUM}: run `make browser` (apt-get install chromium, as root)", pytrace=False)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return CHROMIUM
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def browser(chromium: Path) -> AsyncIterator[Browser]:
     async with async_playwright() as playwright:
-        launched = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        launched = await playwright.chromium.launch(executable_path=str(chromium), args=ARGS)
         try:
             yield launched
         finally:
