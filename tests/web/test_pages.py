@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from neo4j import AsyncDriver
 
+from tests.api.sample_truth import sample_truth
 from tests.web import expected
 from tests.web.conftest import NARROW, OpenTab, Tab
 
@@ -55,7 +56,7 @@ async def test_the_start_page_is_a_researcher_page_as_the_records_say(sample_db:
     points = await tab.page.eval_on_selector_all(
         ".factors li strong", "xs => xs.map(x => Number(x.textContent.split('+')[1]))"
     )
-    assert sum(points) == expected.unclaimed_trust(expected.sample_truth(), HOME)
+    assert sum(points) == expected.unclaimed_trust(sample_truth(), HOME)
     await tab.shot("researcher-page-1440")
 
     narrow = await new_tab(NARROW)

@@ -48,6 +48,7 @@ export class GraphView {
   private readonly list: HTMLElement;
   private cy: Core | null = null;
   private center = "";
+  private pathEnd = "";
   readonly nodes = new Map<string, SliceNode>();
   readonly edges = new Map<string, SliceEdge>();
   readonly expanded = new Set<string>();
@@ -140,6 +141,7 @@ export class GraphView {
     this.expanded.clear();
     this.truncatedAt.clear();
     this.center = path.authors[0]?.id ?? "";
+    this.pathEnd = path.authors[path.authors.length - 1]?.id ?? "";
     this.cy?.elements().remove();
     for (const author of path.authors) this.addNode({ id: author.id, kind: "AUTHOR", label: author.name ?? author.id });
     for (const link of path.links) {
@@ -280,7 +282,7 @@ export class GraphView {
       elements.push({
         group: "nodes",
         data: { id: node.id, kind: node.kind, label: node.label, short, color: COLORS[node.kind], shape: SHAPES[node.kind] },
-        classes: node.id === this.center ? "center" : "",
+        classes: node.id === this.center || (mode === "path" && node.id === this.pathEnd) ? "center" : "",
       });
     }
     for (const edge of this.edges.values()) {
