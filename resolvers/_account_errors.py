@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from errors import ApiError, ErrorCode
+from peergraph.errors import ApiError, ErrorCode
 
 
 def forbidden(message: str) -> ApiError:

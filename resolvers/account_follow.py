@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from context import Info
 from cypher import account as q
 from loaders.social import forget
+from peergraph.context import Info
 from resolvers._account_db import read, write
 from resolvers._account_errors import not_found, now_iso, rate_limited
 from resolvers._ids import entity_id

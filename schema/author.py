@@ -7,7 +7,7 @@ from typing import Any
 
 import strawberry
 
-from context import Info
+from peergraph.context import Info
 from resolvers import author as resolve
 from resolvers import relations, social
 from schema.connection import PageInfo, encode_cursor, page_info, page_window

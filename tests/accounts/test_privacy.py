@@ -15,8 +15,8 @@ from typing import Any
 from neo4j import AsyncDriver
 
 from loaders.privacy import HIDEABLE, VIEWER_CLAUSE
+from peergraph.settings import PROJECT_ROOT
 from schema.account_profile import HiddenField
-from settings import PROJECT_ROOT
 from tests.accounts import privacy_probes as probes
 from tests.accounts.conftest import ADMIN_EMAIL, Issuer
 from tests.accounts.support import Api, signup, write_author, write_works

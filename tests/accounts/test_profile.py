@@ -6,8 +6,8 @@ from typing import Any
 
 from neo4j import AsyncDriver
 
-from context import build_context
-from settings import Settings
+from peergraph.context import build_context
+from peergraph.settings import Settings
 from tests.accounts.conftest import ADMIN_EMAIL
 from tests.accounts.support import Api, code, signup, work_record, write_author, write_works
 

@@ -10,7 +10,7 @@ from auth.passwords import Passwords
 from auth.ratelimit import RateLimiter
 from auth.tokens import InvalidToken, decode_access_token, issue_access_token
 from auth.viewer import bearer_token
-from settings import Settings, get_settings
+from peergraph.settings import Settings, get_settings
 
 
 def test_sliding_window() -> None:
