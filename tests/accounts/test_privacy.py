@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from neo4j import AsyncDriver
 
 from loaders.privacy import HIDEABLE, VIEWER_CLAUSE
 from peergraph.settings import PROJECT_ROOT
+from resolvers.account_trust import TrustInputs, snapshot
 from schema.account_profile import HiddenField
 from tests.accounts import privacy_probes as probes
 from tests.accounts.conftest import ADMIN_EMAIL, Issuer
@@ -53,6 +54,15 @@ def test_the_table_names_every_hideable_field_and_exactly_the_probes() -> None:
     assert len(names) == len(set(names)), "a probe named twice"
     assert set(names) == set(probes.PROBES), "rows without probes or probes without rows"
     assert all(p.shown != p.hidden for p in probes.PROBES.values())  # each row can fail
+
+
+def test_a_hidden_trust_factor_reads_the_same_whatever_the_hidden_value() -> None:
+    everything = TrustInputs(True, True, "ORCID", True, probes.ORCID, probes.ORCID, True, 3, 9, 40, 2)
+    nothing = TrustInputs(True, True, "ORCID", True, probes.ORCID, None, False, 3, 0, 0, 2)
+    assert snapshot(everything).level == "L3"
+    hidden = frozenset(HIDEABLE)
+    assert snapshot(replace(everything, hidden=hidden)) == snapshot(replace(nothing, hidden=hidden))
+    assert snapshot(replace(everything, hidden=hidden)).level == "L2"  # L3 would tell that an ORCID iD exists
 
 
 async def _observe(api: Api, names: list[str], token: str | None) -> dict[str, Any]:
