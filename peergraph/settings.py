@@ -43,11 +43,15 @@ class Settings(BaseSettings):
     neo4j_database: str = Field(
         default="neo4j", validation_alias=AliasChoices("NEO4J_DATABASE", "PEERGRAPH_NEO4J_DATABASE")
     )
-    # Managed transactions retry transient errors; the driver's 30 s default is too long for an API.
+    # Managed transactions retry transient errors; the driver's 30 s default is too long for an API. An API
+    # request's retries also stop at its deadline.
     neo4j_max_retry_seconds: float = 5.0
-    neo4j_connection_timeout_seconds: float = 5.0
-    neo4j_query_timeout_seconds: float = 30.0
-    neo4j_pool_size: int = 50
+    # Opening a connection (TCP + Bolt handshake): a Neo4j that is down or unreachable is said within this.
+    # Loopback and a LAN answer in milliseconds; raise it for a far-away server.
+    neo4j_connection_timeout_seconds: float = Field(default=1.0, gt=0)
+    neo4j_pool_size: int = 100
+    # Waiting for a free pooled connection: past it the request is shed (OVERLOADED), never queued for long.
+    neo4j_pool_acquire_timeout_seconds: float = Field(default=1.0, gt=0)
 
     # --- the local launcher -------------------------------------------------------------------------
     neo4j_version: str = "5.26.30"
@@ -85,6 +89,13 @@ class Settings(BaseSettings):
     max_aliases: int = 15
     max_tokens: int = 2000
     # --- request limits: deadlines, load shedding, Neo4j faults ---------------------------------------
+    # Every GraphQL request answers by then (DEADLINE_EXCEEDED past it); each Cypher statement it sends carries
+    # the time left as its transaction timeout, so Neo4j stops the work too.
+    request_deadline_seconds: float = Field(default=10.0, gt=0, le=600)
+    # GraphQL requests one process answers at once; past it a request is refused at once with 503 + Retry-After
+    # (OVERLOADED). ~2x what one process serves in a deadline's worth of p50 latency is plenty.
+    max_in_flight: int = Field(default=64, ge=1)
+    shed_retry_after_seconds: int = Field(default=1, ge=1)
     # --- request limits: query cost, body and search-text bounds -------------------------------------
     # The batch import mutation is for trusted loaders; off until accounts and admins exist.
     import_mutation_enabled: bool = False
