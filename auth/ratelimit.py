@@ -2,7 +2,9 @@
 
 A check locks its keys, reads their events, decides and records in one write transaction
 (cypher/account/lock_rate_limits.cypher): concurrent checks of a key, in this process or another, run one
-after another, so two of them cannot both take its last free slot. Times come from the database server's
+after another, so two of them cannot both take its last free slot. The lock is one of 256 shard nodes that
+are never deleted, not the key's own node: a sweep deleting an expired key's node under a check that had
+already found it lost that check's event (measured: tests/accounts/test_ratelimit.py). Times come from the database server's
 clock, which every process shares. Keys are digests of (bucket, key), so the store holds no email or address.
 Keys whose events have all expired are deleted by a sweep that each process runs at most once per
 `rate_sweep_interval_seconds`.
@@ -41,6 +43,11 @@ class Throttled(Exception):
 def key_of(bucket: str, *parts: str) -> str:
     """The stored key of `parts` in `bucket` (a digest: the store never holds an email or an address)."""
     return digest("\x1f".join((bucket, *parts)))
+
+
+def shard_of(key: str) -> int:
+    """The lock shard of a key (its first byte): sorted keys have ascending shards."""
+    return int(key[:2], 16)
 
 
 @dataclass
@@ -99,14 +106,14 @@ class Locked:
 
 async def lock(tx: AsyncManagedTransaction, windows: dict[str, float]) -> Locked:
     """Lock the keys (in sorted order: two checks never wait on each other in a cycle) and read them."""
-    specs = [{"key": key, "window": windows[key]} for key in sorted(windows)]
+    specs = [{"key": key, "shard": shard_of(key), "window": windows[key]} for key in sorted(windows)]
     result = await tx.run(q.LOCK_RATE_LIMITS, keys=specs)
     rows = [record.data() async for record in result]
     states = {
         row["key"]: KeyState(row["key"], windows[row["key"]], list(row["events"]), float(row["notBefore"]))
         for row in rows
     }
-    return Locked(tx, float(rows[0]["now"]), states)
+    return Locked(tx, max(float(row["now"]) for row in rows), states)  # the clock after the last lock
 
 
 async def hit_in(tx: AsyncManagedTransaction, key: str, limit: int, window: float) -> float | None:
@@ -156,7 +163,12 @@ class RateLimits:
         """Delete up to SWEEP_BATCH expired keys; housekeeping, so a failure is logged and left to the next."""
 
         async def work(tx: AsyncManagedTransaction) -> int:
-            record = await (await tx.run(q.SWEEP_RATE_LIMITS, batch=SWEEP_BATCH)).single(strict=True)
+            keys = [record["key"] async for record in await tx.run(q.FIND_EXPIRED_RATE_LIMITS, batch=SWEEP_BATCH)]
+            if not keys:
+                return 0
+            shards = sorted({shard_of(key) for key in keys})
+            result = await tx.run(q.DELETE_EXPIRED_RATE_LIMITS, shards=shards, keys=keys)
+            record = await result.single(strict=True)
             return int(record["deleted"])
 
         try:
