@@ -142,6 +142,13 @@ class Settings(BaseSettings):
                 raise ValueError("NEO4J_URI must be set in production; the local launcher is for development")
         return self
 
+    @model_validator(mode="after")
+    def _login_delay_within_window(self) -> Settings:
+        # A client's place on a throttled account lasts one window: a longer delay would outlast it.
+        if self.login_delay_max_seconds >= self.login_window_seconds:
+            raise ValueError("PEERGRAPH_LOGIN_DELAY_MAX_SECONDS must be shorter than PEERGRAPH_LOGIN_WINDOW_SECONDS")
+        return self
+
     @property
     def neo4j_jar_dir(self) -> Path:
         return self.neo4j_cache_dir / f"neo4j-{self.neo4j_version}" / "lib"

@@ -2,12 +2,12 @@
 
 A check locks its keys, reads their events, decides and records in one write transaction
 (cypher/account/lock_rate_limits.cypher): concurrent checks of a key, in this process or another, run one
-after another, so two of them cannot both take its last free slot. The lock is one of 256 shard nodes that
-are never deleted, not the key's own node: a sweep deleting an expired key's node under a check that had
-already found it lost that check's event (measured: tests/accounts/test_ratelimit.py). Times come from the database server's
-clock, which every process shares. Keys are digests of (bucket, key), so the store holds no email or address.
-Keys whose events have all expired are deleted by a sweep that each process runs at most once per
-`rate_sweep_interval_seconds`.
+after another, so two of them cannot both take its last free slot. The lock is one of 256 shard nodes that are
+never deleted, not the key's own node: with the key's node as the lock, a sweep that deleted an expired key
+under a check that had already found it lost that check's event (tests/accounts/test_ratelimit.py caught it on
+its first round). Times come from the database server's clock, which every process shares. Keys are digests
+of (bucket, key), so the store holds no email or address. Keys whose events have all expired are deleted by a
+sweep that each process runs at most once per `rate_sweep_interval_seconds`.
 """
 
 from __future__ import annotations
