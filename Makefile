@@ -10,12 +10,11 @@ VENV := .venv
 PG := $(VENV)/bin/peergraph
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help setup run test check lint typecheck fmt neo4j-start neo4j-stop neo4j-status neo4j-logs schema schema-check graphiql clean
+.PHONY: help setup run test check fmt neo4j-start neo4j-stop neo4j-status neo4j-logs schema schema-check graphiql clean
 
-help:
-	@echo "make run    set up (venv, deps, Neo4j, migrations, sample data) and serve http://127.0.0.1:8000/graphql"
-	@echo "make test   set up, then lint, type-check and run the whole suite against a real Neo4j"
-	@echo "make neo4j-stop   stop the development Neo4j that make run started"
+# Every target that a person runs says what it does after `##` on its own line; help lists them all.
+help: ## list the targets
+	@awk -F':.*## ' '/^[a-z][a-z0-9-]*:.*## / { printf "make %-14s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 
 # uv itself is pinned and lives in its own tool venv, so `uv sync` never removes it.
 $(UV):
@@ -34,41 +33,41 @@ $(GRAPHIQL_STAMP): graphiql/package.json graphiql/package-lock.json
 	npm ci --prefix graphiql --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
 
-graphiql: $(GRAPHIQL_STAMP)
+graphiql: $(GRAPHIQL_STAMP) ## install GraphiQL's pinned assets (npm ci)
 
-setup: $(VENV)/.synced
+setup: $(VENV)/.synced ## create .venv with exactly the locked packages
 
-run: setup graphiql
+run: setup graphiql ## set up everything (venv, deps, Neo4j, migrations, sample data) and serve http://127.0.0.1:8000/graphql
 	$(PG) up
 
-check: setup
+check: setup ## ruff format check, ruff lint, mypy --strict
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy .
 
-test: check graphiql
+test: check graphiql ## set up, then check and run the whole suite against a real Neo4j
 	$(VENV)/bin/pytest
 
-fmt: setup
+fmt: setup ## format and fix what ruff can
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-schema: setup
+schema: setup ## rewrite schema.graphql from the code
 	$(PG) export-schema > schema.graphql
 
 # Lists breaking changes of the code's schema against the committed schema.graphql (exit 1 if any).
-schema-check: setup
+schema-check: setup ## list breaking changes of the code's schema against schema.graphql
 	$(VENV)/bin/python -m schema.compat
 
-neo4j-start: setup
+neo4j-start: setup ## start the development Neo4j
 	$(PG) db start
-neo4j-stop: setup
+neo4j-stop: setup ## stop the development Neo4j that make run started
 	$(PG) db stop
-neo4j-status: setup
+neo4j-status: setup ## say whether the development Neo4j runs
 	$(PG) db status
-neo4j-logs: setup
+neo4j-logs: setup ## print the end of the development Neo4j's log
 	$(PG) db logs
 
-clean:
+clean: ## stop the development Neo4j and delete .venv, .tools, .neo4j and caches
 	-$(PG) db stop
 	rm -rf $(VENV) $(TOOLS) .neo4j .mypy_cache .ruff_cache .pytest_cache

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from neo4j import AsyncDriver, AsyncManagedTransaction
 
 from auth.ratelimit import Locked, RateLimits, Throttled, key_of, lock, retry_after
-from settings import Settings
+from peergraph.settings import Settings
 
 
 @dataclass(frozen=True)

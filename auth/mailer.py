@@ -6,7 +6,7 @@ import importlib
 import logging
 from typing import Protocol
 
-from settings import Settings
+from peergraph.settings import Settings
 
 log = logging.getLogger("peergraph.mail")
 

@@ -13,7 +13,7 @@ import jwt
 from jwt import PyJWKClient, PyJWKSet
 
 from ingest.ids import bare_orcid
-from settings import Settings
+from peergraph.settings import Settings
 
 REQUIRED_CLAIMS = ["exp", "iat", "sub", "aud", "iss"]
 

@@ -7,7 +7,7 @@ import asyncio
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from settings import Settings
+from peergraph.settings import Settings
 
 
 class Passwords:

@@ -25,7 +25,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 
 from auth.tokens import digest
 from cypher import account as q
-from settings import Settings
+from peergraph.settings import Settings
 
 log = logging.getLogger("peergraph.ratelimit")
 T = TypeVar("T")

@@ -1,6 +1,6 @@
 """The account services one app shares across requests: hasher, rate limits, OIDC verifier, mailer.
 
-Built once per application, on first use, and kept on the Starlette app state (so app.py needs no change).
+Built once per application, on first use, and kept on the Starlette app state (so peergraph/app.py needs no change).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from auth.mailer import Mailer, load_mailer
 from auth.oidc import OidcVerifier
 from auth.passwords import Passwords
 from auth.ratelimit import RateLimits
-from settings import Settings
+from peergraph.settings import Settings
 
 STATE_KEY = "account_services"
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import jwt
 
-from settings import Settings
+from peergraph.settings import Settings
 
 ALGORITHM = "HS256"
 REQUIRED_CLAIMS = ["exp", "iat", "sub", "aud", "iss"]

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from auth.tokens import InvalidToken, decode_access_token
-from errors import ApiError, ErrorCode
-from settings import Settings
+from peergraph.errors import ApiError, ErrorCode
+from peergraph.settings import Settings
 
 
 @dataclass(frozen=True)

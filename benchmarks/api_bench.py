@@ -35,11 +35,11 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from db.launcher import free_port  # noqa: E402
-from db.target import async_driver  # noqa: E402
 from ingest.sample import load_files, sample_files  # noqa: E402
 from ingest.writer import count_entities  # noqa: E402
-from settings import get_settings  # noqa: E402
+from peergraph.db.launcher import free_port  # noqa: E402
+from peergraph.db.target import async_driver  # noqa: E402
+from peergraph.settings import get_settings  # noqa: E402
 
 CONTRACT = (ROOT / "contract" / "explorer.graphql").read_text(encoding="utf-8")
 RESULTS = ROOT / "benchmarks" / "results" / "api.json"

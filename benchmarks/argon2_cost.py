@@ -1,4 +1,4 @@
-"""How long one Argon2id hash and one verification take with the default settings (issue 5).
+"""How long one Argon2id hash and one verification take with the default settings.
 
 Run: .venv/bin/python benchmarks/argon2_cost.py  → benchmarks/results/argon2_cost.json
 """
@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from auth.passwords import Passwords
-from settings import get_settings
+from peergraph.settings import get_settings
 
 RUNS = 20
 OUT = Path(__file__).resolve().parent / "results" / "argon2_cost.json"

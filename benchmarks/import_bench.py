@@ -34,10 +34,10 @@ import psutil
 from neo4j import GraphDatabase
 
 from cypher import ingest as q
-from db.migrations import apply_migrations
-from db.target import throwaway_server
 from ingest.generate import generate
-from settings import PROJECT_ROOT, get_settings
+from peergraph.db.migrations import apply_migrations
+from peergraph.db.target import throwaway_server
+from peergraph.settings import PROJECT_ROOT, get_settings
 
 RESULTS = PROJECT_ROOT / "benchmarks" / "results" / "import.json"
 
@@ -73,7 +73,14 @@ def reset(uri: str, password: str) -> None:
 def run_import(uri: str, password: str, paths: list[Path], tmp: Path, *extra: str) -> dict[str, Any]:
     """Run `peergraph import` in a subprocess; its wall time and peak RSS (sampled every 50 ms)."""
     env = {**os.environ, "NEO4J_URI": uri, "NEO4J_PASSWORD": password, "NEO4J_USER": "neo4j"}
-    command = [sys.executable, "-c", "import cli; cli.main()", "import", *map(str, paths), "--no-progress"]
+    command = [
+        sys.executable,
+        "-c",
+        "from peergraph.cli import main; main()",
+        "import",
+        *map(str, paths),
+        "--no-progress",
+    ]
     command += ["--rejects", str(tmp / "rejects.jsonl"), *extra]
     load_before = os.getloadavg()[0]
     started = time.monotonic()

@@ -11,7 +11,7 @@ from pathlib import Path
 from neo4j import AsyncDriver
 
 from ingest.importer import ImportOptions, ImportReport, run_import
-from settings import PROJECT_ROOT
+from peergraph.settings import PROJECT_ROOT
 
 SAMPLE_DIR = PROJECT_ROOT / "data" / "sample"
 # Referenced entities first, so full records are in place before works name them.

@@ -1,4 +1,4 @@
-"""Per-request DataLoaders for accounts and the social side of authors (issue 5).
+"""Per-request DataLoaders for accounts and the social side of authors.
 
 Each batch function is one Cypher round trip for all its keys, results aligned to the keys.
 """

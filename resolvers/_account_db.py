@@ -7,7 +7,7 @@ from typing import Any, LiteralString, TypeVar
 
 from neo4j import AsyncManagedTransaction
 
-from context import Context
+from peergraph.context import Context
 
 T = TypeVar("T")
 

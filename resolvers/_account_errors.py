@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 
 from auth.ratelimit import whole_seconds
-from errors import ApiError, ErrorCode
+from peergraph.errors import ApiError, ErrorCode
 
 
 def forbidden(message: str) -> ApiError:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from errors import bad_input
 from ingest.records import parse_id
+from peergraph.errors import bad_input
 
 
 def entity_id(value: str, kind: str, argument: str = "id") -> str:

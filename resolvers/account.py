@@ -10,10 +10,10 @@ from neo4j.exceptions import ConstraintError
 from auth.ratelimit import Throttled
 from auth.tokens import AccessToken, digest, issue_access_token, new_one_time_token
 from auth.viewer import ViewerUser, unauthenticated, viewer_from_row
-from context import Info
 from cypher import account as q
-from errors import bad_input
 from loaders.social import forget
+from peergraph.context import Info
+from peergraph.errors import bad_input
 from resolvers._account_db import read, write
 from resolvers._account_errors import new_id, now_iso, rate_limited
 

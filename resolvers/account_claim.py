@@ -14,10 +14,10 @@ from neo4j.exceptions import ConstraintError
 from auth.oidc import InvalidIdToken
 from auth.ratelimit import Throttled
 from auth.viewer import ViewerUser
-from context import Info
 from cypher import account as q
-from errors import bad_input
 from loaders.social import forget
+from peergraph.context import Info
+from peergraph.errors import bad_input
 from resolvers._account_db import read, rows_in, write, write_tx
 from resolvers._account_errors import conflict, forbidden, new_id, not_found, now_iso, rate_limited
 from resolvers._ids import entity_id

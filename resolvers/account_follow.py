@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from auth.ratelimit import Throttled
-from context import Info
 from cypher import account as q
 from loaders.social import forget
+from peergraph.context import Info
 from resolvers._account_db import read, write
 from resolvers._account_errors import not_found, now_iso, rate_limited
 from resolvers._ids import entity_id

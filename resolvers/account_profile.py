@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from context import Info
 from cypher import account as q
-from errors import bad_input
 from loaders.social import forget
+from peergraph.context import Info
+from peergraph.errors import bad_input
 from resolvers._account_db import read, write
 from resolvers._account_errors import forbidden, not_found
 from resolvers._ids import entity_id

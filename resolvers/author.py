@@ -6,9 +6,9 @@ from typing import Any
 
 from strawberry.dataloader import DataLoader
 
-from context import Info
 from loaders._paging import PageKey, RowsPage
 from loaders.profile import ProfileKey, ProfilePlan, Window
+from peergraph.context import Info
 from resolvers._ids import entity_id
 from resolvers._page import Page
 

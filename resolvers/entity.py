@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from context import Info
-from errors import bad_input
 from ingest.ids import bare_doi, bare_orcid, bare_ror, parse_id
+from peergraph.context import Info
+from peergraph.errors import bad_input
 
 Row = dict[str, Any]
 NODE_KINDS = ("author", "work", "topic", "institution", "source")

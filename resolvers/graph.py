@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from context import Info
-from errors import bad_input
 from ingest.records import parse_id
 from loaders.graph import graph_slice, search_entities
+from peergraph.context import Info
+from peergraph.errors import bad_input
 
 Row = dict[str, Any]
 MAX_SLICE_LIMIT = 500

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any, LiteralString
 
-from context import Info
 from cypher import authors as aq
 from cypher import institutions as iq
 from cypher import topics as tq
 from cypher import works as wq
-from errors import bad_input
 from ingest.records import parse_id
 from loaders import listing
+from peergraph.context import Info
+from peergraph.errors import bad_input
 from resolvers.graph import lucene_words
 
 Row = dict[str, Any]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from context import Info
 from loaders._paging import PageKey
+from peergraph.context import Info
 from resolvers._page import Page
 
 Row = dict[str, Any]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from context import Info
+from peergraph.context import Info
 from resolvers.account_trust import inputs_from_row, snapshot
 
 

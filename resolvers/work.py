@@ -4,15 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from context import Info
-from resolvers._ids import entity_id
+from peergraph.context import Info
 from resolvers._prefetch import watch
 
 Row = dict[str, Any]
-
-
-async def work_by_id(info: Info, *, id: str) -> Row | None:
-    return await info.context.loaders.work.load(entity_id(id, "work"))
 
 
 async def work_authorships(info: Info, *, work_id: str) -> list[Row]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import strawberry
 from strawberry.tools import merge_types
 
+from peergraph.settings import Settings
 from schema.account_mutation import AccountMutation
 from schema.account_query import AccountQuery
 from schema.authentication import BearerTokenCheck
@@ -21,7 +22,6 @@ from schema.query import Query as ReadQuery
 from schema.source import Source
 from schema.topic import Topic
 from schema.work import Work
-from settings import Settings
 
 QUERY_PARTS: tuple[type, ...] = (ReadQuery, ListingQuery, AccountQuery)
 MUTATION_PARTS: tuple[type, ...] = (AccountMutation, IngestMutation)

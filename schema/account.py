@@ -7,7 +7,7 @@ from typing import Any
 import strawberry
 
 from auth.viewer import ViewerUser
-from context import Info
+from peergraph.context import Info
 from resolvers import account_follow as follows
 from schema.author import Author
 from schema.connection import PageInfo, encode_cursor, page_info, page_window

@@ -7,7 +7,7 @@ from typing import Any
 
 import strawberry
 
-from context import Info
+from peergraph.context import Info
 from schema.account import User, user_from_row
 from schema.account_profile import AuthorProfile, profile_of
 from schema.connection import PageInfo

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from context import Info
+from peergraph.context import Info
 from resolvers import account as accounts
 from resolvers import account_claim as claims
 from resolvers import account_follow as follows

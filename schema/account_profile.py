@@ -7,7 +7,7 @@ from typing import Any
 
 import strawberry
 
-from context import Info
+from peergraph.context import Info
 from resolvers import account_profile as profiles
 from resolvers import social
 from resolvers.account_claim import claim_history

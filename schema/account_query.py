@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from context import Info
+from peergraph.context import Info
 from resolvers import account as accounts
 from resolvers import account_invite as invites
 from resolvers._ids import entity_id

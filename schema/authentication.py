@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator
 from graphql import ExecutionResult as GraphQLExecutionResult
 from strawberry.extensions import SchemaExtension
 
-from errors import ApiError
+from peergraph.errors import ApiError
 
 
 class BearerTokenCheck(SchemaExtension):

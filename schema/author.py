@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import strawberry
 
-from context import Info
+from peergraph.context import Info
 from resolvers import author as resolve
 from resolvers import relations, social
 from schema.connection import PageInfo, encode_cursor, page_info, page_window

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from graphql import BreakingChange, build_schema, find_breaking_changes
 
+from peergraph.settings import PROJECT_ROOT
 from schema import build_schema as build_code_schema
-from settings import PROJECT_ROOT
 
 COMMITTED = PROJECT_ROOT / "schema.graphql"
 

@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 
 import strawberry
 
-from errors import bad_input
+from peergraph.errors import bad_input
 
 DEFAULT_FIRST = 20
 MAX_FIRST = 100

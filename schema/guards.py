@@ -23,8 +23,9 @@ from strawberry.extensions import (
 )
 from strawberry.schema.schema import validate_document
 
-from errors import ErrorCode
-from settings import Settings, get_settings
+from peergraph.errors import ErrorCode
+from peergraph.observability import REQUEST_ID, ObserveOperation
+from peergraph.settings import Settings, get_settings
 
 log = logging.getLogger("peergraph.api")
 # Parsed and validated documents are reused across requests (the explorer sends the same few documents).
@@ -56,7 +57,7 @@ class ErrorPolicy(SchemaExtension):
             source=error.source,
             positions=error.positions,
             path=error.path,
-            extensions={"code": ErrorCode.INTERNAL.value, "errorId": error_id},
+            extensions={"code": ErrorCode.INTERNAL.value, "errorId": error_id, "requestId": REQUEST_ID.get()},
         )
 
 
@@ -127,6 +128,7 @@ def guard_extensions(settings: Settings | None) -> list[Callable[[], SchemaExten
     ]
     validated = ValidationResults(maxsize=DOCUMENT_CACHE_SIZE)
     extensions: list[Callable[[], SchemaExtension]] = [
+        ObserveOperation,  # first: it reads the codes ErrorPolicy leaves
         lambda: AddValidationRules(rules),
         lambda: MaxTokensLimiter(max_token_count=conf.max_tokens),
         lambda: ParserCache(maxsize=DOCUMENT_CACHE_SIZE),

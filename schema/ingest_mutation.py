@@ -9,10 +9,10 @@ from __future__ import annotations
 import strawberry
 from strawberry.scalars import JSON
 
-from context import Info
-from errors import ApiError, ErrorCode, bad_input
 from ingest.importer import import_records
 from ingest.parse import KIND_NAMES
+from peergraph.context import Info
+from peergraph.errors import ApiError, ErrorCode, bad_input
 from resolvers.account_claim import require_admin
 
 MAX_RECORDS = 5_000

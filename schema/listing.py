@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import strawberry
 
-from context import Info
+from peergraph.context import Info
 from resolvers import listing
 from schema.author import Author
 from schema.connection import Counter, PageInfo, encode_cursor, page_info_next, page_window, resolve_total

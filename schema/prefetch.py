@@ -21,8 +21,8 @@ from graphql import (
 from graphql import GraphQLResolveInfo as RawInfo
 from graphql.pyutils import Undefined
 
-from context import Context, Info
-from errors import ApiError
+from peergraph.context import Context, Info
+from peergraph.errors import ApiError
 from resolvers import author as resolve
 from resolvers import work as work_resolve
 from schema.connection import page_window

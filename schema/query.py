@@ -6,7 +6,7 @@ import uuid
 
 import strawberry
 
-from context import Info
+from peergraph.context import Info
 from resolvers import account_invite as invites
 from resolvers import entity
 from resolvers import graph as graphs

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from context import Info
+from peergraph.context import Info
 from resolvers.relations import page_of, topic_work_count
 from schema.connection import PageInfo, encode_cursor, page_info, page_window
 from schema.node import Node

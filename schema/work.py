@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from context import Info
+from peergraph.context import Info
 from resolvers import work as resolve
 from resolvers._page import Page
 from resolvers.relations import page_of

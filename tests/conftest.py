@@ -21,10 +21,10 @@ import pytest
 import pytest_asyncio
 from neo4j import AsyncDriver, AsyncGraphDatabase
 
-from db.launcher import LauncherError, LocalNeo4j
-from db.migrations import apply_migrations
-from db.target import Neo4jTarget, throwaway_server
-from settings import Settings, get_settings
+from peergraph.db.launcher import LauncherError, LocalNeo4j
+from peergraph.db.migrations import apply_migrations
+from peergraph.db.target import Neo4jTarget, throwaway_server
+from peergraph.settings import Settings, get_settings
 from tests.support import ApiServer, wipe
 
 DOCKER_IMAGE = "neo4j:5.26"

@@ -10,9 +10,9 @@ import httpx
 import uvicorn
 from neo4j import AsyncDriver
 
-from app import create_app
-from db.launcher import free_port
-from settings import Settings
+from peergraph.app import create_app
+from peergraph.db.launcher import free_port
+from peergraph.settings import Settings
 
 
 async def wipe(driver: AsyncDriver) -> None:

@@ -8,7 +8,7 @@ import sys
 
 from neo4j import AsyncDriver
 
-from settings import Settings
+from peergraph.settings import Settings
 
 
 def _run(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
@@ -17,7 +17,12 @@ def _run(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
     if settings.neo4j_password is not None:
         env["NEO4J_PASSWORD"] = settings.neo4j_password.get_secret_value()
     return subprocess.run(
-        [sys.executable, "-m", "cli", *args], env=env, capture_output=True, text=True, timeout=300, check=False
+        [sys.executable, "-m", "peergraph.cli", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from settings import Settings, get_settings
+from peergraph.settings import Settings, get_settings
 
 
 def test_defaults_are_safe_for_development(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,4 +1,4 @@
-"""Account queries (issue 5): users, follows, claims, profile settings, invitations.
+"""Account queries: users, follows, claims, profile settings, invitations.
 
 The social side of authors and their trust inputs are read with the counts: cypher/author/facts.cypher.
 """

@@ -1,4 +1,4 @@
-// Accounts (issue 5): one claim per author (the claim race is decided by this constraint), lookups.
+// Accounts: one claim per author (the claim race is decided by this constraint), lookups.
 // Parameters: none. Returns: nothing. Each statement is idempotent (IF NOT EXISTS).
 CREATE CONSTRAINT claim_author IF NOT EXISTS FOR (n:Claim) REQUIRE n.authorId IS UNIQUE;
 CREATE CONSTRAINT invitation_id IF NOT EXISTS FOR (n:Invitation) REQUIRE n.id IS UNIQUE;

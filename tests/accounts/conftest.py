@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 from neo4j import AsyncDriver
 
-from settings import Settings
+from peergraph.settings import Settings
 from tests.accounts.support import Api, fresh_ip
 from tests.support import ApiServer
 

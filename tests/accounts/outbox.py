@@ -6,7 +6,7 @@ import re
 import threading
 from dataclasses import dataclass
 
-from settings import Settings
+from peergraph.settings import Settings
 
 _TOKEN = re.compile(r"^token: (\S+)$", re.MULTILINE)
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import httpx
 
-from db.launcher import free_port
-from settings import Settings
+from peergraph.db.launcher import free_port
+from peergraph.settings import Settings
 
 START_SECONDS = 60.0
 

@@ -8,7 +8,7 @@ import pytest
 from neo4j import AsyncDriver
 
 from auth.mailer import LogMailer, load_mailer
-from settings import Settings
+from peergraph.settings import Settings
 from tests.accounts.outbox import OutboxMailer, mails_to, verification_token
 from tests.accounts.support import Api, code, signup
 

@@ -6,7 +6,7 @@ import asyncio
 
 from neo4j import AsyncDriver
 
-from settings import Settings
+from peergraph.settings import Settings
 from tests.accounts.support import Api, code, make_authors, signup
 
 FOLLOW = "mutation($id: ID!) { followAuthor(id: $id) { author { id } followers viewerIsFollowing } }"

@@ -9,7 +9,7 @@ import pytest_asyncio
 from neo4j import AsyncDriver
 
 from ingest.fingerprint import fingerprint
-from settings import Settings
+from peergraph.settings import Settings
 from tests.accounts.conftest import ADMIN_EMAIL
 from tests.accounts.support import Api, code, fresh_ip, signup
 from tests.ingest.records import work

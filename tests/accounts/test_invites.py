@@ -6,7 +6,7 @@ import asyncio
 
 from neo4j import AsyncDriver
 
-from settings import Settings
+from peergraph.settings import Settings
 from tests.accounts.conftest import ADMIN_EMAIL
 from tests.accounts.support import Account, Api, code, make_authors, signup
 

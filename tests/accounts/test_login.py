@@ -11,7 +11,7 @@ import jwt
 from neo4j import AsyncDriver
 
 from auth.tokens import issue_access_token
-from settings import Settings
+from peergraph.settings import Settings
 from tests.accounts.outbox import mails_to
 from tests.accounts.support import LOGIN, PASSWORD, REGISTER, Api, code, codes, make_authors, signup
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from auth.oidc import InvalidIdToken, OidcVerifier
-from settings import Settings
+from peergraph.settings import Settings
 from tests.accounts.conftest import AUDIENCE, ISSUER, Issuer
 
 ORCID = "0000-0002-1825-0097"

@@ -7,9 +7,9 @@ from typing import Any, cast
 
 from neo4j import AsyncDriver
 
-from context import Info, build_context
+from peergraph.context import Info, build_context
+from peergraph.settings import Settings
 from resolvers import social
-from settings import Settings
 from tests.accounts.conftest import ADMIN_EMAIL
 from tests.accounts.support import Api, code, signup, work_record, write_author, write_works
 

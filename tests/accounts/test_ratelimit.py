@@ -11,7 +11,7 @@ import pytest_asyncio
 from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction
 
 from auth.ratelimit import RateLimits, Throttled, hit_in, key_of
-from settings import Settings
+from peergraph.settings import Settings
 
 COUNT = "MATCH (k:_RateLimit) RETURN k.key AS key, k.events AS events ORDER BY key"
 EXPIRED = "MATCH (k:_RateLimit {key: $key}) RETURN k.expiresAt < timestamp() / 1000.0 AS expired"

@@ -8,7 +8,7 @@ from typing import Any
 
 from neo4j import AsyncDriver
 
-from settings import PROJECT_ROOT
+from peergraph.settings import PROJECT_ROOT
 from tests.accounts.support import Api, signup, work_record, write_works
 
 FOLLOW = "mutation($id: ID!) { followAuthor(id: $id) { followers } }"

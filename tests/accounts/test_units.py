@@ -11,7 +11,7 @@ from auth.passwords import Passwords
 from auth.ratelimit import KeyState, key_of, retry_after, whole_seconds
 from auth.tokens import InvalidToken, decode_access_token, issue_access_token
 from auth.viewer import bearer_token
-from settings import Settings, get_settings
+from peergraph.settings import Settings, get_settings
 
 
 def test_window_retry_after() -> None:

@@ -9,7 +9,7 @@ import pytest
 import pytest_asyncio
 from neo4j import AsyncDriver
 
-from settings import PROJECT_ROOT, Settings
+from peergraph.settings import PROJECT_ROOT, Settings
 from tests.support import ApiServer
 
 OPERATIONS = PROJECT_ROOT / "contract" / "explorer.graphql"

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import httpx
 
-from ide import CONTRACT, contract_tabs
+from peergraph.ide import CONTRACT, contract_tabs
 
 
 class Links(HTMLParser):

@@ -13,7 +13,7 @@ from neo4j import AsyncGraphDatabase
 from neo4j.exceptions import CypherSyntaxError
 
 from loaders._db import ReadGateway
-from settings import Settings
+from peergraph.settings import Settings
 
 
 class DroppingProxy:

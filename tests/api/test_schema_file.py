@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from graphql import build_schema, parse, validate
 
+from peergraph.settings import PROJECT_ROOT
 from schema import build_schema as build_code_schema
 from schema.compat import COMMITTED, breaking_changes, code_sdl
-from settings import PROJECT_ROOT
 
 
 def test_committed_schema_equals_the_code() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from db.launcher import LocalNeo4j
+from peergraph.db.launcher import LocalNeo4j
 from tests.conftest import Neo4jService
 from tests.db.test_launcher import make_server
 

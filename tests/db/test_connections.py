@@ -12,9 +12,9 @@ import pytest
 from neo4j import AsyncDriver
 from pydantic import SecretStr
 
-from db.launcher import LocalNeo4j
-from db.migrations import apply_migrations
-from settings import Settings
+from peergraph.db.launcher import LocalNeo4j
+from peergraph.db.migrations import apply_migrations
+from peergraph.settings import Settings
 from tests.conftest import Neo4jService
 from tests.support import ApiServer
 
@@ -49,7 +49,12 @@ def test_wrong_password_in_neo4j_uri_mode_is_a_clear_error(neo4j_service: Neo4jS
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
     env |= {"NEO4J_URI": neo4j_service.target.uri, "NEO4J_USER": "neo4j", "NEO4J_PASSWORD": "wrong-password"}
     done = subprocess.run(
-        [sys.executable, "-m", "cli", "migrate"], env=env, capture_output=True, text=True, timeout=60, check=False
+        [sys.executable, "-m", "peergraph.cli", "migrate"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert done.returncode == 1
     assert "refused the credentials" in done.stderr

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from db.launcher import LauncherError, LocalNeo4j, find_java, free_port
-from db.target import throwaway_server
-from settings import get_settings
+from peergraph.db.launcher import LauncherError, LocalNeo4j, find_java, free_port
+from peergraph.db.target import throwaway_server
+from peergraph.settings import get_settings
 
 
 def make_server(home: Path, **overrides: object) -> LocalNeo4j:
@@ -92,7 +92,12 @@ def test_cli_reports_broken_java_without_a_traceback(tmp_path: Path) -> None:
     env |= {"JAVA_HOME": str(broken), "PEERGRAPH_NEO4J_HOME": str(tmp_path / "home")}
     env |= {"PEERGRAPH_NEO4J_BOLT_PORT": str(free_port()), "PEERGRAPH_NEO4J_HTTP_PORT": str(free_port())}
     done = subprocess.run(
-        [sys.executable, "-m", "cli", "db", "start"], env=env, capture_output=True, text=True, timeout=60, check=False
+        [sys.executable, "-m", "peergraph.cli", "db", "start"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert done.returncode == 1
     assert "is broken" in done.stderr

@@ -7,8 +7,8 @@ from typing import Any
 import orjson
 from typer.testing import CliRunner, Result
 
-from cli import app
-from settings import Settings
+from peergraph.cli import app
+from peergraph.settings import Settings
 
 
 def cli_env(settings: Settings) -> dict[str, str]:

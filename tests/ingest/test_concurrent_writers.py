@@ -16,7 +16,7 @@ from ingest.fingerprint import fingerprint
 from ingest.generate import generate
 from ingest.importer import ImportOptions, run_import
 from ingest.sample import sample_files
-from settings import Settings
+from peergraph.settings import Settings
 from tests.ingest.records import work, write_jsonl
 from tests.support import wipe
 

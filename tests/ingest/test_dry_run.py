@@ -9,7 +9,7 @@ import orjson
 from neo4j import AsyncDriver
 
 from ingest.sample import SAMPLE_DIR, sample_files
-from settings import Settings
+from peergraph.settings import Settings
 from tests.ingest.cli_support import cli_fingerprint, peergraph
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import orjson
 from neo4j import AsyncDriver
 
-from settings import Settings
+from peergraph.settings import Settings
 from tests.ingest.cli_support import cli_fingerprint, peergraph
 
 

@@ -11,7 +11,7 @@ from neo4j import AsyncDriver
 
 from ingest.records import build_row
 from ingest.writer import write_batch
-from settings import Settings
+from peergraph.settings import Settings
 from tests.ingest.records import work
 from tests.support import ApiServer, graphql
 

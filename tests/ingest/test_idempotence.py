@@ -9,7 +9,7 @@ from neo4j import AsyncDriver
 from ingest.fingerprint import fingerprint
 from ingest.importer import ImportOptions, run_import
 from ingest.sample import load_files, sample_files
-from settings import Settings
+from peergraph.settings import Settings
 from tests.ingest.records import work, write_jsonl
 from tests.support import wipe
 

@@ -7,7 +7,7 @@ import gzip
 from neo4j import AsyncDriver
 
 from ingest.sample import SAMPLE_DIR
-from settings import Settings
+from peergraph.settings import Settings
 from tests.ingest.cli_support import cli_fingerprint, peergraph
 
 

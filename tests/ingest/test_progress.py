@@ -9,7 +9,7 @@ from neo4j import AsyncDriver
 
 from ingest.importer import ImportOptions, run_import
 from ingest.sample import SAMPLE_DIR
-from settings import Settings
+from peergraph.settings import Settings
 
 
 async def test_progress_counts_compressed_bytes_and_records(

@@ -14,7 +14,7 @@ from neo4j import AsyncDriver
 from ingest.fingerprint import fingerprint
 from ingest.importer import ImportOptions, run_import
 from ingest.sample import sample_files
-from settings import PROJECT_ROOT, Settings
+from peergraph.settings import PROJECT_ROOT, Settings
 from tests.ingest.cli_support import cli_env
 from tests.support import wipe
 
@@ -24,7 +24,7 @@ BATCH = "40"  # small batches: many transactions, so the kill lands between some
 def _command(rejects: Path) -> list[str]:
     files = [str(p) for p in sample_files()]
     args = ["import", *files, "--batch-size", BATCH, "--rejects", str(rejects), "--no-progress"]
-    return [sys.executable, "-c", "import cli; cli.main()", *args]
+    return [sys.executable, "-c", "from peergraph.cli import main; main()", *args]
 
 
 async def _run(command: list[str], env: dict[str, str]) -> tuple[int, bytes, bytes]:

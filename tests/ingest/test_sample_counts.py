@@ -16,7 +16,7 @@ import orjson
 from neo4j import AsyncDriver
 
 from ingest.sample import SAMPLE_DIR
-from settings import Settings
+from peergraph.settings import Settings
 from tests.ingest.cli_support import cli_fingerprint, peergraph
 
 BIG_WORK = "W1694905212"  # the hyper-authored work (5,103 authorships)

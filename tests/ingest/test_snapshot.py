@@ -9,7 +9,7 @@ from pathlib import Path
 import orjson
 from neo4j import AsyncDriver
 
-from settings import PROJECT_ROOT, Settings
+from peergraph.settings import PROJECT_ROOT, Settings
 from tests.ingest.cli_support import cli_fingerprint, peergraph
 
 SNAPSHOT = PROJECT_ROOT / "data" / "snapshot-sample" / "concepts"

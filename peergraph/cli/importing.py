@@ -1,5 +1,6 @@
 """The importer's commands (`peergraph import`, `fingerprint`, `generate`, `import-sample`), registered on the
-typer app in cli.py. Exit codes: 0 done, 1 the run failed (file problems, too many rejects, missing parts)."""
+typer app in peergraph/cli/__init__.py. Exit codes: 0 done, 1 the run failed (file problems, too many rejects,
+missing parts)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from rich.table import Table
 
 from ingest.importer import DEFAULT_BATCH_SIZE, DEFAULT_MAX_BAD, DEFAULT_REJECTS, ImportOptions, ImportReport
 from ingest.parse import KIND_NAMES
+from peergraph.cli.common import err, fail, load_settings, out, with_driver
 
 
 def _summary(report: ImportReport, dry_run: bool) -> Table:
@@ -48,12 +50,11 @@ def import_command(
     ] = None,
 ) -> None:
     """Import OpenAlex records: idempotent, resumable (re-run the same command after a crash), batch by batch."""
-    from cli import _fail, _settings, _with_driver, err, out
     from ingest.importer import run_import
 
     if kind is not None and kind not in KIND_NAMES:
-        raise _fail(f"--kind must be one of {', '.join(KIND_NAMES)}, not {kind!r}")
-    settings = _settings()
+        raise fail(f"--kind must be one of {', '.join(KIND_NAMES)}, not {kind!r}")
+    settings = load_settings()
     options = ImportOptions(
         batch_size,
         kind,
@@ -84,7 +85,7 @@ def import_command(
         with bar:
             return await run_import(driver, settings.neo4j_database, paths, options, on_progress)
 
-    report = _with_driver(settings, work)
+    report = with_driver(settings, work)
     seconds = time.monotonic() - started
     for warning in report.warnings:
         err.print(f"[yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
@@ -101,18 +102,17 @@ def import_command(
     for problem in problems[:-1]:
         err.print(f"[bold red]error:[/] {problem}", highlight=False, soft_wrap=True)
     if problems:
-        raise _fail(problems[-1])
+        raise fail(problems[-1])
 
 
 def fingerprint_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
 ) -> None:
     """Print node counts by label, relationship counts by type and a stable hash of the graph's content."""
-    from cli import _settings, _with_driver, out
     from ingest.fingerprint import fingerprint
 
-    settings = _settings()
-    result = _with_driver(settings, lambda d: fingerprint(d, settings.neo4j_database))
+    settings = load_settings()
+    result = with_driver(settings, lambda d: fingerprint(d, settings.neo4j_database))
     if as_json:
         out.print_json(orjson.dumps(result.as_dict()).decode())
         return
@@ -132,18 +132,17 @@ def import_sample_command(
     ] = False,
 ) -> None:
     """Load the bundled OpenAlex sample (data/sample/) into the graph."""
-    from cli import _settings, _with_driver, out
     from ingest.sample import load_files, sample_files
     from ingest.writer import count_entities
 
-    settings = _settings()
+    settings = load_settings()
 
     async def work(driver: AsyncDriver) -> ImportReport | None:
         if if_empty and await count_entities(driver, settings.neo4j_database) > 0:
             return None
         return await load_files(driver, settings.neo4j_database, sample_files())
 
-    report = _with_driver(settings, work)
+    report = with_driver(settings, work)
     if report is None:
         out.print("The graph already holds data; the sample is not loaded again.")
         return
@@ -156,7 +155,6 @@ def generate_command(
     seed: Annotated[int, typer.Option(help="Random seed: the same seed writes the same files.")] = 1,
 ) -> None:
     """Write OpenAlex-shaped JSON lines shaped like the real sample (for benchmarks), deterministic per seed."""
-    from cli import out
     from ingest.generate import generate
 
     started = time.monotonic()

@@ -11,6 +11,9 @@ import orjson
 from neo4j import AsyncDriver, RoutingControl
 from neo4j.exceptions import DriverError, Neo4jError
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -18,14 +21,16 @@ from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 
-from context import Context, build_context
 from cypher.health import PING
-from db.migrations import apply_migrations
-from db.target import async_driver
-from ide import graphiql_asset, graphiql_page, page_response
+from peergraph.context import Context, build_context
+from peergraph.db.migrations import apply_migrations
+from peergraph.db.target import async_driver
+from peergraph.http_cache import GraphQLHttpCaching
+from peergraph.ide import graphiql_asset, graphiql_page, page_response
+from peergraph.observability import RequestObserver, configure_logging, metrics, worker_exited
+from peergraph.settings import Settings, get_settings
 from schema import build_schema
 from schema.guards import ErrorPolicy
-from settings import Settings
 
 log = logging.getLogger("peergraph")
 READY_TIMEOUT_SECONDS = 2.0
@@ -95,13 +100,44 @@ def create_app(settings: Settings) -> Starlette:
             yield
         finally:
             await driver.close()
+            worker_exited()
 
     return Starlette(
         routes=[
             Route("/livez", livez),
             Route("/readyz", readyz),
-            Route("/graphql", GraphQLApp(settings), methods=["GET", "POST"]),
+            Route("/metrics", metrics),
+            Route(
+                "/graphql",
+                GraphQLHttpCaching(GraphQLApp(settings), settings.get_cache_max_age_seconds),
+                methods=["GET", "POST"],
+            ),
             *graphiql_routes(settings),
         ],
+        middleware=edge_middleware(settings),
         lifespan=lifespan,
     )
+
+
+def edge_middleware(settings: Settings) -> list[Middleware]:
+    """Outermost first: the request's id, metrics and access line see every request, CORS preflights included."""
+    return [
+        Middleware(RequestObserver),
+        Middleware(
+            CORSMiddleware,
+            allow_origins=settings.allowed_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["authorization", "content-type", "x-request-id"],
+            expose_headers=["x-request-id", "etag", "retry-after"],
+            max_age=600,
+        ),
+        Middleware(GZipMiddleware, minimum_size=settings.gzip_min_bytes),
+    ]
+
+
+def app_from_environment() -> Starlette:
+    """The app of one worker process under `peergraph serve --workers N` (uvicorn's factory): settings from the
+    environment, as every process reads them."""
+    settings = get_settings()
+    configure_logging(settings)
+    return create_app(settings)

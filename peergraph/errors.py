@@ -14,7 +14,13 @@ class ErrorCode(StrEnum):
     NOT_FOUND = "NOT_FOUND"
     CONFLICT = "CONFLICT"
     RATE_LIMITED = "RATE_LIMITED"
-    SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
+    BAD_REQUEST = "BAD_REQUEST"  # the HTTP body is not a GraphQL request (4xx)
+    GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
+    GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
+    QUERY_TOO_COSTLY = "QUERY_TOO_COSTLY"  # refused before execution: the estimated node count is over the ceiling
+    DEADLINE_EXCEEDED = "DEADLINE_EXCEEDED"  # the request ran past its deadline; its Cypher was cancelled
+    OVERLOADED = "OVERLOADED"  # shed: too many requests in flight (503 with Retry-After)
+    SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"  # Neo4j is down or unreachable
     INTERNAL = "INTERNAL"
 
 

@@ -16,12 +16,12 @@ from loaders import Loaders, build_loaders
 from loaders._db import ReadGateway
 from loaders.rankings import RankingCache, rankings_for
 from loaders.social import SocialLoaders, build_social_loaders
-from settings import Settings
+from peergraph.settings import Settings
 
 
 @dataclass
 class Account:
-    """Accounts (issue 5): the lazily resolved viewer, the app's account services, the social loaders."""
+    """Accounts: the lazily resolved viewer, the app's account services, the social loaders."""
 
     viewer: ViewerSession
     services: AccountServices

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, Driver, GraphDatabase
+from neo4j import AsyncDriver, AsyncGraphDatabase
 
-from db.launcher import LocalNeo4j, free_port
-from settings import Settings
+from peergraph.db.launcher import LocalNeo4j, free_port
+from peergraph.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -77,14 +77,4 @@ def async_driver(settings: Settings) -> AsyncDriver:
         # "property key does not exist" warnings are noise for optional OpenAlex fields.
         notifications_disabled_classifications=["UNRECOGNIZED"],
         notifications_min_severity="WARNING",
-    )
-
-
-def sync_driver(settings: Settings) -> Driver:
-    target = resolve_target(settings)
-    return GraphDatabase.driver(
-        target.uri,
-        auth=target.auth,
-        max_transaction_retry_time=settings.neo4j_max_retry_seconds,
-        connection_timeout=settings.neo4j_connection_timeout_seconds,
     )

@@ -11,8 +11,9 @@ from typing import Literal
 from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-PROJECT_ROOT = Path(__file__).resolve().parent
-DEFAULT_DEV_PASSWORD = "peergraph-dev-password"  # noqa: S105 - refused outside development below
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# Where front-end dev servers run (Vite's default port), allowed by CORS outside production.
+DEV_ORIGINS = ("http://localhost:5173", "http://127.0.0.1:5173")
 
 
 def _default_cache_dir() -> Path:
@@ -33,7 +34,7 @@ class Settings(BaseSettings):
     environment: Literal["development", "test", "production"] = "development"
 
     # --- where the Neo4j is -------------------------------------------------------------------------
-    # An explicit NEO4J_URI wins; without one the project launches its own local Neo4j (db/launcher.py).
+    # An explicit NEO4J_URI wins; without one the project launches its own local Neo4j (peergraph/db/launcher.py).
     neo4j_uri: str | None = Field(default=None, validation_alias=AliasChoices("NEO4J_URI", "PEERGRAPH_NEO4J_URI"))
     neo4j_user: str = Field(default="neo4j", validation_alias=AliasChoices("NEO4J_USER", "PEERGRAPH_NEO4J_USER"))
     neo4j_password: SecretStr | None = Field(
@@ -63,12 +64,28 @@ class Settings(BaseSettings):
     # --- the API ------------------------------------------------------------------------------------
     host: str = "127.0.0.1"
     port: int = 8000
+    # API processes `peergraph serve` starts on the port (uvicorn workers). Each keeps its own caches, which the
+    # graph's version invalidates; what must be shared (rate limits) lives in Neo4j. docs/deploy.md.
+    workers: int = Field(default=1, ge=1, le=64)
+    # Logs: one access line per request (request id, operation, outcome, duration, cost); "json" for log shippers.
+    log_format: Literal["text", "json"] = "text"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # Origins a browser app may call the API from (CORS). None: the dev servers' origins in development and
+    # test, no origin at all in production (set it there to the explorer's origin).
+    cors_origins: list[str] | None = None
+    # Answers at least this big are gzipped for clients that accept it.
+    gzip_min_bytes: int = Field(default=1024, ge=0)
+    # How long a shared cache may keep an anonymous GET answer (Cache-Control max-age); answers to a request
+    # with credentials are never stored (private, no-store).
+    get_cache_max_age_seconds: int = Field(default=30, ge=0)
     graphiql: bool = True
     # Constraints and indexes are idempotent; applying them at startup keeps a fresh database usable.
     migrate_on_startup: bool = True
     max_query_depth: int = 10
     max_aliases: int = 15
     max_tokens: int = 2000
+    # --- request limits: deadlines, load shedding, Neo4j faults ---------------------------------------
+    # --- request limits: query cost, body and search-text bounds -------------------------------------
     # The batch import mutation is for trusted loaders; off until accounts and admins exist.
     import_mutation_enabled: bool = False
     # Batches `peergraph import` writes at once, each in its own transaction (1 = one after another).
@@ -76,7 +93,7 @@ class Settings(BaseSettings):
     # Ledger entries of import runs killed and not resumed for this many days are deleted by the next finished run.
     import_ledger_days: int = Field(default=7, ge=1)
 
-    # --- the read API (issue 4) ---------------------------------------------------------------------
+    # --- the read API ---------------------------------------------------------------------
     # Adds `extensions.neo4jRoundTrips` (Cypher statements sent) to every response: for tests and benchmarks.
     expose_round_trips: bool = False
     # Coauthor rankings of authors with at least this many coauthors are walked once and kept per process until
@@ -88,7 +105,7 @@ class Settings(BaseSettings):
     # --- secrets -------------------------------------------------------------------------------------
     jwt_secret: SecretStr = SecretStr("dev-only-jwt-secret-change-me-0123456789abcdef")
 
-    # --- accounts, follow, claims, trust, invitations (issue 5) ---------------------------------------
+    # --- accounts, follow, claims, trust, invitations ---------------------------------------
     jwt_issuer: str = "peergraph"
     jwt_audience: str = "peergraph-api"
     jwt_lifetime_seconds: int = Field(default=900, ge=30, le=86_400)
@@ -148,6 +165,12 @@ class Settings(BaseSettings):
         if self.login_delay_max_seconds >= self.login_window_seconds:
             raise ValueError("PEERGRAPH_LOGIN_DELAY_MAX_SECONDS must be shorter than PEERGRAPH_LOGIN_WINDOW_SECONDS")
         return self
+
+    @property
+    def allowed_origins(self) -> list[str]:
+        if self.cors_origins is not None:
+            return self.cors_origins
+        return [] if self.environment == "production" else list(DEV_ORIGINS)
 
     @property
     def neo4j_jar_dir(self) -> Path:

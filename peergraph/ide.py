@@ -12,7 +12,7 @@ from pathlib import Path
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 
-from settings import PROJECT_ROOT
+from peergraph.settings import PROJECT_ROOT
 
 ASSET_ROOT = PROJECT_ROOT / "graphiql"
 MODULES = ASSET_ROOT / "node_modules"

@@ -1,0 +1,1 @@
+"""peergraph: the application shell (HTTP app, context, settings, errors, CLI, the Neo4j launcher)."""
