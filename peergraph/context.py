@@ -80,6 +80,7 @@ def build_context(
         driver=driver,
         database=settings.neo4j_database,
         retry_seconds=settings.neo4j_max_retry_seconds,
+        deadline=None if request is None else getattr(request.state, "deadline", None),
         audience=audience,
     )
     account = build_account(db, settings, request)
