@@ -92,6 +92,11 @@ async def _assert_migrated(driver: AsyncDriver, database: str) -> None:
         assert declared.name in (constraints if declared.kind == "constraint" else indexes), declared
 
 
+def test_every_migration_statement_names_what_it_creates() -> None:
+    """The import's check (are the migrations in place?) goes by these names."""
+    assert len(DECLARED) == STATEMENTS > 0
+
+
 async def test_peergraph_import_into_an_unmigrated_database_migrates_first(
     empty_db: AsyncDriver, settings: Settings, tmp_path: Path
 ) -> None:
