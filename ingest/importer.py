@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Generator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import orjson
 from neo4j import AsyncDriver
@@ -66,16 +66,16 @@ class ImportOptions:
     migration_timeout: float = field(default_factory=lambda: setting_default("admin_query_timeout_seconds"))
 
     @classmethod
-    def from_settings(cls, settings: Settings, **options: object) -> ImportOptions:
-        """The options the settings give (writers, ledger days, bounds, timeout), with `options` on top."""
-        given: dict[str, object] = {
-            "writers": settings.import_writers,
-            "ledger_days": settings.import_ledger_days,
-            "limits": RecordLimits.from_settings(settings),
-            "transaction_timeout": settings.import_transaction_timeout_seconds,
-            "migration_timeout": settings.admin_query_timeout_seconds,
-        }
-        return cls(**(given | options))  # type: ignore[arg-type]
+    def from_settings(cls, settings: Settings, **options: Any) -> ImportOptions:
+        """The options the settings give (writers, ledger days, bounds, timeouts), with `options` on top."""
+        given = cls(
+            writers=settings.import_writers,
+            ledger_days=settings.import_ledger_days,
+            limits=RecordLimits.from_settings(settings),
+            transaction_timeout=settings.import_transaction_timeout_seconds,
+            migration_timeout=settings.admin_query_timeout_seconds,
+        )
+        return replace(given, **options)
 
 
 @dataclass(frozen=True)
@@ -166,8 +166,7 @@ def _chunks(files: Sequence[InputFile], options: ImportOptions) -> Generator[_Ch
                 except RecordError as exc:
                     rejects.append(Reject.of(file.label, line.number, str(exc), line.raw, line.length))
                 else:
-                    number = line.number
-                    first, rows = pending.setdefault(kind, (number, []))
+                    first, rows = pending.setdefault(kind, (line.number, []))
                     rows.append(row)
                     if len(rows) >= size:
                         del pending[kind]

@@ -7,6 +7,7 @@ the graph does not hold, so they are not among the sample files) are reported.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from neo4j import AsyncDriver
@@ -36,6 +37,6 @@ async def load_files(
     rejects_path: Path | None = None,
     settings: Settings | None = None,
 ) -> ImportReport:
-    given = {"batch_size": batch_size, "rejects_path": rejects_path}
-    options = ImportOptions.from_settings(settings, **given) if settings else ImportOptions(**given)  # type: ignore[arg-type]
+    options = ImportOptions.from_settings(settings) if settings else ImportOptions()
+    options = replace(options, batch_size=batch_size, rejects_path=rejects_path)
     return await run_import(driver, database, paths, options)

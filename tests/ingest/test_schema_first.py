@@ -180,6 +180,6 @@ async def test_an_import_transaction_is_stopped_by_the_server_after_the_import_t
             await tx.rollback()
     assert done.returncode == 1, done.stdout + done.stderr
     assert "ran longer than PEERGRAPH_IMPORT_TRANSACTION_TIMEOUT_SECONDS (1 s)" in done.stderr, done.stderr
-    assert seconds < 20  # the lock was held all along: only the timeout ended the wait
+    assert seconds < 45  # the lock was held all along (up to the 60 s guard): only the timeout ended the wait
     records, _, _ = await empty_db.execute_query("MATCH (w:Work {id: 'W1'}) RETURN w.title AS title")
     assert records[0]["title"] == "Work 1"
