@@ -134,7 +134,7 @@ class RateLimits:
 
     def __init__(self, settings: Settings, clock: Callable[[], float] = time.monotonic) -> None:
         self.database = settings.neo4j_database
-        self.timeout = settings.neo4j_query_timeout_seconds
+        self.timeout = settings.request_deadline_seconds  # a check is part of one request: never longer
         self.window = settings.rate_window_seconds
         self.sweep_interval = settings.rate_sweep_interval_seconds
         self._clock = clock
