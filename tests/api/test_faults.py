@@ -26,6 +26,11 @@ from tests.support import ApiServer
 
 QUERY = '{ work(id: "W1694905212") { id year } }'  # the sample's 5,103-author work (data/sample/works.jsonl.gz)
 ANSWER = {"work": {"id": "W1694905212", "year": 2015}}
+# The suite's settings give its requests room (tests/conftest.py); here the API runs with the shipped defaults.
+PRODUCTION_LIMITS = {
+    name: Settings.model_fields[name].default
+    for name in ("request_deadline_seconds", "neo4j_connection_timeout_seconds", "max_in_flight")
+}
 
 
 @pytest_asyncio.fixture(loop_scope="session")
@@ -43,7 +48,7 @@ async def proxy(settings: Settings) -> AsyncIterator[FaultyProxy]:
 @contextmanager
 def api_through(settings: Settings, proxy: FaultyProxy, **limits: Any) -> Iterator[ApiServer]:
     # No migrations at startup: the server starts while this test's loop (which runs the proxy) waits for it.
-    update = {"neo4j_uri": proxy.uri, "migrate_on_startup": False, **limits}
+    update = {"neo4j_uri": proxy.uri, "migrate_on_startup": False, **PRODUCTION_LIMITS, **limits}
     with ApiServer(settings.model_copy(update=update)) as server:
         yield server
 
