@@ -6,7 +6,7 @@ Settings are built by `get_settings()` and passed down; nothing reads the enviro
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -43,11 +43,15 @@ class Settings(BaseSettings):
     neo4j_database: str = Field(
         default="neo4j", validation_alias=AliasChoices("NEO4J_DATABASE", "PEERGRAPH_NEO4J_DATABASE")
     )
-    # Managed transactions retry transient errors; the driver's 30 s default is too long for an API.
+    # Managed transactions retry transient errors; the driver's 30 s default is too long for an API. An API
+    # request's retries also stop at its deadline.
     neo4j_max_retry_seconds: float = 5.0
-    neo4j_connection_timeout_seconds: float = 5.0
-    neo4j_query_timeout_seconds: float = 30.0
-    neo4j_pool_size: int = 50
+    # Opening a connection (TCP + Bolt handshake): a Neo4j that is down or unreachable is said within this.
+    # Loopback and a LAN answer in milliseconds; raise it for a far-away server.
+    neo4j_connection_timeout_seconds: float = Field(default=1.0, gt=0)
+    neo4j_pool_size: int = 100
+    # Waiting for a free pooled connection: past it the request is shed (OVERLOADED), never queued for long.
+    neo4j_pool_acquire_timeout_seconds: float = Field(default=1.0, gt=0)
 
     # --- the local launcher -------------------------------------------------------------------------
     neo4j_version: str = "5.26.30"
@@ -85,6 +89,13 @@ class Settings(BaseSettings):
     max_aliases: int = 15
     max_tokens: int = 2000
     # --- request limits: deadlines, load shedding, Neo4j faults ---------------------------------------
+    # Every GraphQL request answers by then (DEADLINE_EXCEEDED past it); each Cypher statement it sends carries
+    # the time left as its transaction timeout, so Neo4j stops the work too.
+    request_deadline_seconds: float = Field(default=10.0, gt=0, le=600)
+    # GraphQL requests one process answers at once; past it a request is refused at once with 503 + Retry-After
+    # (OVERLOADED). ~2x what one process serves in a deadline's worth of p50 latency is plenty.
+    max_in_flight: int = Field(default=64, ge=1)
+    shed_retry_after_seconds: int = Field(default=1, ge=1)
     # --- request limits: query cost, body and search-text bounds -------------------------------------
     # The batch import mutation is for trusted loaders; off until accounts and admins exist.
     import_mutation_enabled: bool = False
@@ -92,6 +103,21 @@ class Settings(BaseSettings):
     import_writers: int = Field(default=2, ge=1, le=16)
     # Ledger entries of import runs killed and not resumed for this many days are deleted by the next finished run.
     import_ledger_days: int = Field(default=7, ge=1)
+    # What one imported record may carry (ingest/limits.py); a record over a bound is rejected with the reason,
+    # never truncated. A line longer than `import_max_line_bytes` is skipped unparsed (memory stays bounded by it):
+    # the sample's largest record is 1.6 MB (a work with 5,103 authors). Its longest title is 387 characters, its
+    # longest abstract 24,782, its longest name 128, its longest other text (a topic description) 362.
+    import_max_line_bytes: int = Field(default=16 * 1024 * 1024, ge=1024)
+    import_max_title_chars: int = Field(default=10_000, ge=1)
+    import_max_abstract_chars: int = Field(default=100_000, ge=1)
+    import_max_name_chars: int = Field(default=1_000, ge=1)  # display names, raw author names, topic hierarchy
+    import_max_text_chars: int = Field(default=10_000, ge=1)  # any other text: descriptions, URLs, DOIs, types
+    # Each import transaction (a batch, a citation-pass slice, the ledger) runs at most this long on the server: a
+    # 1,000-work batch takes ~1 s, so this bounds a stuck server, not a big batch. The mutation path uses it too.
+    import_transaction_timeout_seconds: float = Field(default=300.0, gt=0)
+    # Admin commands' statements (migrations, waiting for their indexes to come online, the fingerprint's chunks):
+    # building the indexes of a large graph takes minutes.
+    admin_query_timeout_seconds: float = Field(default=900.0, gt=0)
 
     # --- the read API ---------------------------------------------------------------------
     # Adds `extensions.neo4jRoundTrips` (Cypher statements sent) to every response: for tests and benchmarks.
@@ -126,14 +152,25 @@ class Settings(BaseSettings):
     oidc_jwks_url: str | None = "https://orcid.org/oauth/jwks"
     oidc_jwks_file: Path | None = None
     oidc_algorithms: list[str] = Field(default_factory=lambda: ["RS256"])
-    # Rate limits: at most N events per window per key (in-process sliding windows).
-    rate_window_seconds: float = 60.0
-    login_failures_per_account: int = 5
-    login_failures_per_client: int = 20
-    registrations_per_client: int = 10
-    follows_per_user: int = 60
-    claims_per_user: int = 10
-    invites_per_sender: int = 5
+    # Rate limits, kept in Neo4j so they hold across API processes (auth/ratelimit.py): at most N events per
+    # key in a sliding window of `rate_window_seconds`.
+    rate_window_seconds: float = Field(default=60.0, gt=0)
+    registrations_per_client: int = Field(default=10, ge=1)
+    follows_per_user: int = Field(default=60, ge=1)
+    claims_per_user: int = Field(default=10, ge=1)
+    invites_per_sender: int = Field(default=5, ge=1)
+    # Failed logins (auth/login_throttle.py, docs/trust.md), counted over `login_window_seconds`: a hard limit
+    # per (account, client) and per client; past `login_delay_after_failures` failures on an account from all
+    # clients, each client waits a delay doubling from `login_delay_base_seconds` up to `login_delay_max_seconds`
+    # before each attempt on it (never longer: the owner is slowed, never locked out).
+    login_window_seconds: float = Field(default=900.0, gt=0)
+    login_failures_per_account_client: int = Field(default=5, ge=1)
+    login_failures_per_client: int = Field(default=20, ge=1)
+    login_delay_after_failures: int = Field(default=10, ge=1)
+    login_delay_base_seconds: float = Field(default=1.0, gt=0)
+    login_delay_max_seconds: float = Field(default=30.0, gt=0)
+    # Expired rate-limit nodes are deleted by a process at most this often (0: after every check).
+    rate_sweep_interval_seconds: float = Field(default=60.0, ge=0)
     # Use the left-most X-Forwarded-For address as the client (only behind a proxy you control).
     trust_forwarded_for: bool = False
     invite_message_max_length: int = 2000
@@ -148,6 +185,13 @@ class Settings(BaseSettings):
                 raise ValueError("NEO4J_URI must be set in production; the local launcher is for development")
         return self
 
+    @model_validator(mode="after")
+    def _login_delay_within_window(self) -> Settings:
+        # A client's place on a throttled account lasts one window: a longer delay would outlast it.
+        if self.login_delay_max_seconds >= self.login_window_seconds:
+            raise ValueError("PEERGRAPH_LOGIN_DELAY_MAX_SECONDS must be shorter than PEERGRAPH_LOGIN_WINDOW_SECONDS")
+        return self
+
     @property
     def allowed_origins(self) -> list[str]:
         if self.cors_origins is not None:
@@ -157,6 +201,11 @@ class Settings(BaseSettings):
     @property
     def neo4j_jar_dir(self) -> Path:
         return self.neo4j_cache_dir / f"neo4j-{self.neo4j_version}" / "lib"
+
+
+def setting_default(name: str) -> Any:
+    """A setting's default, for code that can also run without settings passed in (declared once, above)."""
+    return Settings.model_fields[name].get_default(call_default_factory=True)
 
 
 def get_settings(**overrides: object) -> Settings:

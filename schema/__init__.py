@@ -12,6 +12,7 @@ from strawberry.tools import merge_types
 from peergraph.settings import Settings
 from schema.account_mutation import AccountMutation
 from schema.account_query import AccountQuery
+from schema.authentication import BearerTokenCheck
 from schema.author import Author
 from schema.guards import guard_extensions
 from schema.ingest_mutation import IngestMutation
@@ -31,4 +32,5 @@ NODE_TYPES = [Author, Work, Topic, Institution, Source]
 
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
-    return strawberry.Schema(query=Query, mutation=Mutation, types=NODE_TYPES, extensions=guard_extensions(settings))
+    extensions = [*guard_extensions(settings), BearerTokenCheck]
+    return strawberry.Schema(query=Query, mutation=Mutation, types=NODE_TYPES, extensions=extensions)
