@@ -105,6 +105,14 @@ class Tab:
         return path
 
 
+def operation(name: str) -> str:
+    """One of the explorer's operations, exactly as contract/explorer.graphql writes it."""
+    text = (PROJECT_ROOT / "contract" / "explorer.graphql").read_text(encoding="utf-8")
+    match = re.search(rf"query {name}\(.*?\n}}\n", text, flags=re.S)
+    assert match is not None, name
+    return match.group(0)
+
+
 class OpenTab(Protocol):
     async def __call__(self, viewport: ViewportSize | None = None) -> Tab: ...
 

@@ -3,28 +3,19 @@ slice was truncated, and draws the coauthor path the API returns."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import httpx
 from neo4j import AsyncDriver
 
-from peergraph.settings import PROJECT_ROOT
 from tests.api.sample_truth import sample_truth
 from tests.web import expected
-from tests.web.conftest import OpenTab, Tab
+from tests.web.conftest import OpenTab, Tab, operation
 
 HOME = "A5009341822"  # Jonathan C. Roberts
 FAR = "A5032230089"  # Joel Roberts: two coauthorship hops from HOME in the sample
 HUB = "W1694905212"  # the sample's 5,103-author work
 GRAPH = "document.querySelector('.graph-canvas').peergraph"
-
-
-def operation(name: str) -> str:
-    text = (PROJECT_ROOT / "contract" / "explorer.graphql").read_text(encoding="utf-8")
-    match = re.search(rf"query {name}\(.*?\n}}\n", text, flags=re.S)
-    assert match is not None
-    return match.group(0)
 
 
 async def ask(tab: Tab, query: str, variables: dict[str, Any]) -> dict[str, Any]:
