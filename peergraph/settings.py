@@ -86,6 +86,25 @@ class Settings(BaseSettings):
     max_tokens: int = 2000
     # --- request limits: deadlines, load shedding, Neo4j faults ---------------------------------------
     # --- request limits: query cost, body and search-text bounds -------------------------------------
+    # The objects (nodes) a document may return, estimated after validation and before any Cypher runs
+    # (schema/cost.py; README "Limits"): over the ceiling it is refused with QUERY_TOO_COSTLY. A request with a
+    # bearer token gets the higher ceiling (the token's validity is checked where the viewer is resolved). The
+    # contract's WorkDetail is estimated at 10,547 (its 5,103 authorships), hence 20,000 rather than 10,000.
+    cost_ceiling_anonymous: int = Field(default=20_000, ge=1)
+    cost_ceiling_authenticated: int = Field(default=200_000, ge=1)
+    # Raises (or lowers) the declared bound of a list without `first`, e.g. {"Work.authorships": 20000}: the
+    # defaults are the bundled sample's largest lists (schema/cost.py, DECLARED_BOUNDS); a graph with bigger ones
+    # should say so here, or their responses outgrow their estimates (logged as a warning).
+    cost_list_bounds: dict[str, int] = Field(default_factory=dict)
+    # A request body over this many bytes is refused with 413 before it is read further.
+    max_body_bytes: int = Field(default=1_048_576, ge=1024)
+    # Search and autocomplete texts: longer texts, or texts of more words, are BAD_USER_INPUT (Lucene refuses a
+    # query of more than 1,024 clauses; ~700 words reached it).
+    search_max_chars: int = Field(default=256, ge=1)
+    search_max_terms: int = Field(default=32, ge=1, le=512)
+    # `connection` gives up after visiting this many authors and works (both ends together) and says so
+    # (QUERY_TOO_COSTLY on the field), rather than walking the graph past the deadline.
+    connection_node_budget: int = Field(default=20_000, ge=10)
     # The batch import mutation is for trusted loaders; off until accounts and admins exist.
     import_mutation_enabled: bool = False
     # Batches `peergraph import` writes at once, each in its own transaction (1 = one after another).

@@ -31,4 +31,7 @@ NODE_TYPES = [Author, Work, Topic, Institution, Source]
 
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
-    return strawberry.Schema(query=Query, mutation=Mutation, types=NODE_TYPES, extensions=guard_extensions(settings))
+    schema = strawberry.Schema(query=Query, mutation=Mutation, types=NODE_TYPES)
+    # The guards come after: the cost estimate reads the built schema (and refuses one with a list it cannot bound).
+    schema.extensions = tuple(guard_extensions(settings, schema._schema))
+    return schema

@@ -1,13 +1,11 @@
-// The shortest coauthorship path between two authors (author, work, author ...) of at most $maxHops
-// coauthor hops, with every work each consecutive pair shares. The variable-length bound is the largest
-// allowed (6 hops = 12 relationships); $maxHops cuts it below.
-// Parameters: $from: author id, $to: author id, $maxHops: int (1..6).
-// Returns: authors: [author map] (from .. to), links: [[work map]] (the shared works of each hop); no row
-// when no such path exists.
-MATCH (a:Author {id: $from}), (b:Author {id: $to})
-MATCH p = shortestPath((a)-[:AUTHORED*..12]-(b))
-WHERE length(p) <= 2 * $maxHops
-WITH [n IN nodes(p) WHERE n:Author] AS authors
+// A coauthorship path the search in resolvers/graph.py found, as the API shows it: each author in order, and every
+// work each consecutive pair shares (newest first).
+// Parameters: $ids: [author id] (from .. to, consecutive ones coauthors).
+// Returns: authors: [author map] (in the order of $ids), links: [[work map]] (the shared works of each hop).
+UNWIND range(0, size($ids) - 1) AS i
+MATCH (x:Author {id: $ids[i]})
+WITH i, x ORDER BY i
+WITH collect(x) AS authors
 CALL (authors) {
   UNWIND range(0, size(authors) - 2) AS k
   WITH k, authors[k] AS x, authors[k + 1] AS y
