@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 
 from graphql import DocumentNode, GraphQLError, GraphQLSchema, GraphQLSyntaxError, validate
 from graphql.validation import ASTValidationRule
+from strawberry import Schema
 from strawberry.extensions import (
     MaxAliasesLimiter,
     MaxTokensLimiter,
@@ -24,6 +25,7 @@ from strawberry.extensions import (
     SchemaExtension,
 )
 from strawberry.schema.schema import validate_document
+from strawberry.types import ExecutionContext
 
 from peergraph.errors import ErrorCode
 from peergraph.observability import REQUEST_ID, ObserveOperation
@@ -33,6 +35,17 @@ from schema.cost import MAX_EXPANDED_FIELDS, CostEstimator, QueryCost, expanded_
 log = logging.getLogger("peergraph.api")
 # Parsed and validated documents are reused across requests (the explorer sends the same few documents).
 DOCUMENT_CACHE_SIZE = 256
+
+
+class LoggedSchema(Schema):
+    """Strawberry's schema, logging errors as ErrorPolicy shows them: a client's mistake once at INFO without a
+    traceback (strawberry logs every error at ERROR, with the traceback of its cause); an unexpected error is
+    logged by ErrorPolicy, with its id."""
+
+    def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
+        for error in errors:
+            if error.original_error is None or isinstance(error.original_error, GraphQLError):
+                log.info("client error: %s", error.message[:300])
 
 
 class ErrorPolicy(SchemaExtension):
