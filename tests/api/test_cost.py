@@ -211,7 +211,8 @@ PATH = """query($a: ID!, $b: ID!, $m: Int!) { connection(from: $a, to: $b, maxHo
 
 def component(truth: Truth, start: str) -> tuple[set[str], set[str]]:
     """The authors and works connected to `start` by coauthorship."""
-    authors, works, todo = {start}, set(), [start]
+    authors, todo = {start}, [start]
+    works: set[str] = set()
     while todo:
         for w in truth.author_works[todo.pop()] - works:
             works.add(w)
