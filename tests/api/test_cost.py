@@ -10,9 +10,11 @@ from typing import Any
 
 import httpx
 import pytest
+from graphql import GraphQLInterfaceType, GraphQLObjectType, get_introspection_query
 from neo4j import AsyncDriver
 
 from peergraph.settings import Settings
+from schema import build_schema
 from schema.cost import DECLARED_BOUNDS
 from tests.api._ops import call
 from tests.api.sample_truth import Truth, sample_truth
@@ -113,6 +115,21 @@ async def test_work_detail_counts_its_authorships_and_their_institutions_once_pe
     want = 1 + venue + len(ships) + sum(1 for s in ships if s.author) + 2 * len(truth.work_topics[hub])
     assert cost["actual"] == want + sum(len(s.institutions) for s in ships)
     assert cost["actual"] <= cost["estimated"] <= ANONYMOUS_CEILING
+
+
+async def test_introspection_is_counted_with_the_schemas_own_sizes(
+    sample_db: AsyncDriver, http: httpx.AsyncClient
+) -> None:
+    full = await costed(http, get_introspection_query(descriptions=True))  # GraphiQL's: served anonymously
+    assert full["extensions"]["cost"]["estimated"] <= ANONYMOUS_CEILING
+    # the schema, its types, all their fields, each field's type and that type's fields (at most `most` a type)
+    served = build_schema()._schema
+    sizes = [len(t.fields) for t in served.type_map.values() if isinstance(t, GraphQLObjectType | GraphQLInterfaceType)]
+    types, fields, most = len(served.type_map), sum(sizes), max(sizes)
+    wide = "s{i}: __schema { types { fields { type { fields { name } } } } }"
+    body = await call(http, "{ " + " ".join(wide.replace("{i}", str(i)) for i in range(4)) + " }", None)
+    assert body["extensions"]["cost"]["estimated"] == 4 * (1 + types + fields + fields + fields * most) > 20_000
+    assert body["errors"][0]["extensions"]["code"] == "QUERY_TOO_COSTLY"
 
 
 async def test_first_past_its_maximum_counts_the_maximum(sample_db: AsyncDriver, http: httpx.AsyncClient) -> None:
