@@ -1,4 +1,4 @@
-"""The account services one app shares across requests: hasher, rate limiter, OIDC verifier, mailer.
+"""The account services one app shares across requests: hasher, rate limits, OIDC verifier, mailer.
 
 Built once per application, on first use, and kept on the Starlette app state (so peergraph/app.py needs no change).
 """
@@ -8,10 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from auth.login_throttle import LoginPolicy, LoginThrottle
 from auth.mailer import Mailer, load_mailer
 from auth.oidc import OidcVerifier
 from auth.passwords import Passwords
-from auth.ratelimit import RateLimiter
+from auth.ratelimit import RateLimits
 from peergraph.settings import Settings
 
 STATE_KEY = "account_services"
@@ -20,15 +21,18 @@ STATE_KEY = "account_services"
 @dataclass
 class AccountServices:
     passwords: Passwords
-    limiter: RateLimiter
+    limits: RateLimits
+    logins: LoginThrottle
     oidc: OidcVerifier
     mailer: Mailer
 
 
 def build_services(settings: Settings) -> AccountServices:
+    limits = RateLimits(settings)
     return AccountServices(
         passwords=Passwords(settings),
-        limiter=RateLimiter(settings.rate_window_seconds),
+        limits=limits,
+        logins=LoginThrottle(limits, LoginPolicy.from_settings(settings)),
         oidc=OidcVerifier(settings),
         mailer=load_mailer(settings),
     )

@@ -63,12 +63,15 @@ class ViewerSession:
             raise self._error
         return self._viewer
 
+    @property
+    def has_token(self) -> bool:
+        """An Authorization header was sent (a bad one too): the request is not anonymous."""
+        return self._token is not None
+
     async def get_or_anonymous(self) -> ViewerUser | None:
-        """The viewer, or None for anonymous and bad tokens alike (for public fields)."""
-        try:
-            return await self.get()
-        except ApiError:
-            return None
+        """The viewer for public fields: None when anonymous. A bad token never gets here as anonymous: the
+        request is refused before execution (schema/authentication.py); should a field run anyway, it raises."""
+        return await self.get()
 
     async def require(self) -> ViewerUser:
         viewer = await self.get()

@@ -8,8 +8,16 @@ import time
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
-from neo4j import READ_ACCESS, AsyncDriver
-from neo4j.exceptions import DriverError, Neo4jError
+from neo4j import READ_ACCESS, AsyncDriver, Query
+from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+
+from peergraph.errors import deadline_exceeded
+
+# A dead pooled connection fails in well under this; an unreachable server takes the connection timeout.
+FAST_FAILURE_SECONDS = 0.25
+# How long refused connections are retried (with backoff): long enough for a dropped connection or two, short
+# enough that a request to a stopped Neo4j answers SERVICE_UNAVAILABLE within a second.
+UNAVAILABLE_RETRY_SECONDS = 0.5
 
 
 @dataclass
@@ -29,23 +37,46 @@ class ReadGateway:
     driver: AsyncDriver
     database: str
     retry_seconds: float = 5.0  # how long transient failures (the driver's is_retryable()) are retried
+    deadline: float | None = None  # when the request must have answered (time.monotonic()); None: no deadline
     round_trips: int = 0
+
+    def time_left(self) -> float | None:
+        return None if self.deadline is None else self.deadline - time.monotonic()
 
     async def rows(self, query: LiteralString, **params: Any) -> list[dict[str, Any]]:
         self.round_trips += 1
-        deadline = time.monotonic() + self.retry_seconds
+        retry_until = time.monotonic() + self.retry_seconds
+        unavailable_until = time.monotonic() + UNAVAILABLE_RETRY_SECONDS
+        if self.deadline is not None:
+            retry_until = min(retry_until, self.deadline)
         for attempt in itertools.count():
+            timeout = self.time_left()
+            if timeout is not None and timeout <= 0:
+                raise deadline_exceeded()
+            started = time.monotonic()
             try:
-                return await self._rows_once(query, params)
-            except (Neo4jError, DriverError) as error:
-                if not error.is_retryable() or time.monotonic() > deadline:
+                return await self._rows_once(query, params, timeout)
+            except (ServiceUnavailable, SessionExpired):
+                # A refused or broken connection. The driver drops the pool's connections to that server, so a
+                # quick retry on a fresh connection covers a server that restarted or a connection a proxy
+                # dropped; a server still refusing after UNAVAILABLE_RETRY_SECONDS, or slow to fail (unreachable:
+                # the connection timeout passed), is down, and waiting for it would only hold the client.
+                if time.monotonic() - started > FAST_FAILURE_SECONDS or time.monotonic() > unavailable_until:
                     raise
-            await asyncio.sleep(min(1.0, 0.05 * 2**attempt))  # back off before trying again
+                until = min(unavailable_until, retry_until)
+            except (Neo4jError, DriverError) as error:
+                if not error.is_retryable() or time.monotonic() > retry_until:
+                    raise
+                until = retry_until
+            await asyncio.sleep(max(0.0, min(1.0, 0.05 * 2**attempt, until - time.monotonic())))
         raise AssertionError("unreachable")
 
-    async def _rows_once(self, query: LiteralString, params: dict[str, Any]) -> list[dict[str, Any]]:
+    async def _rows_once(
+        self, query: LiteralString, params: dict[str, Any], tx_timeout: float | None
+    ) -> list[dict[str, Any]]:
         async with self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session:
-            result = await session.run(query, params)
+            # The time left is the transaction's timeout: past the deadline Neo4j stops the query itself.
+            result = await session.run(Query(query, timeout=tx_timeout), params)
             keys = result.keys()
             # The named queries return maps and scalars only (map projections, never nodes), so the records
             # are taken as they are: Record.data() would walk every nested value again to convert graph types.

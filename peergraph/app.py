@@ -31,6 +31,7 @@ from peergraph.db.target import async_driver
 from peergraph.errors import ErrorCode
 from peergraph.http_cache import GraphQLHttpCaching
 from peergraph.ide import graphiql_asset, graphiql_page, page_response
+from peergraph.limits import RequestLimits
 from peergraph.observability import RequestObserver, configure_logging, metrics, worker_exited
 from peergraph.settings import Settings, get_settings
 from schema import build_schema
@@ -216,6 +217,13 @@ def edge_middleware(settings: Settings) -> list[Middleware]:
             max_age=600,
         ),
         Middleware(GZipMiddleware, minimum_size=settings.gzip_min_bytes),
+        # Inside CORS, so a browser can read a shed or timed-out answer too.
+        Middleware(
+            RequestLimits,
+            deadline_seconds=settings.request_deadline_seconds,
+            max_in_flight=settings.max_in_flight,
+            retry_after=settings.shed_retry_after_seconds,
+        ),
     ]
 
 

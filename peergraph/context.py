@@ -72,7 +72,12 @@ class Context:
 def build_context(
     driver: AsyncDriver, settings: Settings, request: Request | None = None, response: Response | None = None
 ) -> Context:
-    db = ReadGateway(driver=driver, database=settings.neo4j_database, retry_seconds=settings.neo4j_max_retry_seconds)
+    db = ReadGateway(
+        driver=driver,
+        database=settings.neo4j_database,
+        retry_seconds=settings.neo4j_max_retry_seconds,
+        deadline=None if request is None else getattr(request.state, "deadline", None),
+    )
     account = build_account(db, settings, request)
     return Context(
         request=request,

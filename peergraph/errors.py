@@ -33,3 +33,7 @@ class ApiError(GraphQLError):
 
 def bad_input(message: str, **extra: object) -> ApiError:
     return ApiError(message, ErrorCode.BAD_USER_INPUT, **extra)
+
+
+def deadline_exceeded() -> ApiError:
+    return ApiError("The request ran past its deadline; its queries were cancelled.", ErrorCode.DEADLINE_EXCEEDED)

@@ -43,11 +43,15 @@ class Settings(BaseSettings):
     neo4j_database: str = Field(
         default="neo4j", validation_alias=AliasChoices("NEO4J_DATABASE", "PEERGRAPH_NEO4J_DATABASE")
     )
-    # Managed transactions retry transient errors; the driver's 30 s default is too long for an API.
+    # Managed transactions retry transient errors; the driver's 30 s default is too long for an API. An API
+    # request's retries also stop at its deadline.
     neo4j_max_retry_seconds: float = 5.0
-    neo4j_connection_timeout_seconds: float = 5.0
-    neo4j_query_timeout_seconds: float = 30.0
-    neo4j_pool_size: int = 50
+    # Opening a connection (TCP + Bolt handshake): a Neo4j that is down or unreachable is said within this.
+    # Loopback and a LAN answer in milliseconds; raise it for a far-away server.
+    neo4j_connection_timeout_seconds: float = Field(default=1.0, gt=0)
+    neo4j_pool_size: int = 100
+    # Waiting for a free pooled connection: past it the request is shed (OVERLOADED), never queued for long.
+    neo4j_pool_acquire_timeout_seconds: float = Field(default=1.0, gt=0)
 
     # --- the local launcher -------------------------------------------------------------------------
     neo4j_version: str = "5.26.30"
@@ -85,6 +89,13 @@ class Settings(BaseSettings):
     max_aliases: int = 15
     max_tokens: int = 2000
     # --- request limits: deadlines, load shedding, Neo4j faults ---------------------------------------
+    # Every GraphQL request answers by then (DEADLINE_EXCEEDED past it); each Cypher statement it sends carries
+    # the time left as its transaction timeout, so Neo4j stops the work too.
+    request_deadline_seconds: float = Field(default=10.0, gt=0, le=600)
+    # GraphQL requests one process answers at once; past it a request is refused at once with 503 + Retry-After
+    # (OVERLOADED). ~2x what one process serves in a deadline's worth of p50 latency is plenty.
+    max_in_flight: int = Field(default=64, ge=1)
+    shed_retry_after_seconds: int = Field(default=1, ge=1)
     # --- request limits: query cost, body and search-text bounds -------------------------------------
     # The objects (nodes) a document may return, estimated after validation and before any Cypher runs
     # (schema/cost.py; README "Limits"): over the ceiling it is refused with QUERY_TOO_COSTLY. A request with a
@@ -100,7 +111,7 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
     # Search and autocomplete texts: longer texts, or texts of more words, are BAD_USER_INPUT (Lucene refuses a
     # query of more than 1,024 clauses; ~700 words reached it).
-    search_max_chars: int = Field(default=256, ge=1)
+    search_max_chars: int = Field(default=256, ge=1, le=1000)
     search_max_terms: int = Field(default=32, ge=1, le=512)
     # `connection` gives up after visiting this many authors and works (both ends together) and says so
     # (QUERY_TOO_COSTLY on the field), rather than walking the graph past the deadline.
@@ -145,14 +156,25 @@ class Settings(BaseSettings):
     oidc_jwks_url: str | None = "https://orcid.org/oauth/jwks"
     oidc_jwks_file: Path | None = None
     oidc_algorithms: list[str] = Field(default_factory=lambda: ["RS256"])
-    # Rate limits: at most N events per window per key (in-process sliding windows).
-    rate_window_seconds: float = 60.0
-    login_failures_per_account: int = 5
-    login_failures_per_client: int = 20
-    registrations_per_client: int = 10
-    follows_per_user: int = 60
-    claims_per_user: int = 10
-    invites_per_sender: int = 5
+    # Rate limits, kept in Neo4j so they hold across API processes (auth/ratelimit.py): at most N events per
+    # key in a sliding window of `rate_window_seconds`.
+    rate_window_seconds: float = Field(default=60.0, gt=0)
+    registrations_per_client: int = Field(default=10, ge=1)
+    follows_per_user: int = Field(default=60, ge=1)
+    claims_per_user: int = Field(default=10, ge=1)
+    invites_per_sender: int = Field(default=5, ge=1)
+    # Failed logins (auth/login_throttle.py, docs/trust.md), counted over `login_window_seconds`: a hard limit
+    # per (account, client) and per client; past `login_delay_after_failures` failures on an account from all
+    # clients, each client waits a delay doubling from `login_delay_base_seconds` up to `login_delay_max_seconds`
+    # before each attempt on it (never longer: the owner is slowed, never locked out).
+    login_window_seconds: float = Field(default=900.0, gt=0)
+    login_failures_per_account_client: int = Field(default=5, ge=1)
+    login_failures_per_client: int = Field(default=20, ge=1)
+    login_delay_after_failures: int = Field(default=10, ge=1)
+    login_delay_base_seconds: float = Field(default=1.0, gt=0)
+    login_delay_max_seconds: float = Field(default=30.0, gt=0)
+    # Expired rate-limit nodes are deleted by a process at most this often (0: after every check).
+    rate_sweep_interval_seconds: float = Field(default=60.0, ge=0)
     # Use the left-most X-Forwarded-For address as the client (only behind a proxy you control).
     trust_forwarded_for: bool = False
     invite_message_max_length: int = 2000
@@ -165,6 +187,13 @@ class Settings(BaseSettings):
                 raise ValueError("PEERGRAPH_JWT_SECRET must be set to a strong secret (32+ chars) in production")
             if self.neo4j_uri is None:
                 raise ValueError("NEO4J_URI must be set in production; the local launcher is for development")
+        return self
+
+    @model_validator(mode="after")
+    def _login_delay_within_window(self) -> Settings:
+        # A client's place on a throttled account lasts one window: a longer delay would outlast it.
+        if self.login_delay_max_seconds >= self.login_window_seconds:
+            raise ValueError("PEERGRAPH_LOGIN_DELAY_MAX_SECONDS must be shorter than PEERGRAPH_LOGIN_WINDOW_SECONDS")
         return self
 
     @property

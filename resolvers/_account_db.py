@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any, LiteralString, TypeVar
 
-from neo4j import AsyncManagedTransaction
+from neo4j import AsyncManagedTransaction, unit_of_work
 
 from peergraph.context import Context
+from peergraph.errors import deadline_exceeded
 
 T = TypeVar("T")
 
@@ -18,9 +19,14 @@ async def rows_in(tx: AsyncManagedTransaction, query: LiteralString, **params: A
 
 
 async def write_tx(ctx: Context, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
-    """Run `work` in one managed write transaction (it may run again on a transient error)."""
+    """Run `work` in one managed write transaction (it may run again on a transient error), with the request's
+    time left as the transaction's timeout."""
+    left = ctx.loaders.db.time_left()
+    if left is not None and left <= 0:
+        raise deadline_exceeded()
+    bounded = work if left is None else unit_of_work(timeout=left)(work)
     async with ctx.driver.session(database=ctx.settings.neo4j_database) as session:
-        return await session.execute_write(work)
+        return await session.execute_write(bounded)
 
 
 async def write(ctx: Context, query: LiteralString, **params: Any) -> list[dict[str, Any]]:

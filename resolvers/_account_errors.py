@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+from auth.ratelimit import whole_seconds
 from peergraph.errors import ApiError, ErrorCode
 
 
@@ -20,8 +21,9 @@ def conflict(message: str) -> ApiError:
     return ApiError(message, ErrorCode.CONFLICT)
 
 
-def rate_limited(message: str = "too many attempts; try again later") -> ApiError:
-    return ApiError(message, ErrorCode.RATE_LIMITED)
+def rate_limited(message: str, retry_after: float) -> ApiError:
+    """RATE_LIMITED with `retryAfter`: whole seconds until the same request can succeed."""
+    return ApiError(message, ErrorCode.RATE_LIMITED, retryAfter=whole_seconds(retry_after))
 
 
 def now_iso() -> str:

@@ -7,6 +7,7 @@ import time
 
 from neo4j.exceptions import ConstraintError
 
+from auth.ratelimit import Throttled
 from auth.tokens import AccessToken, digest, issue_access_token, new_one_time_token
 from auth.viewer import ViewerUser, unauthenticated, viewer_from_row
 from cypher import account as q
@@ -42,8 +43,10 @@ async def register(info: Info, *, email: str, password: str, display_name: str) 
     name = display_name.strip()
     if not 1 <= len(name) <= MAX_DISPLAY_NAME:
         raise bad_input(f"`displayName` must be 1 to {MAX_DISPLAY_NAME} characters", argument="displayName")
-    if not acc.services.limiter.hit("register-client", acc.client_ip, settings.registrations_per_client):
-        raise rate_limited()
+    try:
+        await acc.services.limits.hit(ctx.driver, "register-client", acc.client_ip, settings.registrations_per_client)
+    except Throttled as exc:
+        raise rate_limited("too many registrations; try again later", exc.retry_after) from None
     password_hash = await acc.services.passwords.hash(password)
     token, token_hash = new_one_time_token()
     try:
@@ -74,29 +77,26 @@ def verification_body(token: str) -> str:
 
 
 async def login(info: Info, *, email: str, password: str) -> tuple[AccessToken, ViewerUser]:
-    """An access token for the right email and password. Failures are counted per account and per client
-    *before* the password is checked, so aliases packed into one request hit the limit too."""
+    """An access token for the right email and password. The attempt is checked against the login limits and
+    recorded as a failure *before* the password is checked (auth/login_throttle.py), so aliases packed into one
+    request and concurrent requests to other API processes are counted too; a right password forgives it."""
     ctx, acc = info.context, info.context.account
-    settings, limiter = ctx.settings, acc.services.limiter
     address = normalize_email(email)
-    if (
-        limiter.count("login-account", address) >= settings.login_failures_per_account
-        or limiter.count("login-client", acc.client_ip) >= settings.login_failures_per_client
-    ):
-        raise rate_limited("too many failed logins; try again later")
-    limiter.hit("login-account", address, settings.login_failures_per_account)
-    limiter.hit("login-client", acc.client_ip, settings.login_failures_per_client)
+    throttle = acc.services.logins
+    try:
+        attempt = await throttle.admit(ctx.driver, address, acc.client_ip)
+    except Throttled as exc:
+        raise rate_limited("too many failed logins; try again later", exc.retry_after) from None
     rows = await read(ctx, q.GET_LOGIN, email=address)
     row = rows[0] if rows else None
     if not await acc.services.passwords.verify(None if row is None else row["passwordHash"], password):
         raise unauthenticated(LOGIN_FAILED)
     assert row is not None
-    limiter.forgive("login-account", address)
-    limiter.forgive("login-client", acc.client_ip)
+    await throttle.succeeded(ctx.driver, attempt)
     user = await acc.loaders.user.load(row["id"])
     if user is None:  # deleted between the two reads
         raise unauthenticated(LOGIN_FAILED)
-    return issue_access_token(settings, row["id"]), viewer_from_row(user, settings)
+    return issue_access_token(ctx.settings, row["id"]), viewer_from_row(user, ctx.settings)
 
 
 async def verify_email(info: Info, *, token: str) -> bool:

@@ -12,6 +12,7 @@ from neo4j import AsyncManagedTransaction
 from neo4j.exceptions import ConstraintError
 
 from auth.oidc import InvalidIdToken
+from auth.ratelimit import Throttled
 from auth.viewer import ViewerUser
 from cypher import account as q
 from loaders.social import forget
@@ -48,8 +49,10 @@ async def claim_author(info: Info, *, author_id: str, evidence: str | None, orci
     viewer = await acc.viewer.require()
     aid = entity_id(author_id, "author")
     text = _text(evidence, MAX_EVIDENCE, "evidence")
-    if not acc.services.limiter.hit("claim", viewer.id, ctx.settings.claims_per_user):
-        raise rate_limited("too many claim attempts; try again later")
+    try:
+        await acc.services.limits.hit(ctx.driver, "claim", viewer.id, ctx.settings.claims_per_user)
+    except Throttled as exc:
+        raise rate_limited("too many claim attempts; try again later", exc.retry_after) from None
     orcid: str | None = None
     if orcid_id_token is not None:
         try:

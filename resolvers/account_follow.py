@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from auth.ratelimit import Throttled
 from cypher import account as q
 from loaders.social import forget
 from peergraph.context import Info
@@ -17,8 +18,10 @@ async def set_following(info: Info, *, author_id: str, follow: bool) -> str:
     ctx, acc = info.context, info.context.account
     viewer = await acc.viewer.require()
     aid = entity_id(author_id, "author")
-    if not acc.services.limiter.hit("follow", viewer.id, ctx.settings.follows_per_user):
-        raise rate_limited("too many follow changes; try again later")
+    try:
+        await acc.services.limits.hit(ctx.driver, "follow", viewer.id, ctx.settings.follows_per_user)
+    except Throttled as exc:
+        raise rate_limited("too many follow changes; try again later", exc.retry_after) from None
     if follow:
         rows = await write(ctx, q.FOLLOW_AUTHOR, userId=viewer.id, authorId=aid, now=now_iso())
     else:

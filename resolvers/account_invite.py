@@ -9,6 +9,7 @@ from typing import Any
 
 from neo4j import AsyncManagedTransaction
 
+from auth.ratelimit import hit_in, key_of
 from cypher import account as q
 from peergraph.context import Info
 from peergraph.errors import bad_input
@@ -29,11 +30,13 @@ async def send_invite(info: Info, *, to: str, message: str) -> dict[str, Any]:
         raise bad_input(
             f"`message` must be 1 to {ctx.settings.invite_message_max_length} characters", argument="message"
         )
-    limiter = acc.services.limiter
-    if limiter.count("invite", viewer.id) >= ctx.settings.invites_per_sender:
-        raise rate_limited("too many invitations; try again later")
+    limit_key = key_of("invite", viewer.id)
 
     async def work(tx: AsyncManagedTransaction) -> dict[str, Any]:
+        # Checked and recorded in the invitation's transaction: only invitations that are sent use a slot.
+        wait = await hit_in(tx, limit_key, ctx.settings.invites_per_sender, ctx.settings.rate_window_seconds)
+        if wait is not None:
+            raise rate_limited("too many invitations; try again later", wait)
         state = (await rows_in(tx, q.INVITE_STATE, senderId=viewer.id, authorId=aid))[0]
         if state["senderAuthorId"] is None:
             raise forbidden("claim your author profile before sending invitations")
@@ -63,9 +66,7 @@ async def send_invite(info: Info, *, to: str, message: str) -> dict[str, Any]:
         invitation: dict[str, Any] = rows[0]["invitation"]
         return invitation
 
-    invitation = await write_tx(ctx, work)
-    limiter.hit("invite", viewer.id, ctx.settings.invites_per_sender)
-    return invitation
+    return await write_tx(ctx, work)
 
 
 async def respond(info: Info, *, invitation_id: str, accept: bool) -> dict[str, Any]:

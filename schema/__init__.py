@@ -12,6 +12,7 @@ from strawberry.tools import merge_types
 from peergraph.settings import Settings
 from schema.account_mutation import AccountMutation
 from schema.account_query import AccountQuery
+from schema.authentication import BearerTokenCheck
 from schema.author import Author
 from schema.guards import LoggedSchema, guard_extensions
 from schema.ingest_mutation import IngestMutation
@@ -33,5 +34,5 @@ NODE_TYPES = [Author, Work, Topic, Institution, Source]
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     schema = LoggedSchema(query=Query, mutation=Mutation, types=NODE_TYPES)
     # The guards come after: the cost estimate reads the built schema (and refuses one with a list it cannot bound).
-    schema.extensions = tuple(guard_extensions(settings, schema._schema))
+    schema.extensions = (*guard_extensions(settings, schema._schema), BearerTokenCheck)
     return schema

@@ -16,6 +16,13 @@ from collections.abc import Callable, Iterator
 
 from graphql import DocumentNode, GraphQLError, GraphQLSchema, GraphQLSyntaxError, validate
 from graphql.validation import ASTValidationRule
+from neo4j.exceptions import (
+    ConnectionAcquisitionTimeoutError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
 from strawberry import Schema
 from strawberry.extensions import (
     MaxAliasesLimiter,
@@ -70,6 +77,18 @@ class ErrorPolicy(SchemaExtension):
                 )
                 error.extensions = {**(error.extensions or {}), "code": code.value}
             return error
+        fault = neo4j_fault(original)
+        if fault is not None:
+            code, message = fault
+            log.warning("%s at %s: %s: %s", code.value, error.path, type(original).__name__, original)
+            return GraphQLError(
+                message,
+                nodes=error.nodes,
+                source=error.source,
+                positions=error.positions,
+                path=error.path,
+                extensions={"code": code.value},
+            )
         error_id = uuid.uuid4().hex[:16]
         log.error("unexpected error %s at %s", error_id, error.path, exc_info=original)
         return GraphQLError(
@@ -80,6 +99,17 @@ class ErrorPolicy(SchemaExtension):
             path=error.path,
             extensions={"code": ErrorCode.INTERNAL.value, "errorId": error_id, "requestId": REQUEST_ID.get()},
         )
+
+
+def neo4j_fault(error: BaseException) -> tuple[ErrorCode, str] | None:
+    """The code and words for a failure of Neo4j or of the way to it (not the client's, not a bug here)."""
+    if isinstance(error, ConnectionAcquisitionTimeoutError):
+        return ErrorCode.OVERLOADED, "Every connection to the database is busy; retry shortly."
+    if isinstance(error, ServiceUnavailable | SessionExpired | TransientError):
+        return ErrorCode.SERVICE_UNAVAILABLE, "The database is unavailable; retry shortly."
+    if isinstance(error, Neo4jError) and "TransactionTimedOut" in (error.code or ""):
+        return ErrorCode.DEADLINE_EXCEEDED, "The request ran past its deadline; its queries were cancelled."
+    return None
 
 
 Rules = tuple[type[ASTValidationRule], ...]

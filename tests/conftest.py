@@ -85,6 +85,10 @@ def settings(neo4j_service: Neo4jService) -> Settings:
         neo4j_password=target.password,
         neo4j_database=target.database,
         neo4j_max_retry_seconds=2.0,
+        # The suite shares two cores with its own Neo4j and bursts of connections (50 concurrent claims): its
+        # requests get room beyond the production defaults. The fault tests use the defaults (test_faults.py).
+        request_deadline_seconds=60.0,
+        neo4j_connection_timeout_seconds=5.0,
     )
 
 

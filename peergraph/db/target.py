@@ -73,7 +73,7 @@ def async_driver(settings: Settings) -> AsyncDriver:
         max_transaction_retry_time=settings.neo4j_max_retry_seconds,
         connection_timeout=settings.neo4j_connection_timeout_seconds,
         max_connection_pool_size=settings.neo4j_pool_size,
-        connection_acquisition_timeout=settings.neo4j_connection_timeout_seconds,
+        connection_acquisition_timeout=settings.neo4j_pool_acquire_timeout_seconds,
         # "property key does not exist" warnings are noise for optional OpenAlex fields.
         notifications_disabled_classifications=["UNRECOGNIZED"],
         notifications_min_severity="WARNING",

@@ -1,4 +1,4 @@
-"""Units without Neo4j: the rate limiter's window, access tokens, Argon2id parameters, production secrets."""
+"""Units without Neo4j: rate-limit windows and login delays, access tokens, Argon2id parameters, production secrets."""
 
 from __future__ import annotations
 
@@ -6,25 +6,45 @@ import time
 
 import pytest
 
+from auth.login_throttle import LoginPolicy
 from auth.passwords import Passwords
-from auth.ratelimit import RateLimiter
+from auth.ratelimit import KeyState, key_of, retry_after, whole_seconds
 from auth.tokens import InvalidToken, decode_access_token, issue_access_token
 from auth.viewer import bearer_token
 from peergraph.settings import Settings, get_settings
 
 
-def test_sliding_window() -> None:
-    now = [100.0]
-    limiter = RateLimiter(60.0, clock=lambda: now[0])
-    assert [limiter.hit("b", "k", 2) for _ in range(3)] == [True, True, False]
-    assert limiter.hit("b", "other", 2) is True
-    now[0] += 30
-    assert limiter.hit("b", "k", 2) is False
-    now[0] += 31  # the first two events left the window
-    assert limiter.count("b", "k") == 0
-    assert limiter.hit("b", "k", 2) is True
-    limiter.forgive("b", "k")
-    assert limiter.count("b", "k") == 0
+def test_window_retry_after() -> None:
+    assert retry_after([], 2, 60.0, 100.0) is None
+    assert retry_after([90.0], 2, 60.0, 100.0) is None
+    assert retry_after([50.0, 90.0], 2, 60.0, 100.0) == 10.0  # the older leaves the window at 110
+    assert retry_after([45.0, 50.0, 90.0], 2, 60.0, 100.0) == 10.0  # two must leave for a free slot
+    assert whole_seconds(0.01) == 1
+    assert whole_seconds(2.2) == 3
+
+
+def test_login_delay_doubles_up_to_its_cap() -> None:
+    policy = LoginPolicy(
+        window=900.0, per_account_client=5, per_client=20, delay_after=10, delay_base=1.0, delay_max=30.0
+    )
+    assert [policy.delay(n) for n in (0, 9)] == [0.0, 0.0]
+    assert [policy.delay(n) for n in range(10, 17)] == [1.0, 2.0, 4.0, 8.0, 16.0, 30.0, 30.0]
+    assert policy.delay(10_000) == 30.0
+    # Past the count whose delay is the cap more failures change nothing: 10 + 5 doublings + 1 are kept.
+    assert policy.account_events_kept == 16
+    assert policy.delay(policy.account_events_kept - 1) == 30.0
+
+
+def test_key_state_keeps_the_newest_events() -> None:
+    state = KeyState("k", window=60.0, events=[1.0, 2.0])
+    state.record(3.0, keep=2)
+    assert state.events == [2.0, 3.0]
+    state.forget(2.0)
+    state.forget(99.0)  # never recorded: nothing to forgive
+    assert state.events == [3.0]
+    assert state.expires_at() == 63.0
+    assert key_of("login-client", "192.0.2.1") != key_of("login-client", "192.0.2.2")
+    assert "192.0.2.1" not in key_of("login-client", "192.0.2.1")
 
 
 def test_access_token_round_trip_and_lifetime() -> None:

@@ -10,8 +10,12 @@ import re
 import httpx
 from neo4j import AsyncDriver
 
+from auth.tokens import issue_access_token
+from peergraph.settings import Settings
+
 DETAIL = '{ work(id: "W1694905212") { id title authorships { position author { id name } } } }'
 SMALL = '{ work(id: "W1694905212") { id year } }'  # the sample's 5,103-author work (data/sample/works.jsonl.gz)
+EDGE_USER = "edge-test-viewer"
 
 
 async def test_cors_preflight_from_an_allowed_origin(http: httpx.AsyncClient) -> None:
@@ -49,7 +53,7 @@ async def test_big_answers_are_gzipped_for_clients_that_accept_it(
 
 
 async def test_get_reads_carry_an_etag_and_say_who_may_keep_them(
-    http: httpx.AsyncClient, sample_db: AsyncDriver
+    http: httpx.AsyncClient, sample_db: AsyncDriver, settings: Settings
 ) -> None:
     first = await http.get("/graphql", params={"query": SMALL})
     assert first.status_code == 200
@@ -63,9 +67,21 @@ async def test_get_reads_carry_an_etag_and_say_who_may_keep_them(
     assert again.content == b""
     other = await http.get("/graphql", params={"query": '{ work(id: "W1694905212") { id } }'})
     assert other.headers["etag"] != etag
-    # With credentials the answer may hold the viewer's own data: never stored by anyone.
-    viewer = await http.get("/graphql", params={"query": "{ __typename }"}, headers={"authorization": "Bearer x"})
+    # With credentials the answer may hold the viewer's own data: never stored by anyone. A real account for
+    # the token (a bad one fails the whole request, UNAUTHENTICATED), removed again: the sample stays as loaded.
+    await sample_db.execute_query("CREATE (:User {id: $id, email: 'edge@example.org'})", id=EDGE_USER)
+    try:
+        token = issue_access_token(settings, EDGE_USER).token
+        viewer = await http.get(
+            "/graphql", params={"query": "{ __typename }"}, headers={"authorization": f"Bearer {token}"}
+        )
+    finally:
+        await sample_db.execute_query("MATCH (u:User {id: $id}) DELETE u", id=EDGE_USER)
+    assert viewer.json() == {"data": {"__typename": "Query"}}
     assert viewer.headers["cache-control"] == "private, no-store"
+    refused = await http.get("/graphql", params={"query": "{ __typename }"}, headers={"authorization": "Bearer x"})
+    assert refused.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+    assert refused.headers["cache-control"] == "no-store"
     posted = await http.post("/graphql", json={"query": SMALL})
     assert posted.headers["cache-control"] == "no-store"
     assert "etag" not in posted.headers

@@ -1,0 +1,249 @@
+"""The API under hostile and unlucky load, as users run it: `peergraph serve` (one process) on the sample, against a
+Neo4j of the benchmark's own (started here, so it can be stopped and paused by its pid).
+
+Scenarios (results to benchmarks/results/load.json, with the machine's load average before and after each):
+1. the explorer mix from 64 concurrent clients for 60 s: status counts (no 5xx expected), p50/p95/p99, req/s;
+2. the same mix from 256 concurrent clients for 20 s: requests shed (503 OVERLOADED) and the accepted ones'
+   p99, which must stay under the deadline;
+3. Neo4j stopped: every answer's time and code (SERVICE_UNAVAILABLE within 1 s expected), then how long after
+   Neo4j accepts Bolt again the first good answer comes;
+4. Neo4j paused (SIGSTOP) for 15 s under 16 clients: answer times (none past the deadline + 1 s).
+
+The load comes from one asyncio process (httpx) on the same 2 cores as the server and Neo4j: read the numbers
+as what this machine does with all three on it.
+
+    .venv/bin/python benchmarks/load_bench.py [--mix-seconds 60] [--burst-seconds 20] [--out FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import json
+import os
+import platform
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ingest.sample import load_files, sample_files  # noqa: E402
+from peergraph.db.launcher import LocalNeo4j, free_port  # noqa: E402
+from peergraph.db.target import throwaway_server  # noqa: E402
+from peergraph.settings import get_settings  # noqa: E402
+
+CONTRACT = (ROOT / "contract" / "explorer.graphql").read_text(encoding="utf-8")
+RESULTS = ROOT / "benchmarks" / "results" / "load.json"
+DEADLINE = 10.0
+# The explorer's mix: what a researcher page and its graph ask for, by how often the page asks.
+MIX: list[tuple[str, dict[str, Any]]] = [
+    ("ResearcherProfile", {"id": "A5082727236"}),
+    ("ResearcherProfile", {"id": "A5083650721"}),
+    ("Coauthors", {"id": "A5082727236", "first": 20}),
+    ("Coauthors", {"id": "A5083650721", "first": 50}),
+    ("GraphSlice", {"center": "A5082727236", "depth": 1, "limit": 100}),
+    ("GraphSlice", {"center": "W1694905212", "depth": 1, "limit": 100}),
+    ("WorkDetail", {"id": "W1021000864"}),
+    ("Search", {"q": "bibliometric analysis", "first": 10}),
+]
+
+
+def percentiles(values: list[float]) -> dict[str, float | None]:
+    if not values:
+        return {"p50": None, "p95": None, "p99": None, "max": None}
+    ordered = sorted(values)
+
+    def at(q: float) -> float:
+        return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000, 1)
+
+    return {"p50": at(0.50), "p95": at(0.95), "p99": at(0.99), "max": round(ordered[-1] * 1000, 1)}
+
+
+def code_of(response: httpx.Response) -> str:
+    try:
+        errors = response.json().get("errors") or []
+    except ValueError:
+        return f"HTTP_{response.status_code}"
+    return (errors[0].get("extensions") or {}).get("code", "UNKNOWN") if errors else "OK"
+
+
+async def drive(url: str, clients: int, seconds: float) -> dict[str, Any]:
+    """`clients` loops sending the mix for `seconds`; every answer's time, status and code."""
+    cases = itertools.cycle(MIX)
+    times: list[tuple[float, int, str]] = []
+    stop = time.monotonic() + seconds
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=url, timeout=60, limits=limits) as http:
+
+        async def client() -> None:
+            while time.monotonic() < stop:
+                operation, variables = next(cases)
+                body = {"query": CONTRACT, "operationName": operation, "variables": variables}
+                started = time.monotonic()
+                try:
+                    response = await http.post("/graphql", json=body)
+                    times.append((time.monotonic() - started, response.status_code, code_of(response)))
+                except httpx.HTTPError as exc:
+                    times.append((time.monotonic() - started, 0, type(exc).__name__))
+
+        began = time.monotonic()
+        await asyncio.gather(*(client() for _ in range(clients)))
+        elapsed = time.monotonic() - began
+    accepted = [t for t, status, _ in times if status != 503]
+    return {
+        "clients": clients,
+        "seconds": round(elapsed, 1),
+        "requests": len(times),
+        "requests_per_second": round(len(times) / elapsed, 1),
+        "statuses": dict(Counter(str(status) for _, status, _ in times)),
+        "codes": dict(Counter(code for _, _, code in times)),
+        "server_errors_5xx_not_shed": sum(1 for _, status, _ in times if status >= 500 and status != 503),
+        "shed": sum(1 for _, status, _ in times if status == 503),
+        "all_ms": percentiles([t for t, _, _ in times]),
+        "accepted_ms": percentiles(accepted),
+        "accepted_over_deadline": sum(1 for t in accepted if t > DEADLINE),
+    }
+
+
+def wait_for_bolt(port: int, timeout: float = 180.0) -> float:
+    started = time.monotonic()
+    while True:
+        with socket.socket() as sock:
+            sock.settimeout(0.2)
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return time.monotonic()
+        if time.monotonic() - started > timeout:
+            raise RuntimeError("Neo4j did not accept Bolt again")
+        time.sleep(0.02)  # polling a port, with a deadline
+
+
+async def down_and_back(url: str, neo4j: LocalNeo4j) -> dict[str, Any]:
+    neo4j.stop()
+    during = await drive(url, clients=16, seconds=5)
+    starting = asyncio.get_running_loop().run_in_executor(None, neo4j.start)
+    accepted_at = await asyncio.get_running_loop().run_in_executor(None, wait_for_bolt, neo4j.bolt_port)
+    async with httpx.AsyncClient(base_url=url, timeout=30) as http:
+        operation, variables = MIX[0]
+        while True:
+            response = await http.post(
+                "/graphql", json={"query": CONTRACT, "operationName": operation, "variables": variables}
+            )
+            if code_of(response) == "OK":
+                break
+            await asyncio.sleep(0.02)
+    served_after = time.monotonic() - accepted_at
+    await starting
+    return {"while_down": during, "first_good_answer_after_bolt_accepts_s": round(served_after, 2)}
+
+
+async def paused(url: str, neo4j: LocalNeo4j, seconds: float) -> dict[str, Any]:
+    pid = neo4j.running_pid()
+    assert pid is not None
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        during = await drive(url, clients=16, seconds=seconds)
+    finally:
+        os.kill(pid, signal.SIGCONT)
+    during["over_deadline_plus_1s"] = (
+        during["all_ms"]["max"] is not None and during["all_ms"]["max"] > (DEADLINE + 1) * 1000
+    )
+    return during
+
+
+def start_api(env: dict[str, str], port: int) -> tuple[subprocess.Popen[bytes], str]:
+    """`peergraph serve` as users run it, polled until ready (with a deadline)."""
+    api = subprocess.Popen(
+        [str(ROOT / ".venv" / "bin" / "peergraph"), "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
+                return api, url
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline or api.poll() is not None:
+            raise RuntimeError("the API did not become ready")
+        time.sleep(0.2)
+
+
+def load_average() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--mix-seconds", type=float, default=60)
+    parser.add_argument("--burst-seconds", type=float, default=20)
+    parser.add_argument("--pause-seconds", type=float, default=15)
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args()
+    settings = get_settings()
+    home = Path(tempfile.mkdtemp(prefix="peergraph-loadbench-"))
+    neo4j = throwaway_server(settings, home / "neo4j", heap="1g", pagecache="512m")
+    neo4j.start()
+    results: dict[str, Any] = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "server": "peergraph serve, one process, default limits (deadline 10 s, max_in_flight 64)",
+        "data": "the bundled OpenAlex sample",
+        "scenarios": {},
+    }
+    api: subprocess.Popen[bytes] | None = None
+    try:
+        from neo4j import AsyncGraphDatabase
+
+        driver = AsyncGraphDatabase.driver(neo4j.uri, auth=("neo4j", neo4j.password()))
+        await load_files(driver, "neo4j", sample_files())
+        await driver.close()
+        port = free_port()
+        env = {
+            **os.environ,
+            "NEO4J_URI": neo4j.uri,
+            "NEO4J_PASSWORD": neo4j.password(),
+            "PEERGRAPH_GRAPHIQL": "false",
+            "PEERGRAPH_LOG_LEVEL": "WARNING",
+        }
+        api, url = start_api(env, port)
+        await drive(url, clients=8, seconds=10)  # warm-up: the JIT, the kept rankings
+        plan: list[tuple[str, Callable[[], Awaitable[dict[str, Any]]]]] = [
+            ("mix_64_clients", lambda: drive(url, 64, args.mix_seconds)),
+            ("burst_256_clients", lambda: drive(url, 256, args.burst_seconds)),
+            ("neo4j_down", lambda: down_and_back(url, neo4j)),
+            ("neo4j_paused", lambda: paused(url, neo4j, args.pause_seconds)),
+        ]
+        for name, run in plan:
+            before = load_average()
+            outcome = await run()
+            outcome["load_average_before_after"] = [before, load_average()]
+            results["scenarios"][name] = outcome
+            print(name, json.dumps(outcome))
+    finally:
+        if api is not None:
+            api.terminate()
+            api.wait(timeout=20)
+        neo4j.stop()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,199 @@
+"""Every request bounded, every Neo4j fault a fast clear answer: real faults (a paused JVM, a proxy that refuses or
+stalls the Bolt traffic) under the real API over HTTP."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import time
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
+from typing import Any
+from urllib.parse import urlparse
+
+import httpx
+import pytest
+import pytest_asyncio
+from neo4j import AsyncDriver
+from neo4j.exceptions import Neo4jError
+
+from loaders._db import ReadGateway
+from peergraph.settings import Settings
+from tests.conftest import Neo4jService
+from tests.faults import FaultyProxy
+from tests.support import ApiServer
+
+QUERY = '{ work(id: "W1694905212") { id year } }'  # the sample's 5,103-author work (data/sample/works.jsonl.gz)
+ANSWER = {"work": {"id": "W1694905212", "year": 2015}}
+# The suite's settings give its requests room (tests/conftest.py); here the API runs with the shipped defaults.
+PRODUCTION_LIMITS = {
+    name: Settings.model_fields[name].default
+    for name in ("request_deadline_seconds", "neo4j_connection_timeout_seconds", "max_in_flight")
+}
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def proxy(settings: Settings) -> AsyncIterator[FaultyProxy]:
+    target = urlparse(settings.neo4j_uri or "")
+    faulty = FaultyProxy(target.hostname or "127.0.0.1", target.port or 7687)
+    await faulty.up()
+    try:
+        yield faulty
+    finally:
+        faulty.resume()
+        await faulty.down()
+
+
+@contextmanager
+def api_through(settings: Settings, proxy: FaultyProxy, **limits: Any) -> Iterator[ApiServer]:
+    # No migrations at startup: the server starts while this test's loop (which runs the proxy) waits for it.
+    update = {"neo4j_uri": proxy.uri, "migrate_on_startup": False, **PRODUCTION_LIMITS, **limits}
+    with ApiServer(settings.model_copy(update=update)) as server:
+        yield server
+
+
+async def ask(http: httpx.AsyncClient) -> tuple[float, int, dict[str, Any]]:
+    started = time.monotonic()
+    response = await http.post("/graphql", json={"query": QUERY})
+    return time.monotonic() - started, response.status_code, response.json()
+
+
+def in_flight(metrics: httpx.Response) -> float:
+    line = next(line for line in metrics.text.splitlines() if line.startswith("peergraph_requests_in_flight "))
+    return float(line.split()[1])
+
+
+def code_of(body: dict[str, Any]) -> str | None:
+    errors = body.get("errors") or []
+    return errors[0]["extensions"]["code"] if errors else None
+
+
+async def test_neo4j_down_answers_within_a_second_and_serves_again_within_two(
+    settings: Settings, sample_db: AsyncDriver, proxy: FaultyProxy
+) -> None:
+    with api_through(settings, proxy) as api:
+        async with httpx.AsyncClient(base_url=api.url, timeout=30) as http:
+            assert (await ask(http))[2] == {"data": ANSWER}
+            await proxy.down()  # Bolt refused, pooled connections broken
+            for _ in range(5):
+                seconds, status, body = await ask(http)
+                assert code_of(body) == "SERVICE_UNAVAILABLE", body
+                assert status == 200
+                assert seconds < 1.0, seconds
+                assert "Traceback" not in str(body)
+            started = time.monotonic()
+            ready = await http.get("/readyz")
+            assert ready.status_code == 503
+            assert time.monotonic() - started < 2.5
+            await proxy.up()
+            back = time.monotonic()
+            while True:
+                _, _, body = await ask(http)
+                if body == {"data": ANSWER}:
+                    break
+                assert time.monotonic() - back < 2.0, f"still failing 2 s after Bolt accepts again: {body}"
+                await asyncio.sleep(0.05)
+            assert (await http.get("/readyz")).status_code == 200
+
+
+async def test_a_paused_neo4j_is_covered_by_the_deadline(
+    settings: Settings, sample_db: AsyncDriver, proxy: FaultyProxy, neo4j_service: Neo4jService
+) -> None:
+    """SIGSTOP on the test's own Neo4j (a proxy that stalls everything when the suite does not own its pid)."""
+    deadline = 2.0
+    pid = neo4j_service.server.running_pid() if neo4j_service.server is not None else None
+    with api_through(settings, proxy, request_deadline_seconds=deadline) as api:
+        async with httpx.AsyncClient(base_url=api.url, timeout=30) as http:
+            assert (await ask(http))[2] == {"data": ANSWER}
+            if pid is not None:
+                os.kill(pid, signal.SIGSTOP)
+            else:
+                proxy.stall()
+            try:
+                answers = await asyncio.gather(*(ask(http) for _ in range(8)))
+                livez = await http.get("/livez")
+            finally:
+                if pid is not None:
+                    os.kill(pid, signal.SIGCONT)
+                else:
+                    proxy.resume()
+            # A request on a pooled connection waits for an answer that never comes: the deadline ends it. One
+            # that opens a new connection gets no Bolt handshake: the connection timeout says "unavailable" sooner.
+            codes = {(status, code_of(body)) for _, status, body in answers}
+            assert codes <= {(504, "DEADLINE_EXCEEDED"), (200, "SERVICE_UNAVAILABLE")}, answers
+            assert (504, "DEADLINE_EXCEEDED") in codes, answers
+            for seconds, status, _ in answers:
+                assert seconds < deadline + 1.0, seconds
+                if status == 504:
+                    assert seconds > deadline - 0.1, seconds
+            assert livez.status_code == 200
+            back = time.monotonic()
+            while (await ask(http))[2] != {"data": ANSWER}:
+                assert time.monotonic() - back < 5.0, "not served again after the JVM resumed"
+                await asyncio.sleep(0.05)
+
+
+async def test_past_the_in_flight_cap_requests_are_shed_at_once(
+    settings: Settings, sample_db: AsyncDriver, proxy: FaultyProxy
+) -> None:
+    # A long connection timeout: a held request that opens a new connection waits for its handshake too.
+    limits = {"max_in_flight": 2, "request_deadline_seconds": 8.0, "neo4j_connection_timeout_seconds": 6.0}
+    with api_through(settings, proxy, **limits) as api:
+        async with httpx.AsyncClient(base_url=api.url, timeout=30) as http:
+            assert (await ask(http))[2] == {"data": ANSWER}
+            proxy.stall()
+            held = [asyncio.create_task(ask(http)) for _ in range(2)]
+            try:
+                started = time.monotonic()
+                while in_flight(await http.get("/metrics")) < 3:  # the two held requests and this scrape
+                    assert time.monotonic() - started < 4.0, "the held requests never arrived"
+                shed = await http.post("/graphql", json={"query": QUERY})
+                assert shed.status_code == 503, shed.text
+                seconds = shed.elapsed.total_seconds()
+                assert seconds < 0.5, seconds
+                assert shed.headers["retry-after"] == "1"
+                assert shed.json()["errors"][0]["extensions"]["code"] == "OVERLOADED"
+                livez = await http.get("/livez")
+                assert livez.status_code == 200
+            finally:
+                proxy.resume()
+            for _, status, body in await asyncio.gather(*held):
+                assert (status, body) == (200, {"data": ANSWER})
+            metrics = (await http.get("/metrics")).text
+            assert "peergraph_requests_shed_total" in metrics
+
+
+async def test_a_full_connection_pool_is_overloaded_not_a_long_wait(
+    settings: Settings, sample_db: AsyncDriver, proxy: FaultyProxy
+) -> None:
+    limits = {"neo4j_pool_size": 1, "neo4j_pool_acquire_timeout_seconds": 0.5, "request_deadline_seconds": 6.0}
+    with api_through(settings, proxy, **limits) as api:
+        async with httpx.AsyncClient(base_url=api.url, timeout=30) as http:
+            assert (await ask(http))[2] == {"data": ANSWER}
+            proxy.stall()
+            first = asyncio.create_task(ask(http))
+            second = asyncio.create_task(ask(http))
+            try:
+                done, _ = await asyncio.wait({first, second}, return_when=asyncio.FIRST_COMPLETED, timeout=4.0)
+                assert done, "neither request was answered while one held the only connection"
+                seconds, _, body = done.pop().result()
+                assert code_of(body) == "OVERLOADED", body
+                assert seconds < 1.5, seconds
+            finally:
+                proxy.resume()
+            await asyncio.gather(first, second)
+
+
+async def test_the_deadline_stops_the_query_in_neo4j_too(settings: Settings, driver: AsyncDriver) -> None:
+    marker = f"deadline-probe-{time.monotonic_ns()}"
+    slow = "UNWIND range(1, 2000000000) AS x WITH x WHERE x = -1 RETURN count(x) AS n // " + marker
+    gateway = ReadGateway(driver=driver, database=settings.neo4j_database, deadline=time.monotonic() + 1.0)
+    started = time.monotonic()
+    with pytest.raises(Neo4jError) as raised:
+        await gateway.rows(slow)
+    assert "TransactionTimedOut" in (raised.value.code or ""), raised.value.code
+    assert time.monotonic() - started < 3.0
+    show = "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $marker RETURN count(*) AS n"
+    records, _, _ = await driver.execute_query(show, marker=marker)
+    assert records[0]["n"] == 0
