@@ -15,7 +15,7 @@ from neo4j import AsyncDriver
 
 from peergraph.settings import Settings
 from schema import build_schema
-from schema.cost import DECLARED_BOUNDS
+from schema.cost_bounds import DECLARED_BOUNDS
 from tests.api._ops import call
 from tests.api.sample_truth import Truth, sample_truth
 from tests.support import ApiServer
