@@ -7,7 +7,8 @@ markers) are left out. Two graphs with equal fingerprints hold the same data.
 
 It reads the graph in chunks of internal ids, each in its own read transaction, so a large graph never holds
 one transaction open past the server's transaction timeout. Run it on a graph nobody writes to meanwhile
-(as the tests and benchmarks do): chunks are separate snapshots.
+(as the tests and benchmarks do): chunks are separate snapshots. Each chunk's transaction is bounded by `tx_timeout`
+seconds (`peergraph fingerprint` passes PEERGRAPH_ADMIN_QUERY_TIMEOUT_SECONDS).
 """
 
 from __future__ import annotations
@@ -18,7 +19,14 @@ from dataclasses import dataclass
 from typing import Any, LiteralString
 
 import orjson
-from neo4j import AsyncDriver, AsyncManagedTransaction, AsyncSession, NotificationDisabledClassification, Record
+from neo4j import (
+    AsyncDriver,
+    AsyncManagedTransaction,
+    AsyncSession,
+    NotificationDisabledClassification,
+    Record,
+    unit_of_work,
+)
 
 from cypher import ingest as q
 
@@ -66,24 +74,27 @@ async def _single(tx: AsyncManagedTransaction, /, query: LiteralString) -> Recor
 
 
 async def _walk(
-    session: AsyncSession, query: LiteralString, kind: str, highest: int | None
+    session: AsyncSession, query: LiteralString, kind: str, highest: int | None, tx_timeout: float | None
 ) -> tuple[Counter[str], int]:
     counts: Counter[str] = Counter()
     total = 0
+    fold = unit_of_work(timeout=tx_timeout)(_fold)
     for start in range(0, -1 if highest is None else highest + 1, CHUNK):
-        chunk_counts, chunk_total = await session.execute_read(_fold, query, kind, start, start + CHUNK)
+        chunk_counts, chunk_total = await session.execute_read(fold, query, kind, start, start + CHUNK)
         counts.update(chunk_counts)
         total += chunk_total
     return counts, total % _MODULUS
 
 
-async def fingerprint(driver: AsyncDriver, database: str) -> Fingerprint:
+async def fingerprint(driver: AsyncDriver, database: str, tx_timeout: float | None = None) -> Fingerprint:
     # id() is deprecated in Neo4j 5 but is the only ordered handle on every node and relationship.
     quiet = [NotificationDisabledClassification.DEPRECATION]
     async with driver.session(database=database, notifications_disabled_classifications=quiet) as session:
-        top = await session.execute_read(_single, q.FINGERPRINT_ID_RANGES)
-        nodes, node_sum = await _walk(session, q.FINGERPRINT_NODES, "node", top["maxNode"])
-        rels, rel_sum = await _walk(session, q.FINGERPRINT_RELATIONSHIPS, "relationship", top["maxRelationship"])
+        top = await session.execute_read(unit_of_work(timeout=tx_timeout)(_single), q.FINGERPRINT_ID_RANGES)
+        nodes, node_sum = await _walk(session, q.FINGERPRINT_NODES, "node", top["maxNode"], tx_timeout)
+        rels, rel_sum = await _walk(
+            session, q.FINGERPRINT_RELATIONSHIPS, "relationship", top["maxRelationship"], tx_timeout
+        )
     summary = orjson.dumps([sorted(nodes.items()), sorted(rels.items()), str(node_sum), str(rel_sum)])
     return Fingerprint(
         nodes=dict(sorted(nodes.items())),

@@ -9,33 +9,45 @@ what the newest record naming them says (`stubSeen`, whatever the commit order),
 so that locks are taken in one order, and a deadlock between two batches is a transient error the driver
 retries. The result is the graph one writer gives (tests/ingest/test_concurrent_writers.py).
 
-Every bad line goes to the rejects file with its source file, line number, reason and raw text; when more
-than `max_bad` lines are rejected the run stops (what was committed stays, and the ledger lets the same
-command resume). Snapshot parts are checked against their manifest's record counts.
+Every bad line goes to the rejects file with its source file, line number, reason and raw text (at most its
+first 64 KiB, `truncated` says when cut); when more than `max_bad` lines are rejected the run stops (what was
+committed stays, and the ledger lets the same command resume). A record over one of the size bounds
+(ingest/limits.py) is a rejected line like any other. A file that cannot be read is reported and the other files
+are imported; the report then holds the error, and the command exits non-zero. Snapshot parts are checked
+against their manifest's record counts.
+
+Before its first write an import applies the schema migrations when the database lacks what they create
+(`ensure_migrated`, the code `peergraph migrate` runs); every transaction it opens is bounded by
+`transaction_timeout` seconds on the server.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Generator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import orjson
 from neo4j import AsyncDriver
+from neo4j.exceptions import DatabaseError
 
 from ingest.ledger import Ledger, batch_key, run_id
+from ingest.limits import RecordLimits
 from ingest.parse import parse_line, parse_record
-from ingest.reader import KIND_ORDER, InputError, InputFile, discover, read_lines
+from ingest.reader import KEEP_BYTES, KIND_ORDER, InputError, InputFile, Line, discover, read_lines
 from ingest.records import RecordError, Row
 from ingest.writer import BatchResult, flag_citations_pending, link_citations, write_batch
+from peergraph.db.migrations import ensure_migrated, missing_objects
+from peergraph.settings import Settings, setting_default
 
 DEFAULT_BATCH_SIZE = 1000
 DEFAULT_WRITERS = 2
 DEFAULT_LEDGER_DAYS = 7
 DEFAULT_MAX_BAD = 10
 DEFAULT_REJECTS = "peergraph-rejects.jsonl"
+CONSTRAINT_CREATION_FAILED = "Neo.DatabaseError.Schema.ConstraintCreationFailed"
 Progress = Callable[[int, int, int], None]  # (bytes done, bytes total, records read)
 
 
@@ -49,6 +61,21 @@ class ImportOptions:
     allow_missing_parts: bool = False
     writers: int = DEFAULT_WRITERS
     ledger_days: int = DEFAULT_LEDGER_DAYS  # abandoned runs' ledger entries older than this are deleted
+    limits: RecordLimits = field(default_factory=RecordLimits.defaults)
+    transaction_timeout: float = field(default_factory=lambda: setting_default("import_transaction_timeout_seconds"))
+    migration_timeout: float = field(default_factory=lambda: setting_default("admin_query_timeout_seconds"))
+
+    @classmethod
+    def from_settings(cls, settings: Settings, **options: Any) -> ImportOptions:
+        """The options the settings give (writers, ledger days, bounds, timeouts), with `options` on top."""
+        given = cls(
+            writers=settings.import_writers,
+            ledger_days=settings.import_ledger_days,
+            limits=RecordLimits.from_settings(settings),
+            transaction_timeout=settings.import_transaction_timeout_seconds,
+            migration_timeout=settings.admin_query_timeout_seconds,
+        )
+        return replace(given, **options)
 
 
 @dataclass(frozen=True)
@@ -56,10 +83,26 @@ class Reject:
     source: str
     line: int
     reason: str
-    raw: str
+    raw: str  # at most KEEP_BYTES of it
+    truncated: bool = False
+
+    @classmethod
+    def of(cls, source: str, line: int, reason: str, raw: bytes | bytearray, length: int | None = None) -> Reject:
+        """A reject whose raw text is cut to KEEP_BYTES (`length`: the full line's, when `raw` is a part)."""
+        kept = raw[:KEEP_BYTES]
+        truncated = len(kept) < (length if length is not None else len(raw.rstrip(b"\r\n")))
+        return cls(source, line, reason, kept.decode("utf-8", "replace").rstrip("\r\n"), truncated)
 
     def as_json(self) -> bytes:
-        return orjson.dumps({"source": self.source, "line": self.line, "reason": self.reason, "raw": self.raw})
+        return orjson.dumps(
+            {
+                "source": self.source,
+                "line": self.line,
+                "reason": self.reason,
+                "raw": self.raw,
+                "truncated": self.truncated,
+            }
+        )
 
 
 @dataclass
@@ -74,6 +117,7 @@ class ImportReport:
     batches_resumed: int = 0  # already in the ledger from an interrupted run of the same command
     aborted: str | None = None
     rejects_path: Path | None = None
+    migrations: int = 0  # migration statements applied before the first write (0: the schema was in place)
 
     def result(self, kind: str) -> BatchResult:
         return self.results.setdefault(kind, BatchResult())
@@ -113,17 +157,16 @@ def _chunks(files: Sequence[InputFile], options: ImportOptions) -> Generator[_Ch
         position = -1
         error = None
         try:
-            for number, raw, where in read_lines(file):
+            for line in read_lines(file, options.limits.line_bytes):
                 count += 1
                 lines += 1
-                position = where if where >= 0 else position
+                position = line.position if line.position >= 0 else position
                 try:
-                    kind, row = parse_line(raw, options.kind)
+                    kind, row = _parse(line, options)
                 except RecordError as exc:
-                    text = raw.decode("utf-8", "replace").rstrip("\r\n")
-                    rejects.append(Reject(file.label, number, str(exc), text))
+                    rejects.append(Reject.of(file.label, line.number, str(exc), line.raw, line.length))
                 else:
-                    first, rows = pending.setdefault(kind, (number, []))
+                    first, rows = pending.setdefault(kind, (line.number, []))
                     rows.append(row)
                     if len(rows) >= size:
                         del pending[kind]
@@ -139,6 +182,12 @@ def _chunks(files: Sequence[InputFile], options: ImportOptions) -> Generator[_Ch
             yield _Chunk(file, _Batch(kind, rows, batch_key(file, kind, first)), rejects, position, lines)
             rejects, lines = [], 0
         yield _Chunk(file, None, rejects, file.size, lines, done=True, file_lines=count, error=error)
+
+
+def _parse(line: Line, options: ImportOptions) -> tuple[str, Row]:
+    if line.too_long:
+        raise RecordError(options.limits.line_reason(line.length))
+    return parse_line(line.raw, options.limits, options.kind)
 
 
 class _RejectsFile:
@@ -195,7 +244,7 @@ class _Run:
         ids = frozenset(row["id"] for row in batch.rows)
         await self._wait(max(self.options.writers, 1) - 1, batch.kind, ids)
         if batch.kind == "work" and not self.citations_flagged and not self.options.dry_run:
-            await flag_citations_pending(self.driver, self.database)
+            await flag_citations_pending(self.driver, self.database, self.options.transaction_timeout)
             self.citations_flagged = True
         mark = ledger.mark(batch.key) if ledger is not None else None
         write = write_batch(
@@ -206,6 +255,7 @@ class _Run:
             mark=mark,
             dry_run=self.options.dry_run,
             flag_citations=False,
+            tx_timeout=self.options.transaction_timeout,
         )
         self.in_flight[asyncio.create_task(write)] = (batch.kind, ids)
 
@@ -274,15 +324,35 @@ async def run_import(
     options: ImportOptions,
     progress: Progress | None = None,
 ) -> ImportReport:
-    """Import files and directories. Nothing is written when the inputs have file-level problems."""
+    """Import files and directories. Nothing is written when what was asked for is wrong (a path that does not
+    exist, a snapshot's missing parts); a file that cannot be read is reported and the others are imported."""
     found = discover(paths, allow_missing_parts=options.allow_missing_parts)
     if found.errors:
-        return ImportReport(errors=found.errors, warnings=found.warnings)
-    ledger = None
-    if not options.dry_run:
-        ledger = await Ledger.open(driver, database, run_id(found.files, options.batch_size, options.kind))
+        return ImportReport(errors=[*found.errors, *found.broken], warnings=found.warnings)
+    timeout = options.transaction_timeout
     run = _Run(driver, database, options, progress)
     run.report.warnings.extend(found.warnings)
+    run.report.errors.extend(found.broken)
+    ledger = None
+    if options.dry_run:
+        if missing := await missing_objects(driver, database, options.migration_timeout):
+            run.report.warnings.append(
+                f"the database lacks {len(missing)} of the migrations' constraints and indexes ({missing[0]}, ...): "
+                "a real import applies them first; this dry run ran without them"
+            )
+    else:
+        try:
+            run.report.migrations = await ensure_migrated(driver, database, options.migration_timeout)
+        except DatabaseError as exc:
+            if exc.code != CONSTRAINT_CREATION_FAILED:
+                raise
+            run.report.errors.append(
+                f"the migrations could not be applied, so nothing was imported: {exc.message} (the graph holds "
+                "duplicates, e.g. from an import that ran before the constraints existed: remove them, or import "
+                "into an empty database)"
+            )
+            return run.report
+        ledger = await Ledger.open(driver, database, run_id(found.files, options.batch_size, options.kind), timeout)
     rejects = _RejectsFile(options.rejects_path or Path(DEFAULT_REJECTS))
     try:
         await run.run(found.files, ledger, rejects.handle)
@@ -291,9 +361,9 @@ async def run_import(
     run.report.rejects_path = rejects.path if rejects.opened else None
     report = run.report
     if report.aborted is None and not options.dry_run:
-        await link_citations(driver, database, options.writers)
+        await link_citations(driver, database, options.writers, timeout)
         if ledger is not None:
-            await ledger.finish(driver, database, options.ledger_days)
+            await ledger.finish(driver, database, options.ledger_days, timeout)
     return report
 
 
@@ -303,26 +373,30 @@ async def import_records(
     records: Sequence[object],
     kind: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    options: ImportOptions | None = None,
 ) -> ImportReport:
-    """Import decoded records (the GraphQL mutation's path): the same validation, writer and citation pass as
-    files. Rejects carry the record's index in `line` (0-based) and source "records"."""
+    """Import decoded records (the GraphQL mutation's path): the same validation, bounds, migrations check,
+    writer and citation pass as files. Rejects carry the record's index in `line` (0-based) and source "records".
+    `options` gives the bounds and timeouts (default: the settings' defaults)."""
+    options = options or ImportOptions()
     report = ImportReport(records=len(records))
     rows: dict[str, list[Row]] = {}
     for index, record in enumerate(records):
         try:
-            record_kind, row = parse_record(record, kind)
+            record_kind, row = parse_record(record, options.limits, kind)
         except RecordError as exc:
-            raw = orjson.dumps(record, default=str).decode()
-            report.rejected.append(Reject("records", index, str(exc), raw))
+            report.rejected.append(Reject.of("records", index, str(exc), orjson.dumps(record, default=str)))
         else:
             rows.setdefault(record_kind, []).append(row)
+    if not rows:
+        return report
+    timeout = options.transaction_timeout
+    report.migrations = await ensure_migrated(driver, database, options.migration_timeout)
     for record_kind in sorted(rows, key=KIND_ORDER.index):
         batch = rows[record_kind]
         for start in range(0, len(batch), batch_size):
-            report.result(record_kind).add(
-                await write_batch(driver, database, record_kind, batch[start : start + batch_size])
-            )
+            chunk = batch[start : start + batch_size]
+            report.result(record_kind).add(await write_batch(driver, database, record_kind, chunk, tx_timeout=timeout))
             report.batches_written += 1
-    if rows:
-        await link_citations(driver, database)
+    await link_citations(driver, database, tx_timeout=timeout)
     return report

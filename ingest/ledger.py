@@ -15,7 +15,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from neo4j import AsyncDriver, RoutingControl
+from neo4j import AsyncDriver, Query, RoutingControl
 
 from cypher import ingest as q
 from ingest.reader import InputFile
@@ -37,15 +37,24 @@ class Ledger:
     done: set[str]
 
     @classmethod
-    async def open(cls, driver: AsyncDriver, database: str, run: str) -> Ledger:
+    async def open(cls, driver: AsyncDriver, database: str, run: str, tx_timeout: float | None = None) -> Ledger:
         records, _, _ = await driver.execute_query(
-            q.LEDGER_DONE_BATCHES, run=run, database_=database, routing_=RoutingControl.READ
+            Query(q.LEDGER_DONE_BATCHES, timeout=tx_timeout),
+            {"run": run},
+            database_=database,
+            routing_=RoutingControl.READ,
         )
         return cls(run, {r["key"] for r in records})
 
     def mark(self, key: str) -> BatchMark:
         return BatchMark(self.run, key)
 
-    async def finish(self, driver: AsyncDriver, database: str, stale_days: int) -> None:
+    async def finish(
+        self, driver: AsyncDriver, database: str, stale_days: int, tx_timeout: float | None = None
+    ) -> None:
         """Delete this run's entries, and those of runs abandoned more than `stale_days` ago."""
-        await driver.execute_query(q.LEDGER_FINISH_RUN, run=self.run, staleDays=stale_days, database_=database)
+        await driver.execute_query(
+            Query(q.LEDGER_FINISH_RUN, timeout=tx_timeout),
+            {"run": self.run, "staleDays": stale_days},
+            database_=database,
+        )

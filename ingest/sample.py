@@ -1,17 +1,19 @@
 """The bundled OpenAlex sample (`data/sample/`): the files `peergraph import-sample` and the tests load.
 
-`load_files` is the full importer (ingest/importer.py) with its defaults; rejects (the sample's funder and
-publisher records are kinds the graph does not hold, so they are not among the sample files) are reported.
+`load_files` is the full importer (ingest/importer.py) with the settings' options (or their defaults), the
+migrations check before the first write included; rejects (the sample's funder and publisher records are kinds
+the graph does not hold, so they are not among the sample files) are reported.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from neo4j import AsyncDriver
 
 from ingest.importer import ImportOptions, ImportReport, run_import
-from peergraph.settings import PROJECT_ROOT
+from peergraph.settings import PROJECT_ROOT, Settings
 
 SAMPLE_DIR = PROJECT_ROOT / "data" / "sample"
 # Referenced entities first, so full records are in place before works name them.
@@ -28,7 +30,13 @@ def sample_files(directory: Path = SAMPLE_DIR) -> list[Path]:
 
 
 async def load_files(
-    driver: AsyncDriver, database: str, paths: list[Path], batch_size: int = 1000, rejects_path: Path | None = None
+    driver: AsyncDriver,
+    database: str,
+    paths: list[Path],
+    batch_size: int = 1000,
+    rejects_path: Path | None = None,
+    settings: Settings | None = None,
 ) -> ImportReport:
-    options = ImportOptions(batch_size=batch_size, rejects_path=rejects_path)
+    options = ImportOptions.from_settings(settings) if settings else ImportOptions()
+    options = replace(options, batch_size=batch_size, rejects_path=rejects_path)
     return await run_import(driver, database, paths, options)

@@ -7,7 +7,8 @@ content hash: nothing is written) or `older` (never overwrites the stored record
 AUTHORED, HAS_TOPIC, PUBLISHED_IN and outgoing CITES relationships: they are rewritten with it; CITES are
 linked by one pass at the end of an import (`link_citations`), flagged as pending before (or, for a lone
 batch, in the same transaction as) the works that need it, so a killed import still links them when re-run.
-The ledger mark of the batch (ingest/ledger.py) commits in the same transaction as its data.
+The ledger mark of the batch (ingest/ledger.py) commits in the same transaction as its data. Every
+transaction carries a server-side timeout (seconds; `PEERGRAPH_IMPORT_TRANSACTION_TIMEOUT_SECONDS`).
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
-from typing import Any, LiteralString
+from typing import Any, LiteralString, TypeVar
 
-from neo4j import AsyncDriver, AsyncManagedTransaction, AsyncSession
+from neo4j import AsyncDriver, AsyncManagedTransaction, AsyncSession, Query, unit_of_work
 
 from cypher import ingest as q
 from ingest.records import Row
@@ -37,6 +38,7 @@ CITATION_BATCH = 2000
 # the driver's session options that its typing marks undocumented: pinned with the driver by uv.lock.
 RETRY_DELAY = 0.05
 Tx = AsyncManagedTransaction  # every batch, dry runs included, is a managed (retried) transaction
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 @dataclass
@@ -114,6 +116,15 @@ def _session(driver: AsyncDriver, database: str) -> AsyncSession:
     return driver.session(database=database, initial_retry_delay=RETRY_DELAY)
 
 
+def _timed(work: F, tx_timeout: float | None) -> F:
+    """A transaction function whose transactions the server stops after `tx_timeout` seconds (None: its default)."""
+    return work if tx_timeout is None else unit_of_work(timeout=tx_timeout)(work)
+
+
+def _query(text: LiteralString, tx_timeout: float | None) -> Query:
+    return Query(text, timeout=tx_timeout)
+
+
 async def _write_work_links(tx: Tx, rows: Sequence[Row], cleared: Sequence[str]) -> None:
     if cleared:
         await _run(tx, q.CLEAR_WORK_LINKS, ids=list(cleared))
@@ -185,6 +196,7 @@ async def write_batch(
     mark: BatchMark | None = None,
     dry_run: bool = False,
     flag_citations: bool = True,
+    tx_timeout: float | None = None,
 ) -> BatchResult:
     """Write one batch of rows of one kind in a single transaction (rolled back when `dry_run`).
 
@@ -196,10 +208,10 @@ async def write_batch(
         return BatchResult()
     async with _session(driver, database) as session:
         if not dry_run:
-            counts = await session.execute_write(_write, kind, unique, mark, flag_citations)
+            counts = await session.execute_write(_timed(_write, tx_timeout), kind, unique, mark, flag_citations)
         else:
             try:
-                await session.execute_write(_dry_run, kind, unique, flag_citations)
+                await session.execute_write(_timed(_dry_run, tx_timeout), kind, unique, flag_citations)
             except _RolledBack as rolled_back:
                 counts = rolled_back.counts
             else:  # pragma: no cover - _dry_run always raises
@@ -226,44 +238,49 @@ def _superseded(rows: Sequence[Row], kept: Sequence[Row]) -> BatchResult:
     return result
 
 
-async def flag_citations_pending(driver: AsyncDriver, database: str) -> None:
+async def flag_citations_pending(driver: AsyncDriver, database: str, tx_timeout: float | None = None) -> None:
     """Flag the citation pass as pending before work batches are written (a killed import then still links
     the references of whatever it wrote when it is run again)."""
     async with _session(driver, database) as session:
-        await session.execute_write(_run, q.MARK_CITATIONS_PENDING)
+        await session.execute_write(_timed(_run, tx_timeout), q.MARK_CITATIONS_PENDING)
 
 
-async def _in_batches(driver: AsyncDriver, database: str, query: LiteralString, ids: list[str], writers: int) -> None:
+async def _in_batches(
+    driver: AsyncDriver, database: str, query: LiteralString, ids: list[str], writers: int, tx_timeout: float | None
+) -> None:
     """Run `query` on `ids`, CITATION_BATCH ids per transaction, with `writers` transactions at a time."""
     batches = (ids[start : start + CITATION_BATCH] for start in range(0, len(ids), CITATION_BATCH))
+    run = _timed(_run, tx_timeout)
 
     async def writer() -> None:
         async with _session(driver, database) as session:
             for batch in batches:  # shared by the writers: each batch is taken once
-                await session.execute_write(_run, query, ids=batch)
+                await session.execute_write(run, query, ids=batch)
 
     await asyncio.gather(*(writer() for _ in range(max(writers, 1))))
 
 
-async def link_citations(driver: AsyncDriver, database: str, writers: int = 1) -> int:
+async def link_citations(driver: AsyncDriver, database: str, writers: int = 1, tx_timeout: float | None = None) -> int:
     """Link references after an import: the works written since the last pass (to every work in the graph),
     then nothing else but the older works that cite one of them. Runs only when a batch flagged it; the
     already-linked citing works go first, so a pass killed midway and run again misses nothing. Each of the two
     steps runs `writers` transactions at a time. Returns how many works it visited."""
-    records, _, _ = await driver.execute_query(q.CITATIONS_PENDING, database_=database)
+    records, _, _ = await driver.execute_query(_query(q.CITATIONS_PENDING, tx_timeout), database_=database)
     if not records[0]["pending"]:
         return 0
-    records, _, _ = await driver.execute_query(q.WORKS_AWAITING_LINKS, database_=database)
+    records, _, _ = await driver.execute_query(_query(q.WORKS_AWAITING_LINKS, tx_timeout), database_=database)
     written: list[str] = records[0]["ids"]
-    records, _, _ = await driver.execute_query(q.WORKS_CITING, ids=_Rows(written), database_=database)
+    records, _, _ = await driver.execute_query(
+        _query(q.WORKS_CITING, tx_timeout), {"ids": _Rows(written)}, database_=database
+    )
     citing: list[str] = records[0]["ids"]
-    await _in_batches(driver, database, q.LINK_CITATIONS, citing, writers)
-    await _in_batches(driver, database, q.LINK_NEW_CITATIONS, written, writers)
+    await _in_batches(driver, database, q.LINK_CITATIONS, citing, writers, tx_timeout)
+    await _in_batches(driver, database, q.LINK_NEW_CITATIONS, written, writers, tx_timeout)
     async with _session(driver, database) as session:
-        await session.execute_write(_run, q.CLEAR_CITATIONS_PENDING)
+        await session.execute_write(_timed(_run, tx_timeout), q.CLEAR_CITATIONS_PENDING)
     return len(citing) + len(written)
 
 
-async def count_entities(driver: AsyncDriver, database: str) -> int:
-    records, _, _ = await driver.execute_query(q.COUNT_NODES, database_=database)
+async def count_entities(driver: AsyncDriver, database: str, tx_timeout: float | None = None) -> int:
+    records, _, _ = await driver.execute_query(_query(q.COUNT_NODES, tx_timeout), database_=database)
     return int(records[0]["nodes"])

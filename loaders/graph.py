@@ -33,7 +33,7 @@ async def coauthor_step(
         seenAuthors=list(seen_authors),
         limit=limit,
     )
-    return rows[0]
+    return rows[0] if rows else {"works": [], "authors": []}
 
 
 async def coauthor_path(db: ReadGateway, *, ids: list[str]) -> Row | None:

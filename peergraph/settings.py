@@ -6,7 +6,7 @@ Settings are built by `get_settings()` and passed down; nothing reads the enviro
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -122,6 +122,21 @@ class Settings(BaseSettings):
     import_writers: int = Field(default=2, ge=1, le=16)
     # Ledger entries of import runs killed and not resumed for this many days are deleted by the next finished run.
     import_ledger_days: int = Field(default=7, ge=1)
+    # What one imported record may carry (ingest/limits.py); a record over a bound is rejected with the reason,
+    # never truncated. A line longer than `import_max_line_bytes` is skipped unparsed (memory stays bounded by it):
+    # the sample's largest record is 1.6 MB (a work with 5,103 authors). Its longest title is 387 characters, its
+    # longest abstract 24,782, its longest name 128, its longest other text (a topic description) 362.
+    import_max_line_bytes: int = Field(default=16 * 1024 * 1024, ge=1024)
+    import_max_title_chars: int = Field(default=10_000, ge=1)
+    import_max_abstract_chars: int = Field(default=100_000, ge=1)
+    import_max_name_chars: int = Field(default=1_000, ge=1)  # display names, raw author names, topic hierarchy
+    import_max_text_chars: int = Field(default=10_000, ge=1)  # any other text: descriptions, URLs, DOIs, types
+    # Each import transaction (a batch, a citation-pass slice, the ledger) runs at most this long on the server: a
+    # 1,000-work batch takes ~1 s, so this bounds a stuck server, not a big batch. The mutation path uses it too.
+    import_transaction_timeout_seconds: float = Field(default=300.0, gt=0)
+    # Admin commands' statements (migrations, waiting for their indexes to come online, the fingerprint's chunks):
+    # building the indexes of a large graph takes minutes.
+    admin_query_timeout_seconds: float = Field(default=900.0, gt=0)
 
     # --- the read API ---------------------------------------------------------------------
     # Adds `extensions.neo4jRoundTrips` (Cypher statements sent) to every response: for tests and benchmarks.
@@ -205,6 +220,11 @@ class Settings(BaseSettings):
     @property
     def neo4j_jar_dir(self) -> Path:
         return self.neo4j_cache_dir / f"neo4j-{self.neo4j_version}" / "lib"
+
+
+def setting_default(name: str) -> Any:
+    """A setting's default, for code that can also run without settings passed in (declared once, above)."""
+    return Settings.model_fields[name].get_default(call_default_factory=True)
 
 
 def get_settings(**overrides: object) -> Settings:

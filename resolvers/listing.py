@@ -12,7 +12,7 @@ from ingest.records import parse_id
 from loaders import listing
 from peergraph.context import Info
 from peergraph.errors import bad_input
-from resolvers.graph import search_text
+from resolvers.graph import orcid_hits, orcid_text, search_text
 
 Row = dict[str, Any]
 MAX_AUTOCOMPLETE_FIRST = 50
@@ -52,6 +52,9 @@ async def autocomplete(info: Info, *, prefix: str, kinds: list[str], first: int)
     if not 0 <= first <= MAX_AUTOCOMPLETE_FIRST:
         raise bad_input(f"`first` must be between 0 and {MAX_AUTOCOMPLETE_FIRST}, got {first}", argument="first")
     words = search_text(prefix, info.context.settings, "prefix").split()
+    orcid = orcid_text(prefix)
+    if orcid is not None:  # a whole ORCID iD finds its author, as search does
+        return (await orcid_hits(info, orcid=orcid))[:first] if "Author" in kinds else []
     if not words or not kinds or first == 0:
         return []
     text = " AND ".join([*words[:-1], words[-1] + "*"])

@@ -6,10 +6,12 @@ when off it answers FORBIDDEN. Each rejected record is reported with its index i
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import strawberry
 from strawberry.scalars import JSON
 
-from ingest.importer import import_records
+from ingest.importer import ImportOptions, import_records
 from ingest.parse import KIND_NAMES
 from peergraph.context import Info
 from peergraph.errors import ApiError, ErrorCode, bad_input
@@ -55,7 +57,12 @@ class IngestMutation:
             raise bad_input(f"at most {MAX_RECORDS:,} records per call, got {len(records):,}")
         if kind is not None and kind not in KIND_NAMES:
             raise bad_input(f"kind must be one of {', '.join(KIND_NAMES)}, not {kind!r}")
-        report = await import_records(info.context.driver, settings.neo4j_database, records, kind)
+        # The settings' bounds apply as in `peergraph import`; a request's transactions end with its deadline.
+        left = info.context.loaders.db.time_left()
+        options = ImportOptions.from_settings(settings)
+        if left is not None:
+            options = replace(options, transaction_timeout=max(0.001, left))
+        report = await import_records(info.context.driver, settings.neo4j_database, records, kind, options=options)
         entities = [
             ImportEntityCounts(entity=k, created=r.created, updated=r.updated, unchanged=r.unchanged, older=r.older)
             for k, r in report.results.items()

@@ -1,6 +1,7 @@
-// A coauthorship path the search in resolvers/graph.py found, as the API shows it: each author in order, and every
-// work each consecutive pair shares (newest first).
-// Parameters: $ids: [author id] (from .. to, consecutive ones coauthors).
+// A coauthorship path the search in resolvers/graph.py found (cypher/graph/coauthor_frontier.cypher, which leaves out
+// the authors whose collaborators are hidden from $viewer), as the API shows it: each author in order, and every
+// work each consecutive pair shares (newest first). As $viewer may see it (docs/privacy.md): a hidden ORCID iD is null.
+// Parameters: $ids: [author id] (from .. to, consecutive ones coauthors), $viewer: {id, admin}.
 // Returns: authors: [author map] (in the order of $ids), links: [[work map]] (the shared works of each hop).
 UNWIND range(0, size($ids) - 1) AS i
 MATCH (x:Author {id: $ids[i]})
@@ -17,4 +18,5 @@ CALL (authors) {
   WITH k, works ORDER BY k
   RETURN collect(works) AS links
 }
-RETURN [x IN authors | x {.id, .name, .orcid, .worksCount, .citedByCount, .hIndex, .isStub}] AS authors, links
+RETURN [x IN authors | x {.id, .name, .worksCount, .citedByCount, .hIndex, .isStub,
+  orcid: CASE WHEN EXISTS { MATCH (claim:Claim {authorId: x.id}) WHERE 'ORCID' IN claim.hiddenFields AND NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) } THEN null ELSE x.orcid END}] AS authors, links

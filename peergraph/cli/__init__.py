@@ -76,7 +76,8 @@ def db_logs(lines: Annotated[int, typer.Option(help="How many lines from the end
 def migrate() -> None:
     """Apply the constraints and indexes in cypher/migrations (idempotent)."""
     settings = load_settings()
-    count = with_driver(settings, lambda d: apply_migrations(d, settings.neo4j_database))
+    timeout = settings.admin_query_timeout_seconds
+    count = with_driver(settings, lambda d: apply_migrations(d, settings.neo4j_database, timeout))
     out.print(f"Applied {count} migration statements (all idempotent).")
 
 

@@ -11,12 +11,16 @@ from typing import Annotated
 import orjson
 import typer
 from neo4j import AsyncDriver
+from neo4j.exceptions import Neo4jError
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from ingest.importer import DEFAULT_BATCH_SIZE, DEFAULT_MAX_BAD, DEFAULT_REJECTS, ImportOptions, ImportReport
 from ingest.parse import KIND_NAMES
 from peergraph.cli.common import err, fail, load_settings, out, with_driver
+
+# What Neo4j answers a transaction it ended: past its timeout, or waiting for a lock when that happened.
+STOPPED = {"TransactionTimedOut", "TransactionTimedOutClientConfiguration", "LockClientStopped", "Terminated"}
 
 
 def _summary(report: ImportReport, dry_run: bool) -> Table:
@@ -55,15 +59,15 @@ def import_command(
     if kind is not None and kind not in KIND_NAMES:
         raise fail(f"--kind must be one of {', '.join(KIND_NAMES)}, not {kind!r}")
     settings = load_settings()
-    options = ImportOptions(
-        batch_size,
-        kind,
-        dry_run,
-        max_bad,
-        rejects,
-        allow_missing_parts,
-        writers or settings.import_writers,
-        settings.import_ledger_days,
+    options = ImportOptions.from_settings(
+        settings,
+        batch_size=batch_size,
+        kind=kind,
+        dry_run=dry_run,
+        max_bad=max_bad,
+        rejects_path=rejects,
+        allow_missing_parts=allow_missing_parts,
+        writers=writers or settings.import_writers,
     )
     bar = Progress(
         TextColumn("[bold]importing"),
@@ -83,12 +87,23 @@ def import_command(
 
     async def work(driver: AsyncDriver) -> ImportReport:
         with bar:
-            return await run_import(driver, settings.neo4j_database, paths, options, on_progress)
+            try:
+                return await run_import(driver, settings.neo4j_database, paths, options, on_progress)
+            except Neo4jError as exc:
+                if exc.code is None or exc.code.rsplit(".", 1)[-1] not in STOPPED:
+                    raise
+                raise fail(
+                    f"Neo4j stopped an import transaction ({exc.code}): it ran longer than "
+                    f"PEERGRAPH_IMPORT_TRANSACTION_TIMEOUT_SECONDS ({options.transaction_timeout:g} s), or an operator "
+                    "ended it; the batches committed so far stay, and the same command resumes the import"
+                ) from exc
 
     report = with_driver(settings, work)
     seconds = time.monotonic() - started
     for warning in report.warnings:
         err.print(f"[yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
+    if report.migrations:
+        out.print(f"The database lacked its constraints or indexes: applied {report.migrations} migration statements.")
     if report.files:
         out.print(_summary(report, dry_run))
         resumed = f", {report.batches_resumed} already done by an interrupted run" if report.batches_resumed else ""
@@ -112,7 +127,8 @@ def fingerprint_command(
     from ingest.fingerprint import fingerprint
 
     settings = load_settings()
-    result = with_driver(settings, lambda d: fingerprint(d, settings.neo4j_database))
+    timeout = settings.admin_query_timeout_seconds
+    result = with_driver(settings, lambda d: fingerprint(d, settings.neo4j_database, timeout))
     if as_json:
         out.print_json(orjson.dumps(result.as_dict()).decode())
         return
@@ -138,9 +154,10 @@ def import_sample_command(
     settings = load_settings()
 
     async def work(driver: AsyncDriver) -> ImportReport | None:
-        if if_empty and await count_entities(driver, settings.neo4j_database) > 0:
+        timeout = settings.import_transaction_timeout_seconds
+        if if_empty and await count_entities(driver, settings.neo4j_database, timeout) > 0:
             return None
-        return await load_files(driver, settings.neo4j_database, sample_files())
+        return await load_files(driver, settings.neo4j_database, sample_files(), settings=settings)
 
     report = with_driver(settings, work)
     if report is None:

@@ -1,30 +1,87 @@
-"""Apply the schema migrations in `cypher/migrations/` (idempotent: constraints and indexes IF NOT EXISTS)."""
+"""Apply the schema migrations in `cypher/migrations/` (idempotent: constraints and indexes IF NOT EXISTS).
+
+`peergraph migrate` and the API's startup apply them all; whatever writes data first (the importer, the import
+mutation, the sample loader) calls `ensure_migrated`, which applies them with the same code when one of the
+constraints or indexes they name is missing or not online. Importing into a database without its uniqueness
+constraints took 137.7 s instead of 8.8 s (every MERGE scanned its label) and let two concurrent batches create
+the same institution twice, after which the constraint could no longer be created.
+"""
 
 from __future__ import annotations
 
-from neo4j import AsyncDriver
+import re
+from dataclasses import dataclass
+from typing import LiteralString
+
+from neo4j import AsyncDriver, Query, RoutingControl
 
 from cypher import ROOT, statements
+from cypher import admin as q
+from peergraph.settings import setting_default
 
 MIGRATIONS_DIR = ROOT / "migrations"
+# What a migration statement creates: `CREATE [RANGE|FULLTEXT|...] INDEX|CONSTRAINT <name> IF NOT EXISTS ...`.
+_CREATES = re.compile(r"CREATE\s+(?:\w+\s+)?(CONSTRAINT|INDEX)\s+(\w+)\s+IF\s+NOT\s+EXISTS\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SchemaObject:
+    kind: str  # "constraint" or "index"
+    name: str
 
 
 def migration_names() -> list[str]:
     return [f"migrations/{path.stem}" for path in sorted(MIGRATIONS_DIR.glob("*.cypher"))]
 
 
-async def apply_migrations(driver: AsyncDriver, database: str) -> int:
-    """Run every migration statement (schema commands run in their own auto-commit transactions).
+def declared_objects() -> list[SchemaObject | LiteralString]:
+    """The constraint or index each migration statement creates, or the statement itself when it names none
+    (then `ensure_migrated` cannot check it and always applies the migrations)."""
+    found: list[SchemaObject | LiteralString] = []
+    for name in migration_names():
+        for statement in statements(name):
+            match = _CREATES.match(statement)
+            found.append(SchemaObject(match[1].lower(), match[2]) if match else statement)
+    return found
 
-    Returns how many statements ran; waits until the new indexes are online.
+
+async def apply_migrations(driver: AsyncDriver, database: str, tx_timeout: float | None = None) -> int:
+    """Run every migration statement (schema commands run in their own auto-commit transactions), each one
+    bounded by `tx_timeout` seconds (default: `PEERGRAPH_ADMIN_QUERY_TIMEOUT_SECONDS`'s default).
+
+    Returns how many statements ran; waits (as long) until the new indexes are online.
     """
+    seconds = tx_timeout if tx_timeout is not None else float(setting_default("admin_query_timeout_seconds"))
     count = 0
     async with driver.session(database=database) as session:
         for name in migration_names():
             for statement in statements(name):
-                result = await session.run(statement)
+                result = await session.run(Query(statement, timeout=seconds))
                 await result.consume()
                 count += 1
-        result = await session.run("CALL db.awaitIndexes(300)")
+        result = await session.run(Query(q.AWAIT_INDEXES, timeout=seconds), seconds=max(int(seconds), 1))
         await result.consume()
     return count
+
+
+async def missing_objects(driver: AsyncDriver, database: str, tx_timeout: float | None = None) -> list[str]:
+    """What the migrations declare that the database lacks (or holds but not online yet), by name."""
+    seconds = tx_timeout if tx_timeout is not None else float(setting_default("admin_query_timeout_seconds"))
+    records, _, _ = await driver.execute_query(
+        Query(q.SCHEMA_INDEXES, timeout=seconds), database_=database, routing_=RoutingControl.READ
+    )
+    online = {r["name"]: r["owningConstraint"] for r in records if r["state"] == "ONLINE"}
+    missing = []
+    for declared in declared_objects():
+        if not isinstance(declared, SchemaObject):
+            missing.append(declared)
+        elif declared.name not in online or (declared.kind == "constraint") != (online[declared.name] is not None):
+            missing.append(f"{declared.kind} {declared.name}")
+    return missing
+
+
+async def ensure_migrated(driver: AsyncDriver, database: str, tx_timeout: float | None = None) -> int:
+    """Apply the migrations when the database lacks what they create; returns the statements run (0: none)."""
+    if not await missing_objects(driver, database, tx_timeout):
+        return 0
+    return await apply_migrations(driver, database, tx_timeout)
