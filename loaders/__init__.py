@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,21 +49,17 @@ class Loaders:
     institution_authors: DataLoader[PageKey, RowsPage]
 
 
-def build_loaders(
-    db: ReadGateway,
-    facts: DataLoader[str, Row | None],
-    viewer_id: Callable[[], Awaitable[str | None]],
-    rankings: RankingCache,
-) -> Loaders:
-    """`facts` is the author facts loader the account side builds (it needs the viewer): counts read from it.
+def build_loaders(db: ReadGateway, facts: DataLoader[str, Row | None], rankings: RankingCache) -> Loaders:
+    """`facts` is the author facts loader the account side builds: counts read from it.
 
-    The profile loader answers what the facts loader does too (with the viewer from `viewer_id`); `rankings` are
-    the app's kept coauthor rankings (loaders/rankings.py), outliving the request unlike the loaders.
+    The profile loader answers what the facts loader does too; `rankings` are the app's kept coauthor rankings
+    (loaders/rankings.py), outliving the request unlike the loaders. Every loader reads through `db`, which gives
+    each query that names `$viewer` the request's audience (loaders/privacy.py).
     """
     return Loaders(
         db=db,
         author=DataLoader(load_fn=lambda ids: author.load_authors(db, ids)),
-        profile=DataLoader(load_fn=lambda keys: profile.load_profiles(db, viewer_id, rankings, keys)),
+        profile=DataLoader(load_fn=lambda keys: profile.load_profiles(db, rankings, keys)),
         author_counts=facts,
         author_works=DataLoader(load_fn=lambda keys: author.load_author_works(db, keys)),
         author_topics=DataLoader(load_fn=lambda keys: author.load_author_topics(db, keys)),

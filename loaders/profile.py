@@ -7,7 +7,7 @@ primes the per-relation loaders with them, so the fields read through those load
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,12 +37,7 @@ class ProfileKey:
     plan: ProfilePlan
 
 
-async def load_profiles(
-    db: ReadGateway,
-    viewer_id: Callable[[], Awaitable[str | None]],
-    rankings: RankingCache,
-    keys: Sequence[ProfileKey],
-) -> list[Row | None]:
+async def load_profiles(db: ReadGateway, rankings: RankingCache, keys: Sequence[ProfileKey]) -> list[Row | None]:
     """cypher/author/profile.cypher once per distinct plan; None for an unknown author.
 
     Kept coauthor rankings (loaders/rankings.py) go along with the query, which uses them while the graph's
@@ -68,7 +63,6 @@ async def load_profiles(
         rows = await db.rows(
             q.PROFILE,
             ids=list(dict.fromkeys(ids)),
-            viewerId=await viewer_id() if plan.facts else None,
             facts=plan.facts,
             topics=plan.topics is not None,
             topicsLimit=topics_skip + topics_limit,  # the query returns the first ones: skip is sliced off here

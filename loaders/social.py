@@ -6,7 +6,7 @@ Each batch function is one Cypher round trip for all its keys, results aligned t
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,21 +40,18 @@ async def load_users(db: ReadGateway, ids: Sequence[str]) -> list[Row | None]:
     return [by_id.get(i) for i in ids]
 
 
-async def load_author_facts(db: ReadGateway, viewer_id: str | None, ids: Sequence[str]) -> list[Row | None]:
-    rows = await db.rows(author_q.FACTS, ids=list(ids), viewerId=viewer_id)
+async def load_author_facts(db: ReadGateway, ids: Sequence[str]) -> list[Row | None]:
+    """The facts as the viewer may see them (a hidden field's count is 0, its value null: cypher/author/facts)."""
+    rows = await db.rows(author_q.FACTS, ids=list(ids))
     by_id = {row["authorId"]: row for row in rows}
     return [by_id.get(i) for i in ids]
 
 
-def build_social_loaders(db: ReadGateway, viewer_id: Callable[[], Awaitable[str | None]]) -> SocialLoaders:
-    """`viewer_id` is awaited inside the facts batch (the viewer is resolved lazily, once per request)."""
-
-    async def facts(ids: Sequence[str]) -> list[Row | None]:
-        return await load_author_facts(db, await viewer_id(), ids)
-
+def build_social_loaders(db: ReadGateway) -> SocialLoaders:
+    """The facts batch waits for the viewer (the gateway resolves it lazily, once per request); users never do."""
     return SocialLoaders(
         user=DataLoader(load_fn=lambda ids: load_users(db, ids)),
-        facts=DataLoader(load_fn=facts),
+        facts=DataLoader(load_fn=lambda ids: load_author_facts(db, ids)),
     )
 
 

@@ -14,6 +14,7 @@ from auth.services import AccountServices, build_services, services_for
 from auth.viewer import ViewerSession, bearer_token
 from loaders import Loaders, build_loaders
 from loaders._db import ReadGateway
+from loaders.privacy import ANONYMOUS, Audience
 from loaders.rankings import RankingCache, rankings_for
 from loaders.social import SocialLoaders, build_social_loaders
 from peergraph.settings import Settings
@@ -27,7 +28,7 @@ class Account:
     services: AccountServices
     loaders: SocialLoaders
     client_ip: str
-    viewer_id: Callable[[], Awaitable[str | None]]  # the viewer's user id (None: anonymous), resolved once
+    audience: Callable[[], Awaitable[Audience]]  # the viewer as the read queries see it, resolved once
 
 
 def _client_ip(request: Request | None, settings: Settings) -> str:
@@ -44,18 +45,18 @@ def build_account(db: ReadGateway, settings: Settings, request: Request | None) 
     services = services_for(request.app.state, settings) if request is not None else build_services(settings)
     session: ViewerSession
 
-    async def viewer_id() -> str | None:
+    async def audience() -> Audience:
         viewer = await session.get_or_anonymous()
-        return None if viewer is None else viewer.id
+        return ANONYMOUS if viewer is None else Audience(user_id=viewer.id, admin=viewer.is_admin)
 
-    loaders = build_social_loaders(db, viewer_id)
+    loaders = build_social_loaders(db)
     session = ViewerSession(settings, token, loaders.user.load)
     return Account(
         viewer=session,
         services=services,
         loaders=loaders,
         client_ip=_client_ip(request, settings),
-        viewer_id=viewer_id,
+        audience=audience,
     )
 
 
@@ -72,11 +73,15 @@ class Context:
 def build_context(
     driver: AsyncDriver, settings: Settings, request: Request | None = None, response: Response | None = None
 ) -> Context:
+    async def audience() -> Audience:  # the account is built with the gateway it reads through
+        return await account.audience()
+
     db = ReadGateway(
         driver=driver,
         database=settings.neo4j_database,
         retry_seconds=settings.neo4j_max_retry_seconds,
         deadline=None if request is None else getattr(request.state, "deadline", None),
+        audience=audience,
     )
     account = build_account(db, settings, request)
     return Context(
@@ -84,9 +89,7 @@ def build_context(
         response=response,
         driver=driver,
         settings=settings,
-        loaders=build_loaders(
-            db, facts=account.loaders.facts, viewer_id=account.viewer_id, rankings=_rankings(request, settings)
-        ),
+        loaders=build_loaders(db, facts=account.loaders.facts, rankings=_rankings(request, settings)),
         account=account,
     )
 

@@ -14,7 +14,6 @@ from resolvers._account_errors import forbidden, not_found
 from resolvers._ids import entity_id
 
 INVITE_POLICIES = ("ANYONE_LOGGED_IN", "CLAIMED_RESEARCHERS", "NOBODY")
-HIDDEN_FIELDS = ("ORCID", "AFFILIATION", "TOPICS", "COLLABORATORS")
 
 
 @dataclass(frozen=True)

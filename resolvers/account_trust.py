@@ -1,17 +1,19 @@
 """The trust snapshot: a deterministic 0-100 score as the sum of documented factors (docs/trust.md).
 
-Pure functions: the inputs come from one batched query (cypher/author/facts.cypher).
+Pure functions: the inputs come from one batched query (cypher/author/facts.cypher), as the viewer may see them:
+a factor that would tell a field the claimant hides from this viewer gives no points and says only that it is
+hidden (docs/privacy.md), whatever the hidden value is.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 LEVEL_POINTS = {"L0": 0, "L1": 5, "L2": 20, "L3": 30}
 LEVEL_DETAIL = {
     "L0": "L0: a name with no persistent identifier",
     "L1": "L1: imported record with an OpenAlex id, unclaimed",
-    "L2": "L2: claimed by an account with a verified email",
+    "L2": "L2: claimed by an account with a verified email or an authenticated ORCID iD",
     "L3": "L3: claimed with an authenticated ORCID iD equal to the author's",
 }
 CLAIMED_POINTS = 10
@@ -23,6 +25,9 @@ POINTS_PER_COAUTHOR, MAX_COAUTHOR_POINTS = 1, 10
 POINTS_PER_FOLLOWER, MAX_FOLLOWER_POINTS = 1, 10
 VERIFIED_THRESHOLD = 40
 TRUSTED_THRESHOLD = 70
+HIDDEN_DETAIL = "hidden by the claimant"
+# The factor that would tell each hideable field (the verification level tells the ORCID iD too: see snapshot).
+HIDING_FIELD = {"orcid": "ORCID", "affiliation": "AFFILIATION", "topics": "TOPICS", "coauthors": "COLLABORATORS"}
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,7 @@ class TrustInputs:
     topics: int
     coauthors: int
     followers: int
+    hidden: frozenset[str] = frozenset()  # the fields the claimant hides from this viewer
 
 
 @dataclass(frozen=True)
@@ -79,7 +85,15 @@ def label_for(score: int, level: str) -> str:
     return "Unverified"
 
 
+def _unless_hidden(factor: Factor, hidden: frozenset[str]) -> Factor:
+    return Factor(factor.name, 0, HIDDEN_DETAIL) if HIDING_FIELD.get(factor.name) in hidden else factor
+
+
 def snapshot(t: TrustInputs) -> Snapshot:
+    """The score from what the viewer may see. A hidden ORCID iD counts as none on record, so an L3 author who hides
+    it is L2 to others: L3 would tell them that the record has an ORCID iD."""
+    if "ORCID" in t.hidden:
+        t = replace(t, orcid=None)
     level = verification_level(t)
     factors = [
         Factor("verification", LEVEL_POINTS[level], LEVEL_DETAIL[level]),
@@ -99,6 +113,7 @@ def snapshot(t: TrustInputs) -> Snapshot:
         _scaled("coauthors", t.coauthors, POINTS_PER_COAUTHOR, MAX_COAUTHOR_POINTS, "coauthor"),
         _scaled("followers", t.followers, POINTS_PER_FOLLOWER, MAX_FOLLOWER_POINTS, "follower"),
     ]
+    factors = [_unless_hidden(f, t.hidden) for f in factors]
     score = max(0, min(100, sum(f.points for f in factors)))
     return Snapshot(score=score, label=label_for(score, level), level=level, factors=factors)
 
@@ -115,6 +130,7 @@ def inputs_from_row(row: dict[str, object] | None) -> TrustInputs:
     orcid = row.get("orcid")
     claimant_orcid = row.get("claimantOrcid")
     method = row.get("claimMethod")
+    hidden = row.get("hidden")
     return TrustInputs(
         has_persistent_id=True,
         claimed=bool(row.get("claimed")),
@@ -127,4 +143,5 @@ def inputs_from_row(row: dict[str, object] | None) -> TrustInputs:
         topics=count("topics"),
         coauthors=count("coauthors"),
         followers=count("followers"),
+        hidden=frozenset(str(f) for f in hidden) if isinstance(hidden, list) else frozenset(),
     )

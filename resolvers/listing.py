@@ -12,7 +12,7 @@ from ingest.records import parse_id
 from loaders import listing
 from peergraph.context import Info
 from peergraph.errors import bad_input
-from resolvers.graph import lucene_words
+from resolvers.graph import lucene_words, orcid_hits, orcid_text
 
 Row = dict[str, Any]
 MAX_HOPS = 6
@@ -51,6 +51,9 @@ async def list_count(info: Info, *, kind: str, filters: dict[str, Any]) -> int:
 async def autocomplete(info: Info, *, prefix: str, kinds: list[str], first: int) -> list[Row]:
     if not 0 <= first <= 50:
         raise bad_input(f"`first` must be between 0 and 50, got {first}", argument="first")
+    orcid = orcid_text(prefix)
+    if orcid is not None:  # a whole ORCID iD finds its author, as search does
+        return (await orcid_hits(info, orcid=orcid))[:first] if "Author" in kinds else []
     words = lucene_words(prefix).split()
     if not words or not kinds or first == 0:
         return []

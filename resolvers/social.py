@@ -1,8 +1,9 @@
 """The social side of an author (claims, followers, trust): the seam between the read API and accounts.
 
 The signatures are the contract the Author type relies on. Social side and trust read the per-request
-author facts loader (loaders/social.py: one query with the counts), privacy reads the author row (which
-carries the claim's settings), so a page of authors costs one round trip per kind, not per author.
+author facts loader (loaders/social.py: one query with the counts), so a page of authors costs one round trip,
+not one per author. The facts are as the viewer may see them (docs/privacy.md): what a claimant hides is left
+out where they are loaded, so nothing here checks it again.
 """
 
 from __future__ import annotations
@@ -34,32 +35,6 @@ class SocialRow:
     followers: int
     viewer_is_following: bool
     open_to_collaborate: bool
-
-
-@dataclass(frozen=True)
-class PrivacyRow:
-    hidden_fields: frozenset[str]  # of "ORCID", "AFFILIATION", "TOPICS", "COLLABORATORS"
-    shown_affiliation_id: str | None  # the institution the claimant chose to show, if any
-    viewer_sees_hidden: bool  # the viewer is the claimant or an admin
-
-
-async def author_privacy(info: Info, *, author_id: str) -> PrivacyRow:
-    """What the claimant hides from the public page and the affiliation they show.
-
-    Read from the author row (cypher/author/get_by_ids.cypher), which the `author(id:)` lookup has already
-    loaded: guarded fields wait for no extra round trip, and never for the counts.
-    """
-    row = await info.context.loaders.author.load(author_id)
-    claim = None if row is None else row.get("claim")
-    if claim is None:
-        return PrivacyRow(hidden_fields=frozenset(), shown_affiliation_id=None, viewer_sees_hidden=False)
-    viewer = await info.context.account.viewer.get_or_anonymous()
-    sees = viewer is not None and (viewer.is_admin or viewer.id == claim["claimantId"])
-    return PrivacyRow(
-        hidden_fields=frozenset(claim["hiddenFields"]),
-        shown_affiliation_id=claim["shownAffiliationId"],
-        viewer_sees_hidden=sees,
-    )
 
 
 async def author_social(info: Info, *, author_id: str) -> SocialRow:

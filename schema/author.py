@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Any
 
 import strawberry
 
@@ -27,21 +25,6 @@ class AffiliationStatus(Enum):
     HIDDEN = strawberry.enum_value("HIDDEN", description="The author's claimant hides it from this viewer.")
 
 
-async def _hidden(info: Info, author_id: str, field: str) -> bool:
-    """Whether the claimant hides `field` (ORCID, AFFILIATION, TOPICS, COLLABORATORS) from this viewer."""
-    privacy = await social.author_privacy(info, author_id=author_id)
-    return field in privacy.hidden_fields and not privacy.viewer_sees_hidden
-
-
-T = TypeVar("T")
-
-
-async def _unless_hidden(info: Info, author_id: str, field: str, load: Awaitable[T]) -> T | None:
-    """`load`'s result, or None when `field` is hidden: both asked at once, so the check adds no round trip."""
-    hidden, value = await asyncio.gather(_hidden(info, author_id, field), load)
-    return None if hidden else value
-
-
 @strawberry.type(description="How much there is around an author.")
 class AuthorCounts:
     author_id: strawberry.Private[str]
@@ -54,16 +37,12 @@ class AuthorCounts:
     async def followers(self, info: Info) -> int:
         return (await social.author_social(info, author_id=self.author_id)).followers
 
-    @strawberry.field(description="Distinct topics of the author's works.")
+    @strawberry.field(description="Distinct topics of the author's works (0 when the claimant hides them).")
     async def topics(self, info: Info) -> int:
-        if await _hidden(info, self.author_id, "TOPICS"):
-            return 0
         return int((await resolve.author_counts(info, author_id=self.author_id))["topics"])
 
-    @strawberry.field(description="Distinct coauthors; equals coauthors.totalCount.")
+    @strawberry.field(description="Distinct coauthors; equals coauthors.totalCount (0 when the claimant hides them).")
     async def close_collaborators(self, info: Info) -> int:
-        if await _hidden(info, self.author_id, "COLLABORATORS"):
-            return 0
         return int((await resolve.author_counts(info, author_id=self.author_id))["coauthors"])
 
 
@@ -111,41 +90,46 @@ def _shared_topics(row: dict[str, Any]) -> list[Topic]:
     return [Topic.from_row(t) for t in row.get("sharedTopics") or []]
 
 
-@strawberry.type(description="A researcher, keyed by OpenAlex id; stub authors are known only from authorships.")
+# What a claimant hides is left out where the data is loaded (loaders/privacy.py): the rows these fields read are
+# already as the viewer may see them, so no field checks it.
+@strawberry.type(
+    description="A researcher, keyed by OpenAlex id; stub authors are known only from authorships. What its claimant "
+    "hides is null, empty or 0 to everyone but the claimant and admins."
+)
 class Author(Node):
     name: str | None = strawberry.field(description="Display name.")
-    orcid_value: strawberry.Private[str | None]
     cited_by_count: int | None = strawberry.field(description="OpenAlex's citation count (all data).")
     h_index: int | None = strawberry.field(description="OpenAlex's h-index (all data).")
     is_stub: bool = strawberry.field(description="Known only from authorships (no full author record yet).")
+    orcid: str | None = strawberry.field(
+        description='Bare ORCID iD, e.g. "0000-0002-3666-1234"; null when the claimant hides it.'
+    )
     row: strawberry.Private[dict[str, Any]]
 
-    @strawberry.field(description='Bare ORCID iD, e.g. "0000-0002-3666-1234"; null when the claimant hides it.')
-    async def orcid(self, info: Info) -> str | None:
-        if self.orcid_value is None or await _hidden(info, str(self.id), "ORCID"):
-            return None
-        return self.orcid_value
+    async def _full_row(self, info: Info) -> dict[str, Any]:
+        """The author row (cypher/author/get_by_ids.cypher); rows from pages and listings carry fewer keys."""
+        row = self.row if "hidden" in self.row else await resolve.author_row(info, author_id=str(self.id))
+        return row or {}
 
     async def _last_known(self, info: Info) -> dict[str, Any] | None:
-        """The affiliation to show: the claimant's chosen institution, else the last known one."""
-        privacy = await social.author_privacy(info, author_id=str(self.id))
-        if privacy.shown_affiliation_id is not None:
-            chosen = await info.context.loaders.institution.load(privacy.shown_affiliation_id)
+        """The affiliation to show: the claimant's chosen institution, else the last known one (none when hidden)."""
+        row = await self._full_row(info)
+        shown = row.get("shownAffiliationId")
+        if shown is not None:
+            chosen = await info.context.loaders.institution.load(shown)
             if chosen is not None:
                 return chosen
-        row = self.row if "lastKnown" in self.row else await resolve.author_row(info, author_id=str(self.id))
-        return None if row is None else row.get("lastKnown")
+        last_known: dict[str, Any] | None = row.get("lastKnown")
+        return last_known
 
     @strawberry.field(description="The last known institution (or the one the claimant shows); null when none.")
     async def affiliation(self, info: Info) -> Institution | None:
-        if await _hidden(info, str(self.id), "AFFILIATION"):
-            return None
         found = await self._last_known(info)
         return None if found is None else Institution.from_row(found)
 
     @strawberry.field(description="NOT_IMPORTED when no last known institution is known; HIDDEN when hidden.")
     async def affiliation_status(self, info: Info) -> AffiliationStatus:
-        if await _hidden(info, str(self.id), "AFFILIATION"):
+        if "AFFILIATION" in (await self._full_row(info)).get("hidden", ()):
             return AffiliationStatus.HIDDEN
         known = await self._last_known(info) is not None
         return AffiliationStatus.KNOWN if known else AffiliationStatus.NOT_IMPORTED
@@ -189,19 +173,13 @@ class Author(Node):
     @strawberry.field(description="Topics of the author's works, by how many of those works carry them.")
     async def topics(self, info: Info, first: int | None = None) -> list[AuthorTopic]:
         _, limit = page_window(first, None)
-        load = resolve.author_topics(info, author_id=str(self.id), skip=0, limit=limit)
-        page = await _unless_hidden(info, str(self.id), "TOPICS", load)
-        if page is None:
-            return []
+        page = await resolve.author_topics(info, author_id=str(self.id), skip=0, limit=limit)
         return [AuthorTopic(work_count=r["workCount"], topic=Topic.from_row(r["topic"])) for r in page.rows]
 
     @strawberry.field(description="Coauthors by shared works, then shared topics, then name, then id.")
     async def close_collaborators(self, info: Info, first: int | None = None) -> list[Collaborator]:
         _, limit = page_window(first, None)
-        load = resolve.coauthors(info, author_id=str(self.id), skip=0, limit=limit)
-        page = await _unless_hidden(info, str(self.id), "COLLABORATORS", load)
-        if page is None:
-            return []
+        page = await resolve.coauthors(info, author_id=str(self.id), skip=0, limit=limit)
         return [
             Collaborator(
                 shared_work_count=r["sharedWorkCount"],
@@ -214,10 +192,7 @@ class Author(Node):
     @strawberry.field(description="Coauthors, ranked as close collaborators are; cursor pagination.")
     async def coauthors(self, info: Info, first: int | None = None, after: str | None = None) -> CoauthorConnection:
         skip, limit = page_window(first, after)
-        load = resolve.coauthors(info, author_id=str(self.id), skip=skip, limit=limit)
-        page = await _unless_hidden(info, str(self.id), "COLLABORATORS", load)
-        if page is None:
-            return CoauthorConnection(total_count=0, page_info=page_info(skip, 0, 0), edges=[])
+        page = await resolve.coauthors(info, author_id=str(self.id), skip=skip, limit=limit)
         edges = [
             CoauthorEdge(
                 cursor=encode_cursor(skip + i),
@@ -242,7 +217,7 @@ class Author(Node):
         return cls(
             id=strawberry.ID(row["id"]),
             name=row.get("name"),
-            orcid_value=row.get("orcid"),
+            orcid=row.get("orcid"),
             cited_by_count=row.get("citedByCount"),
             h_index=row.get("hIndex"),
             is_stub=bool(row.get("isStub")),

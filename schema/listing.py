@@ -149,7 +149,10 @@ class ListingQuery:
             counter=counter,
         )
 
-    @strawberry.field(description="Entities with a name/title word starting with `prefix` (the last word).")
+    @strawberry.field(
+        description="Entities with a name/title word starting with `prefix` (the last word); a prefix that is a "
+        "whole ORCID iD finds the author with it."
+    )
     async def autocomplete(
         self, info: Info, prefix: str, types: list[EntityKind] | None = None, first: int = 10
     ) -> list[Node]:

@@ -85,7 +85,10 @@ class Query:
         row = await graphs.slice_around(info, center=str(center), depth=depth, limit=limit)
         return None if row is None else GraphSlice.from_row(row)
 
-    @strawberry.field(description="Full-text search over author names, work titles, topic and institution names.")
+    @strawberry.field(
+        description="Full-text search over author names, work titles, topic and institution names; a query that is "
+        "an ORCID iD (bare or as a URL) finds the author with it."
+    )
     async def search(self, info: Info, query: str, first: int = 20) -> list[SearchHit]:
         rows = await graphs.search(info, query=query, first=first)
         return [SearchHit(score=r["score"], node=entity_from_row(r["kind"], r["entity"])) for r in rows]

@@ -1,9 +1,13 @@
-// Each author's institutions (AFFILIATED_WITH, with the years where known), most recent first.
-// Parameters: $ids: [author id]. Returns: authorId, institutions: [{years: [int], institution: map}].
+// Each author's institutions (AFFILIATED_WITH, with the years where known), most recent first; none when the
+// claimant hides the affiliation from $viewer (docs/privacy.md).
+// Parameters: $ids: [author id], $viewer: {id, admin}.
+// Returns: authorId, institutions: [{years: [int], institution: map}].
 UNWIND $ids AS id
 MATCH (a:Author {id: id})
-CALL (a) {
+WITH id, a, COLLECT { MATCH (claim:Claim {authorId: a.id}) WHERE NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) UNWIND claim.hiddenFields AS hiddenField RETURN hiddenField } AS hidden
+CALL (a, hidden) {
   OPTIONAL MATCH (a)-[r:AFFILIATED_WITH]->(i:Institution)
+  WHERE NOT 'AFFILIATION' IN hidden
   WITH r, i WHERE i IS NOT NULL
   ORDER BY coalesce(r.years[-1], -1) DESC, i.id ASC
   RETURN collect({years: coalesce(r.years, []), institution: i {.id, .name, .countryCode, .ror, .type, .worksCount,

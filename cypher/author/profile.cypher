@@ -7,7 +7,10 @@
 // keep (loaders/rankings.py) under the graph's version (`_ImportState {name: 'graph'}`, changed by every import
 // batch that writes: cypher/ingest/bump_graph_version.cypher); a kept one comes back in $rankings and, while the
 // version is unchanged, stands in for the walks: only its page's coauthors are read.
-// Parameters: $ids: [author id], $viewerId (null when anonymous), $facts: bool, $topics: bool, $topicsLimit: int,
+// Every part is as $viewer may see it (docs/privacy.md), as in the queries it stands for: `hidden` lists the fields
+// the claimant hides from the viewer; a hidden part is empty (its walks skipped), its counts 0, a hidden ORCID iD
+// null; the coauthor ranking is the graph's, the same for every viewer (only its shown topics are left out).
+// Parameters: $ids: [author id], $viewer: {id, admin}, $facts: bool, $topics: bool, $topicsLimit: int,
 //   $works: bool, $worksSkip: int, $worksLimit: int, $coauthors: bool, $coauthorsSkip: int, $coauthorsLimit: int
 //   (which rows of each ranking to return), $rankingMin: int, $rankings: {author id: {version, count,
 //   page: [[coauthor id, sharedWorkCount]] (the asked rows of the kept ranking)}}.
@@ -18,30 +21,36 @@
 //   least $rankingMin rows, else null).
 UNWIND $ids AS id
 MATCH (a:Author {id: id})
+WITH id, a, COLLECT { MATCH (claim:Claim {authorId: a.id}) WHERE NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) UNWIND claim.hiddenFields AS hiddenField RETURN hiddenField } AS hidden
 OPTIONAL MATCH (a)-[:LAST_KNOWN_AT]->(i:Institution)
-WITH id, a, head(collect(i {.id, .name, .countryCode, .ror, .type, .worksCount, .isStub})) AS lastKnown
+WHERE NOT 'AFFILIATION' IN hidden
+WITH id, a, hidden, head(collect(i {.id, .name, .countryCode, .ror, .type, .worksCount, .isStub})) AS lastKnown
 OPTIONAL MATCH (c:Claim {authorId: id})
 OPTIONAL MATCH (g:_ImportState {name: 'graph'})
-WITH id, a, lastKnown, c, g.version AS version, $rankings[id] AS kept
+WITH id, a, hidden, 'COLLABORATORS' IN hidden AS collaboratorsHidden, lastKnown, c, g.version AS version,
+  $rankings[id] AS kept
 // A kept ranking stands only while the graph's version is the one it was walked at.
-WITH id, a, lastKnown, c, version, CASE WHEN version IS NOT NULL AND kept.version = version THEN kept END AS kept
-CALL (a) {
-  WITH a WHERE $coauthors AND $coauthorsLimit > 0
+WITH id, a, hidden, collaboratorsHidden, lastKnown, c, version,
+  CASE WHEN version IS NOT NULL AND kept.version = version THEN kept END AS kept
+CALL (a, collaboratorsHidden) {
+  WITH a WHERE $coauthors AND $coauthorsLimit > 0 AND NOT collaboratorsHidden
   MATCH (a)-[:AUTHORED]->(:Work)-[:HAS_TOPIC]->(t:Topic)
   RETURN collect(DISTINCT t) AS mine
 }
-CALL (a, kept) {
-  WITH a WHERE ($facts OR $coauthors) AND kept IS NULL
+CALL (a, kept, collaboratorsHidden) {
+  WITH a WHERE ($facts OR $coauthors) AND kept IS NULL AND NOT collaboratorsHidden
   MATCH (a)-[:AUTHORED]->()<-[:AUTHORED]-(b)
   WHERE b <> a
   RETURN count(DISTINCT b) AS walkedCount
 }
-WITH id, a, lastKnown, c, version, kept, mine, CASE WHEN kept IS NULL THEN walkedCount ELSE kept.count END AS coauthorCount
+WITH id, a, hidden, collaboratorsHidden, lastKnown, c, version, kept, mine,
+  CASE WHEN collaboratorsHidden THEN 0 WHEN kept IS NULL THEN walkedCount ELSE kept.count END AS coauthorCount
 // The ranking walks the coauthors (and the topics, for `mine`) again rather than reusing a collected list: a list
 // in scope stays on every row the sort keeps, so the transaction's memory would grow with the list times the rows.
 // An author with fewer than $rankingMin coauthors: the page's rows only (a top-k).
-CALL (a, mine, kept, coauthorCount) {
+CALL (a, mine, kept, coauthorCount, collaboratorsHidden) {
   WITH a WHERE $coauthors AND $coauthorsLimit > 0 AND kept IS NULL AND coauthorCount < $rankingMin
+    AND NOT collaboratorsHidden
   MATCH (a)-[:AUTHORED]->(w)<-[:AUTHORED]-(b)
   WHERE b <> a
   WITH b, count(DISTINCT w) AS shared
@@ -57,8 +66,9 @@ CALL (a, mine, kept, coauthorCount) {
   RETURN collect([bid, shared]) AS topPage
 }
 // At least $rankingMin coauthors and no kept ranking: the whole ranking, for the API to keep.
-CALL (a, mine, kept, coauthorCount) {
+CALL (a, mine, kept, coauthorCount, collaboratorsHidden) {
   WITH a WHERE $coauthors AND $coauthorsLimit > 0 AND kept IS NULL AND coauthorCount >= $rankingMin
+    AND NOT collaboratorsHidden
   MATCH (a)-[:AUTHORED]->(w)<-[:AUTHORED]-(b)
   WHERE b <> a
   WITH b, count(DISTINCT w) AS shared
@@ -71,19 +81,22 @@ CALL (a, mine, kept, coauthorCount) {
   ORDER BY shared DESC, sharedTopicCount DESC, name ASC, bid ASC
   RETURN collect([bid, shared]) AS walkedRanking
 }
-WITH id, a, lastKnown, c, version, mine, coauthorCount,
+WITH id, a, hidden, lastKnown, c, version, mine, coauthorCount,
   CASE WHEN kept IS NULL AND coauthorCount >= $rankingMin AND $coauthors AND $coauthorsLimit > 0
-    THEN walkedRanking END AS ranking,
+    AND NOT collaboratorsHidden THEN walkedRanking END AS ranking,
   CASE
+    WHEN collaboratorsHidden THEN []
     WHEN kept IS NOT NULL THEN kept.page
     WHEN coauthorCount >= $rankingMin THEN walkedRanking[$coauthorsSkip..$coauthorsSkip + $coauthorsLimit]
     ELSE topPage
   END AS page
-// The page's coauthors, in rank order, with the topics they share with the author.
-CALL (a, mine, page) {
+// The page's coauthors, in rank order, with the topics they share with the author (none shown when either hides
+// their topics from the viewer).
+CALL (a, hidden, mine, page) {
   UNWIND range(0, size(page) - 1) AS rank
   MATCH (b:Author {id: page[rank][0]})
-  WITH rank, b, page[rank][1] AS shared, CASE WHEN size(mine) = 0 THEN [] ELSE COLLECT {
+  WITH rank, b, page[rank][1] AS shared, COLLECT { MATCH (claim:Claim {authorId: b.id}) WHERE NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) UNWIND claim.hiddenFields AS hiddenField RETURN hiddenField } AS theirs
+  WITH rank, b, theirs, shared, CASE WHEN size(mine) = 0 OR 'TOPICS' IN hidden OR 'TOPICS' IN theirs THEN [] ELSE COLLECT {
     MATCH (b)-[:AUTHORED]->(:Work)-[:HAS_TOPIC]->(t:Topic)
     WHERE t IN mine
     WITH DISTINCT t
@@ -94,11 +107,12 @@ CALL (a, mine, page) {
   RETURN collect({
     sharedWorkCount: shared,
     sharedTopics: sharedTopics,
-    author: b {.id, .name, .orcid, .worksCount, .citedByCount, .hIndex, .isStub}
+    author: b {.id, .name, .worksCount, .citedByCount, .hIndex, .isStub,
+      orcid: CASE WHEN 'ORCID' IN theirs THEN null ELSE b.orcid END}
   }) AS coauthors
 }
-CALL (a) {
-  WITH a WHERE $facts OR $topics
+CALL (a, hidden) {
+  WITH a WHERE ($facts OR $topics) AND NOT 'TOPICS' IN hidden
   MATCH (a)-[:AUTHORED]->(w:Work)-[:HAS_TOPIC]->(t:Topic)
   WITH t, count(DISTINCT w) AS workCount
   ORDER BY workCount DESC, t.name ASC, t.id ASC
@@ -113,9 +127,10 @@ CALL (a) {
 }
 OPTIONAL MATCH (u:User {id: c.userId})
 RETURN id AS ownerId,
-  a {.id, .name, .orcid, .worksCount, .citedByCount, .hIndex, .isStub, lastKnown: lastKnown,
-    claim: CASE WHEN c IS NULL THEN null ELSE {claimantId: c.userId, hiddenFields: coalesce(c.hiddenFields, []),
-      shownAffiliationId: c.shownAffiliationId} END
+  a {.id, .name, .worksCount, .citedByCount, .hIndex, .isStub,
+    orcid: CASE WHEN 'ORCID' IN hidden THEN null ELSE a.orcid END,
+    hidden: hidden, lastKnown: lastKnown,
+    shownAffiliationId: CASE WHEN 'AFFILIATION' IN hidden THEN null ELSE c.shownAffiliationId END
   } AS author,
   CASE WHEN $facts THEN {
     authorId: id,
@@ -123,16 +138,17 @@ RETURN id AS ownerId,
     topics: size(rankedTopics),
     coauthors: coauthorCount,
     followers: COUNT { (a)<-[:FOLLOWS]-(:User) },
-    viewerFollows: ($viewerId IS NOT NULL AND EXISTS { (:User {id: $viewerId})-[:FOLLOWS]->(a) }),
+    viewerFollows: ($viewer.id IS NOT NULL AND EXISTS { (:User {id: $viewer.id})-[:FOLLOWS]->(a) }),
     claimed: c IS NOT NULL,
     claimantId: c.userId,
     invitePolicy: c.invitePolicy,
     hiddenFields: coalesce(c.hiddenFields, []),
-    shownAffiliationId: c.shownAffiliationId,
+    hidden: hidden,
+    shownAffiliationId: CASE WHEN 'AFFILIATION' IN hidden THEN null ELSE c.shownAffiliationId END,
     claimMethod: c.method,
     openToCollaborate: coalesce(c.openToCollaborate, false),
-    orcid: a.orcid,
-    affiliationKnown: EXISTS { (a)-[:LAST_KNOWN_AT]->(:Institution) },
+    orcid: CASE WHEN 'ORCID' IN hidden THEN null ELSE a.orcid END,
+    affiliationKnown: NOT 'AFFILIATION' IN hidden AND EXISTS { (a)-[:LAST_KNOWN_AT]->(:Institution) },
     claimantVerified: coalesce(u.emailVerified, false),
     claimantOrcid: u.orcid
   } END AS facts,

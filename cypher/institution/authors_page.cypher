@@ -1,11 +1,18 @@
 // The authors of each institution (last known there, or affiliated with it), by name then id.
-// Parameters: $ids: [institution id], $skip: int, $limit: int.
+// As $viewer may see them (docs/privacy.md): an author whose claimant hides the affiliation from the viewer is left
+// out (of the total too); a hidden ORCID iD is null. The claims are few: the hiders are one list.
+// Parameters: $ids: [institution id], $skip: int, $limit: int, $viewer: {id, admin}.
 // Returns: ownerId, total, authors: [author map] (the page).
+WITH COLLECT { MATCH (claim:Claim) WHERE 'AFFILIATION' IN claim.hiddenFields AND NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) RETURN claim.authorId } AS affiliationHidden
 UNWIND $ids AS id
 MATCH (i:Institution {id: id})
-CALL (i) {
+CALL (i, affiliationHidden) {
   MATCH (i)<-[:LAST_KNOWN_AT|AFFILIATED_WITH]-(a:Author)
+  WHERE NOT a.id IN affiliationHidden
   WITH DISTINCT a ORDER BY a.name ASC, a.id ASC
-  RETURN collect(a {.id, .name, .orcid, .worksCount, .citedByCount, .hIndex, .isStub}) AS ranked
+  RETURN collect(a) AS ranked
 }
-RETURN id AS ownerId, size(ranked) AS total, ranked[$skip..$skip + $limit] AS authors
+RETURN id AS ownerId, size(ranked) AS total, [a IN ranked[$skip..$skip + $limit] | a {.id, .name, .worksCount,
+  .citedByCount, .hIndex, .isStub,
+  orcid: CASE WHEN EXISTS { MATCH (claim:Claim {authorId: a.id}) WHERE 'ORCID' IN claim.hiddenFields AND NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) } THEN null ELSE a.orcid END}
+] AS authors

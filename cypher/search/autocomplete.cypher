@@ -1,10 +1,13 @@
 // Entities whose name or title has a word starting with the prefix (index `entity_text`), best first,
-// restricted to the given kinds.
-// Parameters: $text: Lucene prefix query (escaped by the caller), $kinds: [label], $limit: int.
+// restricted to the given kinds. An author is as $viewer may see it (docs/privacy.md): a hidden ORCID iD is null.
+// Parameters: $text: Lucene prefix query (escaped by the caller), $kinds: [label], $limit: int, $viewer: {id, admin}.
 // Returns: score, kind, entity (map of the node's properties).
 CALL db.index.fulltext.queryNodes('entity_text', $text, {limit: $limit * 5}) YIELD node, score
 WITH node, score, head([l IN labels(node) WHERE l IN ['Author', 'Work', 'Topic', 'Institution']]) AS kind
 WHERE kind IN $kinds
-RETURN score, kind, properties(node) AS entity
-ORDER BY score DESC, entity.id ASC
+WITH node, score, kind ORDER BY score DESC, node.id ASC
 LIMIT $limit
+RETURN score, kind,
+  CASE WHEN kind = 'Author' THEN node {.*,
+    orcid: CASE WHEN EXISTS { MATCH (claim:Claim {authorId: node.id}) WHERE 'ORCID' IN claim.hiddenFields AND NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) } THEN null ELSE node.orcid END}
+  ELSE properties(node) END AS entity

@@ -1,8 +1,11 @@
 // Full-text search across authors, works, topics and institutions (index `entity_text`), best score first.
-// Parameters: $text: a Lucene query string (user text, escaped by the caller), $limit: int.
+// An author hit is as $viewer may see it (docs/privacy.md): a hidden ORCID iD is null.
+// Parameters: $text: a Lucene query string (user text, escaped by the caller), $limit: int, $viewer: {id, admin}.
 // Returns: score, kind ('Author'|'Work'|'Topic'|'Institution'), entity: map of the node's properties.
 CALL db.index.fulltext.queryNodes('entity_text', $text, {limit: $limit}) YIELD node, score
-RETURN score,
-  head([l IN labels(node) WHERE l IN ['Author', 'Work', 'Topic', 'Institution']]) AS kind,
-  properties(node) AS entity
+WITH node, score, head([l IN labels(node) WHERE l IN ['Author', 'Work', 'Topic', 'Institution']]) AS kind
+RETURN score, kind,
+  CASE WHEN kind = 'Author' THEN node {.*,
+    orcid: CASE WHEN EXISTS { MATCH (claim:Claim {authorId: node.id}) WHERE 'ORCID' IN claim.hiddenFields AND NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) } THEN null ELSE node.orcid END}
+  ELSE properties(node) END AS entity
 ORDER BY score DESC, entity.id ASC

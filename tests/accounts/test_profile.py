@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-from typing import Any, cast
+from typing import Any
 
 from neo4j import AsyncDriver
 
-from peergraph.context import Info, build_context
+from peergraph.context import build_context
 from peergraph.settings import Settings
-from resolvers import social
 from tests.accounts.conftest import ADMIN_EMAIL
 from tests.accounts.support import Api, code, signup, work_record, write_author, write_works
 
@@ -77,10 +75,11 @@ async def test_profile_settings_by_claimant_or_admin(
     # The public sees openToCollaborate, not the settings.
     public = await api.gql('{ authorProfile(id: "A101") { openToCollaborate claimed } }')
     assert public["data"]["authorProfile"] == {"openToCollaborate": True, "claimed": True}
-    # The seam the read API uses to hide fields: an anonymous viewer gets the claimant's choices.
-    info = cast(Info, SimpleNamespace(context=build_context(empty_db, settings)))
-    privacy = await social.author_privacy(info, author_id="A101")
-    assert privacy == social.PrivacyRow(frozenset({"ORCID"}), "I2", viewer_sees_hidden=False)
+    # Where the read API hides fields: the author row as loaded for an anonymous viewer carries the claimant's
+    # choices (what is hidden from this viewer, the affiliation shown).
+    row = await build_context(empty_db, settings).loaders.author.load("A101")
+    assert row is not None
+    assert (row["hidden"], row["shownAffiliationId"]) == (["ORCID"], "I2")
 
 
 PAGE = """query($id: ID!) { author(id: $id) { orcid affiliation { id } affiliationStatus

@@ -1,0 +1,54 @@
+"""Who is reading: the audience every read that names `$viewer` is given, so a claimant's hidden fields stay hidden.
+
+A claimant may hide fields of their author record (`HIDEABLE`; `updateAuthorProfile`). A hidden field is hidden
+from everyone but the claimant and admins, on every path (docs/privacy.md lists them, and
+tests/accounts/test_privacy.py walks that list). The rule is applied by the queries themselves: each read that
+returns, counts, filters, looks up or walks a hideable thing reads the author's `Claim` with VIEWER_CLAUSE and
+leaves out what it hides from `$viewer`. So the rows that leave Neo4j are what this viewer may see, and a field
+reading a row cannot forget the rule; and sets (a filter, a lookup by ORCID iD, a count, a slice) are filtered where
+they are read, where checking in Python would first load what it then hides.
+
+The gateway (loaders/_db.py) passes `$viewer` to every query that names it, so no loader can leave it out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+HIDEABLE: Final = ("ORCID", "AFFILIATION", "TOPICS", "COLLABORATORS")
+
+# When a claim's hidden fields are hidden from the viewer: not an admin, not the claimant. It stands in each query,
+# after `MATCH (claim:Claim ...) WHERE`, in one of three forms: the list of what one author hides
+# (COLLECT { ... UNWIND claim.hiddenFields ... }), whether one author hides a field (EXISTS { ... }), the authors who
+# hide a field (COLLECT { MATCH (claim:Claim) WHERE '<field>' IN claim.hiddenFields AND ... RETURN claim.authorId },
+# for queries that test many authors: claims are far fewer than authors). An anonymous viewer has no id: the null
+# comparison is coalesced to false, so the field stays hidden.
+VIEWER_CLAUSE: Final = "NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false)"
+
+_NAMES_VIEWER = re.compile(r"\$viewer\b")
+
+
+@dataclass(frozen=True)
+class Audience:
+    """The viewer as the queries see it: the user id (None when anonymous) and whether an admin."""
+
+    user_id: str | None = None
+    admin: bool = False
+
+    def param(self) -> dict[str, object]:
+        return {"id": self.user_id, "admin": self.admin}
+
+
+ANONYMOUS: Final = Audience()
+
+
+async def anonymous() -> Audience:
+    """The audience of a gateway that knows no viewer (a script, a benchmark): sees only what is public."""
+    return ANONYMOUS
+
+
+def names_viewer(query: str) -> bool:
+    """Whether a query takes `$viewer` (`$viewerId` is another parameter): 1-5 µs a query, measured."""
+    return _NAMES_VIEWER.search(query) is not None
