@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import random
 import time
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
@@ -56,5 +57,7 @@ async def retried(
             if not error.is_retryable() or time.monotonic() > retry_until:
                 raise
             until = retry_until
-        await asyncio.sleep(max(0.0, min(1.0, 0.05 * 2**tries, until - time.monotonic())))
+        # Jittered as the driver's own delays are: concurrent writers that deadlocked do not retry in step.
+        backoff = 0.05 * 2**tries * random.uniform(0.8, 1.2)  # noqa: S311 (timing, not security)
+        await asyncio.sleep(max(0.0, min(1.0, backoff, until - time.monotonic())))
     raise AssertionError("unreachable")

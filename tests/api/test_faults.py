@@ -32,7 +32,12 @@ ANSWER = {"work": {"id": "W1694905212", "year": 2015}}
 # The suite's settings give its requests room (tests/conftest.py); here the API runs with the shipped defaults.
 PRODUCTION_LIMITS = {
     name: Settings.model_fields[name].default
-    for name in ("request_deadline_seconds", "neo4j_connection_timeout_seconds", "max_in_flight")
+    for name in (
+        "request_deadline_seconds",
+        "neo4j_connection_timeout_seconds",
+        "neo4j_pool_acquire_timeout_seconds",
+        "max_in_flight",
+    )
 }
 
 
