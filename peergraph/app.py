@@ -10,7 +10,7 @@ from typing import Any
 
 import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
-from neo4j import AsyncDriver, RoutingControl
+from neo4j import READ_ACCESS, AsyncDriver, Query
 from neo4j.exceptions import DriverError, Neo4jError
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -154,14 +154,16 @@ async def livez(_: Request) -> JSONResponse:
 
 
 async def readyz(request: Request) -> JSONResponse:
-    """Neo4j answers a read within a short deadline."""
+    """Neo4j answers a read within a short deadline, at the first attempt: a stopped server is said at once
+    (execute_query retried the refused connection until the deadline, so a 503 took the whole 2 s)."""
     settings: Settings = request.app.state.settings
     driver: AsyncDriver = request.app.state.driver
     try:
-        await asyncio.wait_for(
-            driver.execute_query(PING, routing_=RoutingControl.READ, database_=settings.neo4j_database),
-            timeout=READY_TIMEOUT_SECONDS,
-        )
+        async with (
+            asyncio.timeout(READY_TIMEOUT_SECONDS),
+            driver.session(database=settings.neo4j_database, default_access_mode=READ_ACCESS) as session,
+        ):
+            await (await session.run(Query(PING, timeout=READY_TIMEOUT_SECONDS))).consume()
     except (TimeoutError, DriverError, Neo4jError, OSError) as exc:
         return JSONResponse({"status": "unavailable", "neo4j": type(exc).__name__}, status_code=503)
     return JSONResponse({"status": "ready", "neo4j": "ok"})

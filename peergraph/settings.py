@@ -93,8 +93,8 @@ class Settings(BaseSettings):
     # the time left as its transaction timeout, so Neo4j stops the work too.
     request_deadline_seconds: float = Field(default=10.0, gt=0, le=600)
     # GraphQL requests one process answers at once; past it a request is refused at once with 503 + Retry-After
-    # (OVERLOADED). ~2x what one process serves in a deadline's worth of p50 latency is plenty.
-    max_in_flight: int = Field(default=64, ge=1)
+    # (OVERLOADED). 128: a queue one process clears well within the deadline at its ~100-400 req/s.
+    max_in_flight: int = Field(default=128, ge=1)
     shed_retry_after_seconds: int = Field(default=1, ge=1)
     # --- request limits: query cost, body and search-text bounds -------------------------------------
     # The objects (nodes) a document may return, estimated after validation and before any Cypher runs
