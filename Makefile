@@ -10,7 +10,7 @@ VENV := .venv
 PG := $(VENV)/bin/peergraph
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help setup run test check fmt neo4j-start neo4j-stop neo4j-status neo4j-logs schema schema-check graphiql clean
+.PHONY: help setup run test check fmt neo4j-start neo4j-stop neo4j-status neo4j-logs schema schema-check graphiql web browser clean
 
 # Every target that a person runs says what it does after `##` on its own line; help lists them all.
 help: ## list the targets
@@ -35,9 +35,31 @@ $(GRAPHIQL_STAMP): graphiql/package.json graphiql/package-lock.json
 
 graphiql: $(GRAPHIQL_STAMP) ## install GraphiQL's pinned assets (npm ci)
 
+# The researcher page and the explorer (web/): packages pinned by web/package-lock.json, built by Vite into web/dist
+# (git-ignored), served by the app at / (peergraph/web.py). Rebuilt when a source or the contract changes.
+WEB_INSTALLED := web/node_modules/.installed
+WEB_STAMP := web/dist/.built
+WEB_SOURCES := $(shell find web/src -type f) web/index.html web/vite.config.ts web/tsconfig.json contract/explorer.graphql
+$(WEB_INSTALLED): web/package.json web/package-lock.json
+	npm ci --prefix web --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
+$(WEB_STAMP): $(WEB_INSTALLED) $(WEB_SOURCES)
+	npm run --prefix web --silent build
+	@touch $@
+
+web: $(WEB_STAMP) ## build the researcher page and the explorer (npm ci, then vite build into web/dist)
+
+# The browser tests (tests/web) drive Debian's chromium; as root it is installed when missing (no browser download).
+browser: ## make sure Debian's chromium is there for the browser tests (apt-get install as root)
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "the browser tests need /usr/bin/chromium: run apt-get install chromium as root" >&2; exit 1; fi; \
+	fi
+
 setup: $(VENV)/.synced ## create .venv with exactly the locked packages
 
-run: setup graphiql ## set up everything (venv, deps, Neo4j, migrations, sample data) and serve http://127.0.0.1:8000/graphql
+run: setup graphiql web ## set up everything (venv, deps, Neo4j, migrations, sample data, the pages) and serve http://127.0.0.1:8000/
 	$(PG) up
 
 check: setup ## ruff format check, ruff lint, mypy --strict
@@ -45,7 +67,7 @@ check: setup ## ruff format check, ruff lint, mypy --strict
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy .
 
-test: check graphiql ## set up, then check and run the whole suite against a real Neo4j
+test: check graphiql web browser ## set up, then check and run the whole suite against a real Neo4j
 	$(VENV)/bin/pytest
 
 fmt: setup ## format and fix what ruff can

@@ -34,6 +34,7 @@ from peergraph.ide import graphiql_asset, graphiql_page, page_response
 from peergraph.limits import RequestLimits
 from peergraph.observability import RequestObserver, configure_logging, metrics, worker_exited
 from peergraph.settings import Settings, get_settings
+from peergraph.web import web_routes
 from schema import build_schema
 from schema.cost import carries_token
 from schema.guards import ErrorPolicy
@@ -200,6 +201,7 @@ def create_app(settings: Settings) -> Starlette:
                 methods=["GET", "POST"],
             ),
             *graphiql_routes(settings),
+            *web_routes(),
         ],
         middleware=edge_middleware(settings),
         lifespan=lifespan,

@@ -118,7 +118,9 @@ def _serve(settings: Settings) -> None:
 
     where = f"http://{settings.host}:{settings.port}"
     processes = "" if settings.workers == 1 else f", {settings.workers} worker processes"
-    out.print(f"peergraph API on {where}/graphql{processes}  (Ctrl-C stops the API; Neo4j keeps running)")
+    out.print(
+        f"peergraph API on {where}/graphql{processes}, pages on {where}/  (Ctrl-C stops the API; Neo4j keeps running)"
+    )
     if settings.workers == 1:
         from peergraph.app import create_app
 
