@@ -25,6 +25,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 
 from auth.tokens import digest
 from cypher import account as q
+from peergraph.db.retry import retried
 from peergraph.settings import Settings
 
 log = logging.getLogger("peergraph.ratelimit")
@@ -135,6 +136,7 @@ class RateLimits:
     def __init__(self, settings: Settings, clock: Callable[[], float] = time.monotonic) -> None:
         self.database = settings.neo4j_database
         self.timeout = settings.request_deadline_seconds  # a check is part of one request: never longer
+        self.retry_seconds = settings.neo4j_max_retry_seconds
         self.window = settings.rate_window_seconds
         self.sweep_interval = settings.rate_sweep_interval_seconds
         self._clock = clock
@@ -142,12 +144,21 @@ class RateLimits:
 
     async def run(self, driver: AsyncDriver, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
         """Run `work` in one managed write transaction (again on a transient error, e.g. a deadlock)."""
-        async with driver.session(database=self.database) as session:
-            result = await session.execute_write(unit_of_work(timeout=self.timeout)(work))
+        result = await self.write(driver, work)
         if self._clock() >= self._next_sweep:
             self._next_sweep = self._clock() + self.sweep_interval
             await self.sweep(driver)
         return result
+
+    async def write(self, driver: AsyncDriver, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
+        """One managed write transaction at a time, retried as a request's reads are (peergraph/db/retry.py): a
+        stopped Neo4j is said within a second, not after the driver's 1 s first retry delay."""
+
+        async def attempt(left: float | None) -> T:
+            async with driver.session(database=self.database, max_transaction_retry_time=0) as session:
+                return await session.execute_write(unit_of_work(timeout=left)(work))
+
+        return await retried(attempt, retry_seconds=self.retry_seconds, deadline=time.monotonic() + self.timeout)
 
     async def hit(self, driver: AsyncDriver, bucket: str, key: str, limit: int) -> None:
         """Record one event of (bucket, key) within `rate_window_seconds`; raises Throttled past `limit`."""
@@ -172,8 +183,7 @@ class RateLimits:
             return int(record["deleted"])
 
         try:
-            async with driver.session(database=self.database) as session:
-                return await session.execute_write(unit_of_work(timeout=self.timeout)(work))
+            return await self.write(driver, work)
         except (Neo4jError, DriverError) as exc:
             log.warning("rate-limit sweep failed (%s); the next one retries", type(exc).__name__)
             return 0

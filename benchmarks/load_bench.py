@@ -202,7 +202,7 @@ async def main() -> None:
     results: dict[str, Any] = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
-        "server": "peergraph serve, one process, default limits (deadline 10 s, max_in_flight 64)",
+        "server": "peergraph serve, one process, default limits (deadline 10 s, max_in_flight 128)",
         "data": "the bundled OpenAlex sample",
         "scenarios": {},
     }

@@ -1,7 +1,9 @@
-"""Graph-shaped reads: one query per call (a slice is one request's single root field)."""
+"""Graph-shaped reads: one query per call (a slice is one request's single root field; a path search runs its
+steps one after another)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from cypher import graph as q
@@ -18,3 +20,23 @@ async def graph_slice(db: ReadGateway, *, center: str, depth: int, limit: int) -
 
 async def search_entities(db: ReadGateway, *, query: str, limit: int) -> list[Row]:
     return await db.rows(sq.ENTITIES, text=query, limit=limit)
+
+
+async def coauthor_step(
+    db: ReadGateway, *, frontier: list[str], seen_works: Collection[str], seen_authors: Collection[str], limit: int
+) -> Row:
+    """One breadth-first step of the path search: {works: [id], authors: [{id, via}]}."""
+    rows = await db.rows(
+        q.COAUTHOR_FRONTIER,
+        frontier=frontier,
+        seenWorks=list(seen_works),
+        seenAuthors=list(seen_authors),
+        limit=limit,
+    )
+    return rows[0] if rows else {"works": [], "authors": []}
+
+
+async def coauthor_path(db: ReadGateway, *, ids: list[str]) -> Row | None:
+    """The authors of a found path in order, with the works each consecutive pair shares."""
+    rows = await db.rows(q.COAUTHOR_PATH, ids=ids)
+    return rows[0] if rows and len(rows[0]["authors"]) == len(ids) else None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any, LiteralString
 
-from cypher import graph as gq
 from cypher import search as sq
 from loaders._db import ReadGateway
 
@@ -25,8 +24,3 @@ async def count(db: ReadGateway, query: LiteralString, filters: dict[str, Any]) 
 
 async def autocomplete(db: ReadGateway, *, text: str, kinds: list[str], limit: int) -> list[Row]:
     return await db.rows(sq.AUTOCOMPLETE, text=text, kinds=kinds, limit=limit)
-
-
-async def coauthor_path(db: ReadGateway, *, source: str, target: str, max_hops: int) -> Row | None:
-    rows = await db.rows(gq.COAUTHOR_PATH, maxHops=max_hops, **{"from": source, "to": target})
-    return rows[0] if rows else None

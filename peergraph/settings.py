@@ -93,10 +93,29 @@ class Settings(BaseSettings):
     # the time left as its transaction timeout, so Neo4j stops the work too.
     request_deadline_seconds: float = Field(default=10.0, gt=0, le=600)
     # GraphQL requests one process answers at once; past it a request is refused at once with 503 + Retry-After
-    # (OVERLOADED). ~2x what one process serves in a deadline's worth of p50 latency is plenty.
-    max_in_flight: int = Field(default=64, ge=1)
+    # (OVERLOADED). 128: a queue one process clears well within the deadline at its ~100-400 req/s.
+    max_in_flight: int = Field(default=128, ge=1)
     shed_retry_after_seconds: int = Field(default=1, ge=1)
     # --- request limits: query cost, body and search-text bounds -------------------------------------
+    # The objects (nodes) a document may return, estimated after validation and before any Cypher runs
+    # (schema/cost.py; README "Limits"): over the ceiling it is refused with QUERY_TOO_COSTLY. A request with a
+    # bearer token gets the higher ceiling (the token's validity is checked where the viewer is resolved). The
+    # contract's WorkDetail is estimated at 10,523 (a work may have 5,091 authorships), hence 20,000, not 10,000.
+    cost_ceiling_anonymous: int = Field(default=20_000, ge=1)
+    cost_ceiling_authenticated: int = Field(default=200_000, ge=1)
+    # Raises (or lowers) the declared bound of a list without `first`, e.g. {"Work.authorships": 20000}: the
+    # defaults are the bundled sample's largest lists (schema/cost.py, DECLARED_BOUNDS); a graph with bigger ones
+    # should say so here, or their responses outgrow their estimates (logged as a warning).
+    cost_list_bounds: dict[str, int] = Field(default_factory=dict)
+    # A request body over this many bytes is refused with 413 before it is read further.
+    max_body_bytes: int = Field(default=1_048_576, ge=1024)
+    # Search and autocomplete texts: longer texts, or texts of more words, are BAD_USER_INPUT (Lucene refuses a
+    # query of more than 1,024 clauses; ~700 words reached it).
+    search_max_chars: int = Field(default=256, ge=1, le=1000)
+    search_max_terms: int = Field(default=32, ge=1, le=512)
+    # `connection` gives up after visiting this many authors and works (both ends together) and says so
+    # (QUERY_TOO_COSTLY on the field), rather than walking the graph past the deadline.
+    connection_node_budget: int = Field(default=20_000, ge=10)
     # The batch import mutation is for trusted loaders; off until accounts and admins exist.
     import_mutation_enabled: bool = False
     # Batches `peergraph import` writes at once, each in its own transaction (1 = one after another).

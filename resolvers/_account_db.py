@@ -8,7 +8,7 @@ from typing import Any, LiteralString, TypeVar
 from neo4j import AsyncManagedTransaction, unit_of_work
 
 from peergraph.context import Context
-from peergraph.errors import deadline_exceeded
+from peergraph.db.retry import retried
 
 T = TypeVar("T")
 
@@ -19,14 +19,16 @@ async def rows_in(tx: AsyncManagedTransaction, query: LiteralString, **params: A
 
 
 async def write_tx(ctx: Context, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
-    """Run `work` in one managed write transaction (it may run again on a transient error), with the request's
-    time left as the transaction's timeout."""
-    left = ctx.loaders.db.time_left()
-    if left is not None and left <= 0:
-        raise deadline_exceeded()
-    bounded = work if left is None else unit_of_work(timeout=left)(work)
-    async with ctx.driver.session(database=ctx.settings.neo4j_database) as session:
-        return await session.execute_write(bounded)
+    """Run `work` in one managed write transaction (it may run again on a transient error, as reads do:
+    peergraph/db/retry.py), with the request's time left as the transaction's timeout."""
+    db = ctx.loaders.db
+
+    async def attempt(left: float | None) -> T:
+        bounded = work if left is None else unit_of_work(timeout=left)(work)
+        async with ctx.driver.session(database=ctx.settings.neo4j_database, max_transaction_retry_time=0) as session:
+            return await session.execute_write(bounded)
+
+    return await retried(attempt, retry_seconds=db.retry_seconds, deadline=db.deadline)
 
 
 async def write(ctx: Context, query: LiteralString, **params: Any) -> list[dict[str, Any]]:

@@ -1,4 +1,4 @@
-"""Root listings with filters and orders, autocomplete, and the coauthorship path."""
+"""Root listings with filters and orders, and autocomplete."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from ingest.records import parse_id
 from loaders import listing
 from peergraph.context import Info
 from peergraph.errors import bad_input
-from resolvers.graph import lucene_words, orcid_hits, orcid_text
+from resolvers.graph import orcid_hits, orcid_text, search_text
 
 Row = dict[str, Any]
-MAX_HOPS = 6
+MAX_AUTOCOMPLETE_FIRST = 50
 
 # Each order the API offers, by entity: the prewritten page query (never a formatted ORDER BY).
 PAGES: dict[str, dict[str, LiteralString]] = {
@@ -49,24 +49,13 @@ async def list_count(info: Info, *, kind: str, filters: dict[str, Any]) -> int:
 
 
 async def autocomplete(info: Info, *, prefix: str, kinds: list[str], first: int) -> list[Row]:
-    if not 0 <= first <= 50:
-        raise bad_input(f"`first` must be between 0 and 50, got {first}", argument="first")
+    if not 0 <= first <= MAX_AUTOCOMPLETE_FIRST:
+        raise bad_input(f"`first` must be between 0 and {MAX_AUTOCOMPLETE_FIRST}, got {first}", argument="first")
+    words = search_text(prefix, info.context.settings, "prefix").split()
     orcid = orcid_text(prefix)
     if orcid is not None:  # a whole ORCID iD finds its author, as search does
         return (await orcid_hits(info, orcid=orcid))[:first] if "Author" in kinds else []
-    words = lucene_words(prefix).split()
     if not words or not kinds or first == 0:
         return []
     text = " AND ".join([*words[:-1], words[-1] + "*"])
     return await listing.autocomplete(info.context.loaders.db, text=text, kinds=kinds, limit=first)
-
-
-async def coauthor_path(info: Info, *, source: str, target: str, max_hops: int) -> Row | None:
-    if not 1 <= max_hops <= MAX_HOPS:
-        raise bad_input(f"`maxHops` must be between 1 and {MAX_HOPS}, got {max_hops}", argument="maxHops")
-    a = filter_id(source, "author", "from") or ""
-    b = filter_id(target, "author", "to") or ""
-    if a == b:
-        row = await info.context.loaders.author.load(a)
-        return None if row is None else {"authors": [row], "links": []}
-    return await listing.coauthor_path(info.context.loaders.db, source=a, target=b, max_hops=max_hops)

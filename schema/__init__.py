@@ -14,7 +14,7 @@ from schema.account_mutation import AccountMutation
 from schema.account_query import AccountQuery
 from schema.authentication import BearerTokenCheck
 from schema.author import Author
-from schema.guards import guard_extensions
+from schema.guards import LoggedSchema, guard_extensions
 from schema.ingest_mutation import IngestMutation
 from schema.institution import Institution
 from schema.listing import ListingQuery
@@ -32,5 +32,7 @@ NODE_TYPES = [Author, Work, Topic, Institution, Source]
 
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
-    extensions = [*guard_extensions(settings), BearerTokenCheck]
-    return strawberry.Schema(query=Query, mutation=Mutation, types=NODE_TYPES, extensions=extensions)
+    schema = LoggedSchema(query=Query, mutation=Mutation, types=NODE_TYPES)
+    # The guards come after: the cost estimate reads the built schema (and refuses one with a list it cannot bound).
+    schema.extensions = (*guard_extensions(settings, schema._schema), BearerTokenCheck)
+    return schema

@@ -1,7 +1,10 @@
-"""Schema extensions: query guards (depth, aliases, tokens), document caches, error masking, round trips.
+"""Schema extensions: query guards (depth, aliases, tokens, cost), document caches, error masking, round trips.
 
-Guard and validation errors are shown to the client (code BAD_USER_INPUT); errors raised on purpose
-(`errors.ApiError`) keep their code; anything else is masked as INTERNAL with an id that is logged.
+Client mistakes are shown with a code: a document that does not parse (or has too many tokens) is
+GRAPHQL_PARSE_FAILED, one that fails validation or a guard GRAPHQL_VALIDATION_FAILED, one that costs too much
+QUERY_TOO_COSTLY (schema/cost.py); errors raised on purpose (`errors.ApiError`) keep their code, and other
+GraphQL errors without a cause (variables that do not coerce) are BAD_USER_INPUT. Anything else is masked as
+INTERNAL with an id that is logged.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 
-from graphql import DocumentNode, GraphQLError, GraphQLSchema
+from graphql import DocumentNode, GraphQLError, GraphQLSchema, GraphQLSyntaxError, validate
 from graphql.validation import ASTValidationRule
 from neo4j.exceptions import (
     ConnectionAcquisitionTimeoutError,
@@ -20,8 +23,8 @@ from neo4j.exceptions import (
     SessionExpired,
     TransientError,
 )
+from strawberry import Schema
 from strawberry.extensions import (
-    AddValidationRules,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
@@ -29,14 +32,27 @@ from strawberry.extensions import (
     SchemaExtension,
 )
 from strawberry.schema.schema import validate_document
+from strawberry.types import ExecutionContext
 
 from peergraph.errors import ErrorCode
 from peergraph.observability import REQUEST_ID, ObserveOperation
 from peergraph.settings import Settings, get_settings
+from schema.cost import MAX_EXPANDED_FIELDS, CostEstimator, QueryCost, expanded_fields
 
 log = logging.getLogger("peergraph.api")
 # Parsed and validated documents are reused across requests (the explorer sends the same few documents).
 DOCUMENT_CACHE_SIZE = 256
+
+
+class LoggedSchema(Schema):
+    """Strawberry's schema, logging errors as ErrorPolicy shows them: a client's mistake once at INFO without a
+    traceback (strawberry logs every error at ERROR, with the traceback of its cause); an unexpected error is
+    logged by ErrorPolicy, with its id."""
+
+    def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
+        for error in errors:
+            if error.original_error is None or isinstance(error.original_error, GraphQLError):
+                log.info("client error: %s", error.message[:300])
 
 
 class ErrorPolicy(SchemaExtension):
@@ -54,7 +70,12 @@ class ErrorPolicy(SchemaExtension):
         original = error.original_error
         if original is None or isinstance(original, GraphQLError):
             if not (error.extensions or {}).get("code"):
-                error.extensions = {**(error.extensions or {}), "code": ErrorCode.BAD_USER_INPUT.value}
+                code = (
+                    ErrorCode.GRAPHQL_PARSE_FAILED
+                    if isinstance(error, GraphQLSyntaxError)
+                    else ErrorCode.BAD_USER_INPUT
+                )
+                error.extensions = {**(error.extensions or {}), "code": code.value}
             return error
         fault = neo4j_fault(original)
         if fault is not None:
@@ -100,10 +121,15 @@ class ValidationResults:
     Strawberry's ValidationCache keys its LRU by the parsed DocumentNode, whose hash walks every node of the
     document on each request (for the contract's document, ~1,000 hash calls a request, ~3% of a profile's
     Python time, measured). The text names the document as well: equal texts parse to equal documents.
+
+    The guards (depth, aliases) run only on a document the specified rules accept, and whose fragments do not
+    expand past MAX_EXPANDED_FIELDS: strawberry's depth limiter raised KeyError on an undefined fragment (an
+    INTERNAL error for a client's typo) and walks every expansion of every spread.
     """
 
-    def __init__(self, maxsize: int) -> None:
+    def __init__(self, maxsize: int, guards: Rules) -> None:
         self.maxsize = maxsize
+        self.guards = guards
         self.results: OrderedDict[tuple[str, Rules], list[GraphQLError]] = OrderedDict()
 
     def validate(self, schema: GraphQLSchema, text: str, rules: Rules, document: DocumentNode) -> list[GraphQLError]:
@@ -112,10 +138,24 @@ class ValidationResults:
         if found is not None:
             self.results.move_to_end(key)
             return found
-        errors = validate_document(schema, document, rules)
+        errors = self.run(schema, rules, document)
         self.results[key] = errors
         if len(self.results) > self.maxsize:
             self.results.popitem(last=False)
+        return errors
+
+    def run(self, schema: GraphQLSchema, rules: Rules, document: DocumentNode) -> list[GraphQLError]:
+        errors = validate_document(schema, document, rules)
+        if not errors:
+            fields = expanded_fields(document)
+            if fields > MAX_EXPANDED_FIELDS:
+                message = f"The document expands to more than {MAX_EXPANDED_FIELDS:,} fields through its fragments."
+                errors = [GraphQLError(message)]
+            else:
+                errors = validate(schema, document, self.guards)
+        for error in errors:
+            if not (error.extensions or {}).get("code"):
+                error.extensions = {**(error.extensions or {}), "code": ErrorCode.GRAPHQL_VALIDATION_FAILED.value}
         return errors
 
 
@@ -132,7 +172,7 @@ class TextValidationCache(SchemaExtension):
         assert document is not None  # validation runs only after a successful parse
         schema = context.schema._schema
         if context.query is None:  # a document given without its text: nothing to key on
-            errors = validate_document(schema, document, context.validation_rules)
+            errors = self.results.run(schema, context.validation_rules, document)
         else:
             errors = self.results.validate(schema, context.query, context.validation_rules, document)
         context.pre_execution_errors = errors
@@ -148,21 +188,23 @@ class RoundTrips(SchemaExtension):
         return {} if loaders is None else {"neo4jRoundTrips": loaders.db.round_trips}
 
 
-def guard_extensions(settings: Settings | None) -> list[Callable[[], SchemaExtension]]:
+def guard_extensions(settings: Settings | None, schema: GraphQLSchema) -> list[Callable[[], SchemaExtension]]:
     conf = settings or get_settings()
     # The limiters build their validation rule classes when constructed: built once here, so every request
     # validates with the same rules and the validation cache can hit.
-    rules = [
+    guards = (
         *QueryDepthLimiter(max_depth=conf.max_query_depth).validation_rules,
         *MaxAliasesLimiter(max_alias_count=conf.max_aliases).validation_rules,
-    ]
-    validated = ValidationResults(maxsize=DOCUMENT_CACHE_SIZE)
+    )
+    validated = ValidationResults(maxsize=DOCUMENT_CACHE_SIZE, guards=guards)
+    estimator = CostEstimator(schema, conf.cost_list_bounds)
+    ceilings = (conf.cost_ceiling_anonymous, conf.cost_ceiling_authenticated)
     extensions: list[Callable[[], SchemaExtension]] = [
         ObserveOperation,  # first: it reads the codes ErrorPolicy leaves
-        lambda: AddValidationRules(rules),
         lambda: MaxTokensLimiter(max_token_count=conf.max_tokens),
         lambda: ParserCache(maxsize=DOCUMENT_CACHE_SIZE),
         lambda: TextValidationCache(validated),
+        lambda: QueryCost(estimator, ceilings),  # after the validation: it estimates valid documents only
         ErrorPolicy,
     ]
     if conf.expose_round_trips:

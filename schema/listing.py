@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import strawberry
 
 from peergraph.context import Info
+from resolvers import graph as graphs
 from resolvers import listing
 from schema.author import Author
 from schema.connection import Counter, PageInfo, encode_cursor, page_info_next, page_window, resolve_total
@@ -160,7 +161,11 @@ class ListingQuery:
         rows = await listing.autocomplete(info, prefix=prefix, kinds=kinds, first=first)
         return [entity_from_row(r["kind"], r["entity"]) for r in rows]
 
-    @strawberry.field(description="The shortest coauthorship path (≤ maxHops ≤ 6) and the works linking each hop.")
+    @strawberry.field(
+        description="The shortest coauthorship path (≤ maxHops ≤ 6) and the works linking each hop; null when there "
+        "is none that short. A search that runs out of its node budget first is null with a QUERY_TOO_COSTLY error "
+        "(extensions: hopsSearched, visited, budget)."
+    )
     async def connection(
         self,
         info: Info,
@@ -168,7 +173,7 @@ class ListingQuery:
         to: Annotated[strawberry.ID, strawberry.argument(description="An author id.")],
         max_hops: int = 4,
     ) -> CoauthorPath | None:
-        row = await listing.coauthor_path(info, source=str(from_), target=str(to), max_hops=max_hops)
+        row = await graphs.coauthor_path(info, source=str(from_), target=str(to), max_hops=max_hops)
         if row is None:
             return None
         authors = [Author.from_row(a) for a in row["authors"]]

@@ -89,6 +89,9 @@ def settings(neo4j_service: Neo4jService) -> Settings:
         # requests get room beyond the production defaults. The fault tests use the defaults (test_faults.py).
         request_deadline_seconds=60.0,
         neo4j_connection_timeout_seconds=5.0,
+        # Opening a connection (its Bolt handshake) must fit in the acquisition timeout too; writes no longer get
+        # the driver's own retries of a connection that failed slowly (peergraph/db/retry.py).
+        neo4j_pool_acquire_timeout_seconds=5.0,
     )
 
 

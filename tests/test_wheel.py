@@ -81,7 +81,7 @@ async def test_the_installed_wheel_serves_a_query(
             query = '{ work(id: "W1694905212") { id year } }'
             response = await client.post("/graphql", json={"query": query})
         assert response.status_code == 200, response.text
-        assert response.json() == {"data": {"work": {"id": "W1694905212", "year": 2015}}}
+        assert response.json()["data"] == {"work": {"id": "W1694905212", "year": 2015}}
     finally:
         server.terminate()
         await asyncio.wait_for(server.wait(), timeout=10)

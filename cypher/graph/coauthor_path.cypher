@@ -1,21 +1,12 @@
-// The shortest coauthorship path between two authors (author, work, author ...) of at most $maxHops
-// coauthor hops, with every work each consecutive pair shares. The variable-length bound is the largest
-// allowed (6 hops = 12 relationships); $maxHops cuts it below.
-// As $viewer may see it (docs/privacy.md): an author whose claimant hides the collaborators from the viewer is on no
-// path (their coauthorships connect nobody, them included); a hidden ORCID iD is null. The claims are few, so the
-// hiders are one list, which the path search checks on each node it visits.
-// Parameters: $from: author id, $to: author id, $maxHops: int (1..6), $viewer: {id, admin}.
-// Returns: authors: [author map] (from .. to), links: [[work map]] (the shared works of each hop); no row
-// when no such path exists.
-MATCH (a:Author {id: $from}), (b:Author {id: $to})
-WITH a, b, COLLECT { MATCH (claim:Claim) WHERE 'COLLABORATORS' IN claim.hiddenFields AND NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) RETURN claim.authorId } AS unlinked
-WHERE NOT a.id IN unlinked AND NOT b.id IN unlinked
-// The node check runs inside the path search (a breadth-first search from both ends); the length is checked after it,
-// so no exhaustive fallback search is planned: a shortest path longer than $maxHops means none within it.
-MATCH p = shortestPath((a)-[:AUTHORED*..12]-(b))
-WHERE all(n IN nodes(p) WHERE NOT n.id IN unlinked)
-WITH p WHERE length(p) <= 2 * $maxHops
-WITH [n IN nodes(p) WHERE n:Author] AS authors
+// A coauthorship path the search in resolvers/graph.py found (cypher/graph/coauthor_frontier.cypher, which leaves out
+// the authors whose collaborators are hidden from $viewer), as the API shows it: each author in order, and every
+// work each consecutive pair shares (newest first). As $viewer may see it (docs/privacy.md): a hidden ORCID iD is null.
+// Parameters: $ids: [author id] (from .. to, consecutive ones coauthors), $viewer: {id, admin}.
+// Returns: authors: [author map] (in the order of $ids), links: [[work map]] (the shared works of each hop).
+UNWIND range(0, size($ids) - 1) AS i
+MATCH (x:Author {id: $ids[i]})
+WITH i, x ORDER BY i
+WITH collect(x) AS authors
 CALL (authors) {
   UNWIND range(0, size(authors) - 2) AS k
   WITH k, authors[k] AS x, authors[k + 1] AS y

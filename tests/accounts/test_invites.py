@@ -98,7 +98,7 @@ async def test_answers_boxes_and_privacy(empty_db: AsyncDriver, api: Api, databa
         assert node["data"]["node"] == {"__typename": "Invitation", "id": invitation_id, "message": "Hello"}
     # ... also through node(id:): null for anonymous viewers, strangers and admins alike.
     for maybe_token in (None, stranger.token, admin.token):
-        assert await api.gql(NODE, {"id": invitation_id}, token=maybe_token) == {"data": {"node": None}}
+        assert (await api.gql(NODE, {"id": invitation_id}, token=maybe_token))["data"] == {"node": None}
     assert code(await api.gql(BOX, {"box": "INBOX"})) == "UNAUTHENTICATED"
     inbox = (await api.gql(BOX, {"box": "INBOX"}, token=recipient.token))["data"]["invitations"]
     assert inbox == {
