@@ -112,7 +112,8 @@ async def test_metrics_count_requests_by_operation_and_outcome(http: httpx.Async
     before = (await http.get("/metrics")).text
     for _ in range(3):
         await http.post("/graphql", json={"query": f"query EdgeProbe {SMALL}", "operationName": "EdgeProbe"})
-    await http.post("/graphql", json={"query": "query EdgeProbe { work(id: 5) { id } }"})
+    invalid = {"query": "query EdgeProbe { work(id: 5) { noSuchField } }", "operationName": "EdgeProbe"}
+    await http.post("/graphql", json=invalid)
     scrape = await http.get("/metrics")
     assert scrape.headers["content-type"].startswith("text/plain")
     after = scrape.text
