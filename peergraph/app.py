@@ -22,6 +22,7 @@ from starlette.routing import Route
 from starlette.types import Message, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
+from strawberry.http.base import BaseRequestProtocol
 from strawberry.types import ExecutionResult
 
 from cypher.health import PING
@@ -33,6 +34,7 @@ from peergraph.http_cache import GraphQLHttpCaching
 from peergraph.ide import graphiql_asset, graphiql_page, page_response
 from peergraph.limits import RequestLimits
 from peergraph.observability import RequestObserver, configure_logging, metrics, worker_exited
+from peergraph.persisted_queries import PersistedQueries, PersistedQueryError
 from peergraph.settings import Settings, get_settings
 from peergraph.web import web_routes
 from schema import build_schema
@@ -55,6 +57,7 @@ class GraphQLApp(GraphQL[Context, None]):
     def __init__(self, settings: Settings) -> None:
         super().__init__(build_schema(settings), graphql_ide="graphiql" if settings.graphiql else None)
         self.settings = settings
+        self.persisted = PersistedQueries(settings.persisted_queries_max_chars)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -70,6 +73,8 @@ class GraphQLApp(GraphQL[Context, None]):
             response = self.refusal(request, 413, f"The body is over {self.settings.max_body_bytes:,} bytes")
         except HTTPException as exc:
             response = self.refusal(request, exc.status_code, exc.reason)
+        except PersistedQueryError as exc:
+            response = self.refusal(request, exc.status, exc.message, exc.code)
         await response(scope, receive, send)
 
     def _bounded(self, receive: Receive) -> Receive:
@@ -87,14 +92,14 @@ class GraphQLApp(GraphQL[Context, None]):
 
         return bounded
 
-    def refusal(self, request: Request, status: int, message: str) -> Response:
-        request.state.graphql_outcome = ErrorCode.BAD_REQUEST.value
-        log.info("refused a request (%d): %s", status, message)
+    def refusal(self, request: Request, status: int, message: str, code: ErrorCode = ErrorCode.BAD_REQUEST) -> Response:
+        request.state.graphql_outcome = code.value
+        log.info("refused a request (%d, %s): %s", status, code.value, message)
         ceiling = self.settings.cost_ceiling_anonymous
         if carries_token(request.headers.get("authorization")):
             ceiling = self.settings.cost_ceiling_authenticated
         body = {
-            "errors": [{"message": message, "extensions": {"code": ErrorCode.BAD_REQUEST.value}}],
+            "errors": [{"message": message, "extensions": {"code": code.value}}],
             "extensions": {"cost": {"estimated": 0, "actual": 0, "ceiling": ceiling}},
         }
         return Response(self.encode_json(body), status_code=status, media_type="application/json")
@@ -107,6 +112,14 @@ class GraphQLApp(GraphQL[Context, None]):
         return orjson.loads(data)  # its JSONDecodeError is json's: strawberry answers 400
 
     async def parse_http_body(self, request: AsyncHTTPRequestAdapter) -> GraphQLRequestData | list[GraphQLRequestData]:
+        """The request's operation, its document taken from the persisted queries when it sends only a hash."""
+        data = await self.parse_request(request)
+        if isinstance(data, list):
+            return data
+        data.query = self.persisted.resolve(data.query, data.extensions)
+        return data
+
+    async def parse_request(self, request: AsyncHTTPRequestAdapter) -> GraphQLRequestData | list[GraphQLRequestData]:
         """A POST body must be one JSON object whose members have the types GraphQL-over-HTTP gives them."""
         if request.method != "POST":
             return await super().parse_http_body(request)
@@ -143,6 +156,10 @@ class GraphQLApp(GraphQL[Context, None]):
         if result.errors:
             result.errors = [ErrorPolicy.apply(error) for error in result.errors]
         return await super().process_result(request, result)
+
+    def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
+        """A GET with only a persisted query's hash is an operation, not a visit to the IDE."""
+        return "extensions" not in request.query_params and super().should_render_graphql_ide(request)
 
     async def render_graphql_ide(self, request: Request) -> Response:
         """GraphiQL from the app's own installed assets (never a CDN), with the contract's operations as tabs."""

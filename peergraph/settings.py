@@ -82,6 +82,9 @@ class Settings(BaseSettings):
     # How long a shared cache may keep an anonymous GET answer (Cache-Control max-age); answers to a request
     # with credentials are never stored (private, no-store).
     get_cache_max_age_seconds: int = Field(default=30, ge=0)
+    # Automatic persisted queries (peergraph/persisted_queries.py): documents kept by SHA-256 per process, at most
+    # this many characters of them (the contract's five operations are ~2,700); 0 turns persisted queries off.
+    persisted_queries_max_chars: int = Field(default=4_194_304, ge=0)
     graphiql: bool = True
     # Constraints and indexes are idempotent; applying them at startup keeps a fresh database usable.
     migrate_on_startup: bool = True
