@@ -15,7 +15,6 @@ from neo4j.exceptions import DriverError, Neo4jError
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
-from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -26,6 +25,7 @@ from strawberry.http.base import BaseRequestProtocol
 from strawberry.types import ExecutionResult
 
 from cypher.health import PING
+from peergraph.compression import Compression
 from peergraph.context import Context, build_context
 from peergraph.db.migrations import apply_migrations
 from peergraph.db.target import async_driver
@@ -237,7 +237,7 @@ def edge_middleware(settings: Settings) -> list[Middleware]:
             expose_headers=["x-request-id", "etag", "retry-after"],
             max_age=600,
         ),
-        Middleware(GZipMiddleware, minimum_size=settings.gzip_min_bytes),
+        Middleware(Compression, minimum_size=settings.compress_min_bytes),
         # Inside CORS, so a browser can read a shed or timed-out answer too.
         Middleware(
             RequestLimits,

@@ -77,8 +77,11 @@ class Settings(BaseSettings):
     # Origins a browser app may call the API from (CORS). None: the dev servers' origins in development and
     # test, no origin at all in production (set it there to the explorer's origin).
     cors_origins: list[str] | None = None
-    # Answers at least this big are gzipped for clients that accept it.
-    gzip_min_bytes: int = Field(default=1024, ge=0)
+    # Answers at least this big are compressed (brotli or gzip, as the client prefers) for clients that accept it.
+    # PEERGRAPH_GZIP_MIN_BYTES, its earlier name, is still read.
+    compress_min_bytes: int = Field(
+        default=1024, ge=0, validation_alias=AliasChoices("PEERGRAPH_COMPRESS_MIN_BYTES", "PEERGRAPH_GZIP_MIN_BYTES")
+    )
     # How long a shared cache may keep an anonymous GET answer (Cache-Control max-age); answers to a request
     # with credentials are never stored (private, no-store).
     get_cache_max_age_seconds: int = Field(default=30, ge=0)
