@@ -139,7 +139,8 @@ async def test_a_query_over_the_cost_ceiling_is_said_in_words(sample_db: AsyncDr
     """The refusal as the API words it (errors[0].extensions.code), answered for the page's graph slice only."""
 
     async def costly(route: Route) -> None:
-        if "query GraphSlice" in (route.request.post_data or ""):
+        request = route.request  # the slice goes as a persisted query (GET, its name in the URL), else by POST
+        if "operationName=GraphSlice" in request.url or "query GraphSlice" in (request.post_data or ""):
             body = {
                 "errors": [{"message": "the query would touch ~9000 nodes", "extensions": {"code": "QUERY_TOO_COSTLY"}}]
             }

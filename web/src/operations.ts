@@ -16,6 +16,8 @@ export const COAUTHORS = contractOperation("Coauthors");
 export const GRAPH_SLICE = contractOperation("GraphSlice");
 export const WORK_DETAIL = contractOperation("WorkDetail");
 export const SEARCH = contractOperation("Search");
+/** The reads sent as persisted queries (api.ts): the contract's, whose texts never change between builds. */
+export const PERSISTED: ReadonlySet<string> = new Set([RESEARCHER_PROFILE, COAUTHORS, GRAPH_SLICE, WORK_DETAIL, SEARCH]);
 
 const WORK_FIELDS = "id title type year venue { id name }";
 const WORK_PAGE = `totalCount pageInfo { hasNextPage endCursor } edges { node { ${WORK_FIELDS} } }`;
