@@ -33,8 +33,9 @@ from peergraph.errors import ErrorCode
 from peergraph.http_cache import GraphQLHttpCaching
 from peergraph.ide import graphiql_asset, graphiql_page, page_response
 from peergraph.limits import RequestLimits
-from peergraph.observability import RequestObserver, configure_logging, metrics, worker_exited
+from peergraph.observability import RESPONSE_CACHE, RequestObserver, configure_logging, metrics, worker_exited
 from peergraph.persisted_queries import PersistedQueries, PersistedQueryError
+from peergraph.response_cache import CACHE_HEADER, Kept, ResponseCache, read_versions
 from peergraph.settings import Settings, get_settings
 from peergraph.web import web_routes
 from schema import build_schema
@@ -55,9 +56,19 @@ class GraphQLApp(GraphQL[Context, None]):
     `{"errors": [{"message", "extensions": {"code": "BAD_REQUEST"}}]}`, never a plain-text or 500 answer."""
 
     def __init__(self, settings: Settings) -> None:
-        super().__init__(build_schema(settings), graphql_ide="graphiql" if settings.graphiql else None)
+        schema = build_schema(settings)
+        super().__init__(schema, graphql_ide="graphiql" if settings.graphiql else None)
         self.settings = settings
         self.persisted = PersistedQueries(settings.persisted_queries_max_chars)
+        self.cache = (
+            ResponseCache(
+                schema._schema,
+                max_bytes=settings.response_cache_bytes,
+                ttl_seconds=settings.response_cache_seconds,
+            )
+            if settings.response_cache_bytes > 0
+            else None
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -68,7 +79,7 @@ class GraphQLApp(GraphQL[Context, None]):
         try:
             if declared.isdigit() and int(declared) > self.settings.max_body_bytes:
                 raise BodyTooLarge
-            response = await self.run(request)
+            response = await self.answer(request)
         except BodyTooLarge:
             response = self.refusal(request, 413, f"The body is over {self.settings.max_body_bytes:,} bytes")
         except HTTPException as exc:
@@ -76,6 +87,36 @@ class GraphQLApp(GraphQL[Context, None]):
         except PersistedQueryError as exc:
             response = self.refusal(request, exc.status, exc.message, exc.code)
         await response(scope, receive, send)
+
+    async def answer(self, request: Request) -> Response:
+        """The kept answer of an anonymous read when the response cache has it (peergraph/response_cache.py), else
+        the request run (and its answer kept when it may be)."""
+        cache = self.cache
+        operation = request.method == "POST" or "query" in request.query_params or "extensions" in request.query_params
+        if cache is None or not operation or "authorization" in request.headers:
+            return await self.run(request)
+        data = await self.parse_http_body(self.request_adapter_class(request))
+        if isinstance(data, list) or data.query is None:
+            return await self.run(request)
+        profile = cache.profile(data.query, data.operation_name)
+        versions = await read_versions(request.app.state.driver, self.settings, request) if profile.query else None
+        if versions is None:
+            return await self.run(request)
+        key = cache.key(data.query, data.operation_name, data.variables, versions, profile.social)
+        state = request.state
+        kept = cache.get(key)
+        if kept is not None:
+            RESPONSE_CACHE.labels("hit").inc()
+            state.graphql_operation, state.graphql_outcome = data.operation_name, "OK"
+            state.graphql_cost, state.neo4j_round_trips = kept.cost, 1
+            return Response(kept.body, media_type="application/json", headers={CACHE_HEADER: "hit"})
+        RESPONSE_CACHE.labels("miss").inc()
+        response = await self.run(request)
+        if response.status_code == 200 and b'"errors":' not in response.body:
+            cache.keep(key, Kept(bytes(response.body), getattr(state, "graphql_cost", None)))
+        state.neo4j_round_trips = getattr(state, "neo4j_round_trips", 0) + 1  # the versions' read
+        response.headers[CACHE_HEADER] = "miss"
+        return response
 
     def _bounded(self, receive: Receive) -> Receive:
         """`receive`, raising BodyTooLarge once the body's chunks add up past the limit (a chunked upload declares

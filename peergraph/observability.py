@@ -73,6 +73,9 @@ DEADLOCKS_RETRIED = Counter(
     "Transactions Neo4j aborted on a detected deadlock and that were retried (account writes, rate limits, imports)",
 )
 DEADLOCK_CODE = "Neo.TransientError.Transaction.DeadlockDetected"
+RESPONSE_CACHE = Counter(
+    "peergraph_response_cache_lookups_total", "Anonymous reads looked up in the response cache, by result", ["result"]
+)
 IMPORTED = Counter(
     "peergraph_import_records_total", "Records imported in this process, by entity and outcome", ["entity", "outcome"]
 )

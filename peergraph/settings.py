@@ -88,6 +88,13 @@ class Settings(BaseSettings):
     # Automatic persisted queries (peergraph/persisted_queries.py): documents kept by SHA-256 per process, at most
     # this many characters of them (the contract's five operations are ~2,700); 0 turns persisted queries off.
     persisted_queries_max_chars: int = Field(default=4_194_304, ge=0)
+    # The response cache (peergraph/response_cache.py): whole answers to anonymous reads, kept per process, keyed by
+    # the document, variables and the graph's and accounts' versions (read from Neo4j per lookup, so an import or
+    # an account write through peergraph is seen at once). At most this many bytes of answers; 0 (the default)
+    # keeps none. Kept answers also expire after `response_cache_seconds`: the bound on how stale one can be after
+    # a write made around peergraph (Cypher run by hand changes no version).
+    response_cache_bytes: int = Field(default=0, ge=0)
+    response_cache_seconds: float = Field(default=300.0, gt=0)
     graphiql: bool = True
     # Constraints and indexes are idempotent; applying them at startup keeps a fresh database usable.
     migrate_on_startup: bool = True
