@@ -14,9 +14,9 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import PathLike, StaticFiles
 from starlette.types import Scope
 
-from peergraph.settings import PROJECT_ROOT
+from peergraph.assets import WEB_DIST, asset
 
-DIST = PROJECT_ROOT / "web" / "dist"
+DIST = asset(WEB_DIST)
 # The start page: a sample author with a full record, an ORCID iD, an affiliation, 8 works, 13 topics and 15
 # coauthors (Jonathan C. Roberts, data/sample/authors.jsonl.gz), so the first page shows what the API is for.
 HOME_AUTHOR = "A5009341822"
