@@ -184,6 +184,9 @@ class Settings(BaseSettings):
     oidc_jwks_url: str | None = "https://orcid.org/oauth/jwks"
     oidc_jwks_file: Path | None = None
     oidc_algorithms: list[str] = Field(default_factory=lambda: ["RS256"])
+    # Where the pages send a browser to sign in with ORCID (the implicit flow's authorization endpoint); the claim
+    # step offers it when this, the audience and the keys are set (`orcidSignIn`).
+    oidc_authorize_url: str | None = "https://orcid.org/oauth/authorize"
     # Rate limits, kept in Neo4j so they hold across API processes (auth/ratelimit.py): at most N events per
     # key in a sliding window of `rate_window_seconds`.
     rate_window_seconds: float = Field(default=60.0, gt=0)

@@ -21,7 +21,15 @@ DIST = asset(WEB_DIST)
 # coauthors (Jonathan C. Roberts, data/sample/authors.jsonl.gz), so the first page shows what the API is for.
 HOME_AUTHOR = "A5009341822"
 # Paths the app draws; each serves index.html. A path outside these is a plain 404.
-PAGES = ("/authors/{id}", "/works/{id}", "/topics/{id}", "/institutions/{id}", "/explore", "/verify")
+PAGES = (
+    "/authors/{id}",
+    "/works/{id}",
+    "/topics/{id}",
+    "/institutions/{id}",
+    "/explore",
+    "/verify",
+    "/orcid-callback",  # back from signing in with ORCID (web/src/orcid.ts)
+)
 NOT_BUILT = "The front end is not built: run `make web` (part of `make run` and `make test`)."
 
 

@@ -82,6 +82,10 @@ export const UNFOLLOW = `mutation UnfollowAuthor($id: ID!) { unfollowAuthor(id: 
 export const CLAIM = `mutation ClaimAuthor($id: ID!, $evidence: String) {
   claimAuthor(id: $id, evidence: $evidence) { ${PROFILE_FIELDS} }
 }`;
+export const CLAIM_WITH_ORCID = `mutation ClaimAuthorWithOrcid($id: ID!, $orcidIdToken: String!) {
+  claimAuthor(id: $id, orcidIdToken: $orcidIdToken) { ${PROFILE_FIELDS} }
+}`;
+export const ORCID_SIGN_IN = `query OrcidSignIn { orcidSignIn { authorizeUrl clientId issuer } }`;
 export const RELEASE = `mutation ReleaseClaim($id: ID!) { releaseClaim(id: $id) { ${PROFILE_FIELDS} } }`;
 export const UPDATE_PROFILE = `mutation UpdateAuthorProfile($id: ID!, $input: ProfileSettingsInput!) {
   updateAuthorProfile(id: $id, input: $input) { ${PROFILE_FIELDS} }
