@@ -28,6 +28,7 @@ import itertools
 import json
 import os
 import platform
+import re
 import signal
 import socket
 import subprocess
@@ -153,7 +154,19 @@ async def down_and_back(url: str, neo4j: LocalNeo4j) -> dict[str, Any]:
             await asyncio.sleep(0.02)
     served_after = time.monotonic() - accepted_at
     await starting
-    return {"while_down": during, "first_good_answer_after_bolt_accepts_s": round(served_after, 2)}
+    return {
+        "while_down": during,
+        "first_good_answer_after_bolt_accepts_s": round(served_after, 2),
+        "plan_warmups_ok": await warmups(url),
+    }
+
+
+async def warmups(url: str) -> float:
+    """The API's replays of the explorer's operations that made Neo4j's plans (peergraph/warmup.py)."""
+    async with httpx.AsyncClient(base_url=url, timeout=10) as http:
+        text = (await http.get("/metrics")).text
+    found = re.search(r'^peergraph_plan_warmups_total\{outcome="ok"\} (\S+)$', text, re.MULTILINE)
+    return float(found.group(1)) if found else 0.0
 
 
 async def paused(url: str, neo4j: LocalNeo4j, seconds: float) -> dict[str, Any]:
@@ -248,7 +261,8 @@ async def main() -> None:
     results: dict[str, Any] = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
-        "server": "peergraph serve, one process, default limits (deadline 10 s, max_in_flight 128)",
+        "server": "peergraph serve, one process, shipped limits (deadline 10 s, max_in_flight 128, max_executing 16,"
+        " queue timeout 2 s)",
         "data": "the bundled OpenAlex sample",
         "scenarios": {},
     }

@@ -37,6 +37,7 @@ from peergraph.observability import RESPONSE_CACHE, RequestObserver, configure_l
 from peergraph.persisted_queries import PersistedQueries, PersistedQueryError
 from peergraph.response_cache import CACHE_HEADER, Kept, ResponseCache, read_versions
 from peergraph.settings import Settings, get_settings
+from peergraph.warmup import PlanWarmer, warmer_driver
 from peergraph.web import web_routes
 from schema import build_schema
 from schema.cost import carries_token
@@ -235,16 +236,25 @@ def graphiql_routes(settings: Settings) -> list[Route]:
 
 
 def create_app(settings: Settings) -> Starlette:
+    graphql = GraphQLApp(settings)
+
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         driver = async_driver(settings)
         app.state.driver = driver
         app.state.settings = settings
+        warmer: asyncio.Task[None] | None = None
         try:
             if settings.migrate_on_startup:
                 await apply_migrations(driver, settings.neo4j_database)
+            if settings.warm_plans:
+                warmer = asyncio.create_task(PlanWarmer(warmer_driver(settings), settings, graphql.schema).watch())
             yield
         finally:
+            if warmer is not None:
+                warmer.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await warmer
             await driver.close()
             worker_exited()
 
@@ -255,7 +265,7 @@ def create_app(settings: Settings) -> Starlette:
             Route("/metrics", metrics),
             Route(
                 "/graphql",
-                GraphQLHttpCaching(GraphQLApp(settings), settings.get_cache_max_age_seconds),
+                GraphQLHttpCaching(graphql, settings.get_cache_max_age_seconds),
                 methods=["GET", "POST"],
             ),
             *graphiql_routes(settings),
@@ -284,6 +294,8 @@ def edge_middleware(settings: Settings) -> list[Middleware]:
             RequestLimits,
             deadline_seconds=settings.request_deadline_seconds,
             max_in_flight=settings.max_in_flight,
+            max_executing=settings.max_executing,
+            queue_timeout=settings.queue_timeout_seconds,
             retry_after=settings.shed_retry_after_seconds,
         ),
     ]
