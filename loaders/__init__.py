@@ -12,7 +12,7 @@ from strawberry.dataloader import DataLoader
 
 from loaders import author, entity, profile, relations, work
 from loaders._db import ReadGateway
-from loaders._paging import PageKey, RowsPage
+from loaders.paging import PageKey, RowsPage
 from loaders.profile import ProfileKey
 from loaders.rankings import RankingCache
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from cypher import author as q
 from loaders._db import ReadGateway
-from loaders._paging import PageKey, RowsPage, load_pages
+from loaders.paging import PageKey, RowsPage, load_pages
 
 Row = dict[str, Any]
 

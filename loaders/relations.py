@@ -11,7 +11,7 @@ from cypher import source as sq
 from cypher import topic as tq
 from cypher import work as wq
 from loaders._db import ReadGateway
-from loaders._paging import PageKey, RowsPage, load_pages
+from loaders.paging import PageKey, RowsPage, load_pages
 
 Row = dict[str, Any]
 

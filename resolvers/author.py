@@ -6,7 +6,7 @@ from typing import Any
 
 from strawberry.dataloader import DataLoader
 
-from loaders._paging import PageKey, RowsPage
+from loaders.paging import PageKey, RowsPage
 from loaders.profile import ProfileKey, ProfilePlan, Window
 from peergraph.context import Info
 from resolvers._ids import entity_id

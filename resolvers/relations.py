@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from loaders._paging import PageKey
+from loaders.paging import PageKey
 from peergraph.context import Info
 from resolvers._page import Page
 
