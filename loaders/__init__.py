@@ -12,7 +12,7 @@ from strawberry.dataloader import DataLoader
 
 from loaders import author, entity, profile, relations, work
 from loaders._db import ReadGateway
-from loaders.paging import PageKey, RowsPage
+from loaders.paging import Page, PageKey
 from loaders.profile import ProfileKey
 from loaders.rankings import RankingCache
 
@@ -25,9 +25,9 @@ class Loaders:
     author: DataLoader[str, Row | None]
     profile: DataLoader[ProfileKey, Row | None]
     author_counts: DataLoader[str, Row | None]
-    author_works: DataLoader[PageKey, RowsPage]
-    author_topics: DataLoader[PageKey, RowsPage]
-    coauthors: DataLoader[PageKey, RowsPage]
+    author_works: DataLoader[PageKey, Page[Row]]
+    author_topics: DataLoader[PageKey, Page[Row]]
+    coauthors: DataLoader[PageKey, Page[Row]]
     work: DataLoader[str, Row | None]
     authorships: DataLoader[str, list[Row]]
     work_topics: DataLoader[str, list[Row]]
@@ -40,13 +40,13 @@ class Loaders:
     author_institutions: DataLoader[str, list[Row]]
     works_by_year: DataLoader[str, list[Row]]
     topic_work_count: DataLoader[str, int]
-    references: DataLoader[PageKey, RowsPage]
-    cited_by: DataLoader[PageKey, RowsPage]
-    topic_works: DataLoader[PageKey, RowsPage]
-    topic_authors: DataLoader[PageKey, RowsPage]
-    source_works: DataLoader[PageKey, RowsPage]
-    institution_works: DataLoader[PageKey, RowsPage]
-    institution_authors: DataLoader[PageKey, RowsPage]
+    references: DataLoader[PageKey, Page[Row]]
+    cited_by: DataLoader[PageKey, Page[Row]]
+    topic_works: DataLoader[PageKey, Page[Row]]
+    topic_authors: DataLoader[PageKey, Page[Row]]
+    source_works: DataLoader[PageKey, Page[Row]]
+    institution_works: DataLoader[PageKey, Page[Row]]
+    institution_authors: DataLoader[PageKey, Page[Row]]
 
 
 def build_loaders(db: ReadGateway, facts: DataLoader[str, Row | None], rankings: RankingCache) -> Loaders:

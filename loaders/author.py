@@ -7,7 +7,7 @@ from typing import Any
 
 from cypher import author as q
 from loaders._db import ReadGateway
-from loaders.paging import PageKey, RowsPage, load_pages
+from loaders.paging import Page, PageKey, load_pages
 
 Row = dict[str, Any]
 
@@ -18,13 +18,13 @@ async def load_authors(db: ReadGateway, ids: Sequence[str]) -> list[Row | None]:
     return [by_id.get(i) for i in ids]
 
 
-async def load_author_works(db: ReadGateway, keys: Sequence[PageKey]) -> list[RowsPage]:
+async def load_author_works(db: ReadGateway, keys: Sequence[PageKey]) -> list[Page[Row]]:
     return await load_pages(db, q.WORKS_PAGE, "works", keys)
 
 
-async def load_author_topics(db: ReadGateway, keys: Sequence[PageKey]) -> list[RowsPage]:
+async def load_author_topics(db: ReadGateway, keys: Sequence[PageKey]) -> list[Page[Row]]:
     return await load_pages(db, q.TOPICS_PAGE, "topics", keys)
 
 
-async def load_coauthors(db: ReadGateway, keys: Sequence[PageKey]) -> list[RowsPage]:
+async def load_coauthors(db: ReadGateway, keys: Sequence[PageKey]) -> list[Page[Row]]:
     return await load_pages(db, q.COAUTHORS_PAGE, "coauthors", keys)

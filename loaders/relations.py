@@ -11,7 +11,7 @@ from cypher import source as sq
 from cypher import topic as tq
 from cypher import work as wq
 from loaders._db import ReadGateway
-from loaders.paging import PageKey, RowsPage, load_pages
+from loaders.paging import Page, PageKey, load_pages
 
 Row = dict[str, Any]
 
@@ -36,29 +36,29 @@ async def load_topic_work_counts(db: ReadGateway, ids: Sequence[str]) -> list[in
     return [by_id.get(i, 0) for i in ids]
 
 
-async def load_references(db: ReadGateway, keys: Sequence[PageKey]) -> list[RowsPage]:
+async def load_references(db: ReadGateway, keys: Sequence[PageKey]) -> list[Page[Row]]:
     return await load_pages(db, wq.REFERENCES_PAGE, "works", keys)
 
 
-async def load_cited_by(db: ReadGateway, keys: Sequence[PageKey]) -> list[RowsPage]:
+async def load_cited_by(db: ReadGateway, keys: Sequence[PageKey]) -> list[Page[Row]]:
     return await load_pages(db, wq.CITED_BY_PAGE, "works", keys)
 
 
-async def load_topic_works(db: ReadGateway, keys: Sequence[PageKey]) -> list[RowsPage]:
+async def load_topic_works(db: ReadGateway, keys: Sequence[PageKey]) -> list[Page[Row]]:
     return await load_pages(db, tq.WORKS_PAGE, "works", keys)
 
 
-async def load_topic_authors(db: ReadGateway, keys: Sequence[PageKey]) -> list[RowsPage]:
+async def load_topic_authors(db: ReadGateway, keys: Sequence[PageKey]) -> list[Page[Row]]:
     return await load_pages(db, tq.TOP_AUTHORS_PAGE, "authors", keys)
 
 
-async def load_source_works(db: ReadGateway, keys: Sequence[PageKey]) -> list[RowsPage]:
+async def load_source_works(db: ReadGateway, keys: Sequence[PageKey]) -> list[Page[Row]]:
     return await load_pages(db, sq.WORKS_PAGE, "works", keys)
 
 
-async def load_institution_works(db: ReadGateway, keys: Sequence[PageKey]) -> list[RowsPage]:
+async def load_institution_works(db: ReadGateway, keys: Sequence[PageKey]) -> list[Page[Row]]:
     return await load_pages(db, iq.WORKS_PAGE, "works", keys)
 
 
-async def load_institution_authors(db: ReadGateway, keys: Sequence[PageKey]) -> list[RowsPage]:
+async def load_institution_authors(db: ReadGateway, keys: Sequence[PageKey]) -> list[Page[Row]]:
     return await load_pages(db, iq.AUTHORS_PAGE, "authors", keys)

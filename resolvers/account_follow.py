@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from auth.ratelimit import Throttled
 from cypher import account as q
+from loaders.paging import Page
 from loaders.social import forget
 from peergraph.context import Info
 from resolvers._account_db import read, write
 from resolvers._account_errors import not_found, now_iso, rate_limited
 from resolvers._ids import entity_id
-from resolvers._page import Page
 
 
 async def set_following(info: Info, *, author_id: str, follow: bool) -> str:
@@ -32,6 +34,6 @@ async def set_following(info: Info, *, author_id: str, follow: bool) -> str:
     return aid
 
 
-async def following(info: Info, *, user_id: str, skip: int, limit: int) -> Page:
+async def following(info: Info, *, user_id: str, skip: int, limit: int) -> Page[dict[str, Any]]:
     rows = await read(info.context, q.FOLLOWING_PAGE, userId=user_id, skip=skip, limit=limit)
-    return Page(rows=rows[0]["authors"], total=rows[0]["total"], skip=skip)
+    return Page(rows[0]["authors"], skip, rows[0]["total"])

@@ -6,11 +6,10 @@ from typing import Any
 
 from strawberry.dataloader import DataLoader
 
-from loaders.paging import PageKey, RowsPage
+from loaders.paging import Page, PageKey
 from loaders.profile import ProfileKey, ProfilePlan, Window
 from peergraph.context import Info
 from resolvers._ids import entity_id
-from resolvers._page import Page
 
 Row = dict[str, Any]
 
@@ -29,19 +28,16 @@ async def author_counts(info: Info, *, author_id: str) -> Row:
     return row or {"works": 0, "topics": 0, "coauthors": 0}
 
 
-async def author_works(info: Info, *, author_id: str, skip: int, limit: int) -> Page:
-    page = await info.context.loaders.author_works.load(PageKey(author_id, skip, limit))
-    return Page(rows=page.rows, total=page.total, skip=skip)
+async def author_works(info: Info, *, author_id: str, skip: int, limit: int) -> Page[Row]:
+    return await info.context.loaders.author_works.load(PageKey(author_id, skip, limit))
 
 
-async def author_topics(info: Info, *, author_id: str, skip: int, limit: int) -> Page:
-    page = await info.context.loaders.author_topics.load(PageKey(author_id, skip, limit))
-    return Page(rows=page.rows, total=page.total, skip=skip)
+async def author_topics(info: Info, *, author_id: str, skip: int, limit: int) -> Page[Row]:
+    return await info.context.loaders.author_topics.load(PageKey(author_id, skip, limit))
 
 
-async def coauthors(info: Info, *, author_id: str, skip: int, limit: int) -> Page:
-    page = await info.context.loaders.coauthors.load(PageKey(author_id, skip, limit))
-    return Page(rows=page.rows, total=page.total, skip=skip)
+async def coauthors(info: Info, *, author_id: str, skip: int, limit: int) -> Page[Row]:
+    return await info.context.loaders.coauthors.load(PageKey(author_id, skip, limit))
 
 
 def _covering(windows: list[Window]) -> Window | None:
@@ -53,14 +49,14 @@ def _covering(windows: list[Window]) -> Window | None:
 
 
 def _prime_pages(
-    loader: DataLoader[PageKey, RowsPage], author_id: str, windows: list[Window], row: Row, part: str
+    loader: DataLoader[PageKey, Page[Row]], author_id: str, windows: list[Window], row: Row, part: str
 ) -> None:
     """Each asked window's page, cut from the covering window's rows the profile returned."""
     base = min((w[0] for w in windows), default=0)
     total, rows = row[f"{part}Total"], row[part]
     loader.prime_many(
         {
-            PageKey(author_id, skip, limit): RowsPage(total, rows[skip - base : skip - base + limit])
+            PageKey(author_id, skip, limit): Page(rows[skip - base : skip - base + limit], skip, total)
             for skip, limit in windows
         }
     )

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from loaders.paging import PageKey
+from loaders.paging import Page, PageKey
 from peergraph.context import Info
-from resolvers._page import Page
 
 Row = dict[str, Any]
 PagedRelation = Literal[
@@ -20,10 +19,10 @@ PagedRelation = Literal[
 ]
 
 
-async def page_of(info: Info, relation: PagedRelation, *, owner: str, skip: int, limit: int) -> Page:
+async def page_of(info: Info, relation: PagedRelation, *, owner: str, skip: int, limit: int) -> Page[Row]:
     loader = getattr(info.context.loaders, relation)
-    page = await loader.load(PageKey(owner, skip, limit))
-    return Page(rows=page.rows, total=page.total, skip=skip)
+    page: Page[Row] = await loader.load(PageKey(owner, skip, limit))
+    return page
 
 
 async def author_institutions(info: Info, *, author_id: str) -> list[Row]:

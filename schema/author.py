@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import Enum
 from typing import Any
 
@@ -10,12 +11,12 @@ import strawberry
 from peergraph.context import Info
 from resolvers import author as resolve
 from resolvers import relations, social
-from schema.connection import PageInfo, encode_cursor, page_info, page_window
+from schema.connection import Connection, Edge, edge_to, page_window
 from schema.institution import Institution
 from schema.node import Node
 from schema.topic import Topic
 from schema.trust import Trust, TrustFactor, VerificationLevel
-from schema.work import WorkConnection, work_connection
+from schema.work import Work
 
 
 @strawberry.enum(description="Whether the author's current affiliation is known to the graph.")
@@ -57,21 +58,6 @@ class Collaborator:
     shared_work_count: int = strawberry.field(description="Works both authors are named in.")
     shared_topics: list[Topic] = strawberry.field(description="Topics in both authors' topic sets, by name.")
     author: Author
-
-
-@strawberry.type(description="An edge to a coauthor, with what the two share.")
-class CoauthorEdge:
-    cursor: str
-    shared_work_count: int = strawberry.field(description="Works both authors are named in.")
-    shared_topics: list[Topic] = strawberry.field(description="Topics in both authors' topic sets, by name.")
-    node: Author
-
-
-@strawberry.type(description="A page of coauthors, ranked as close collaborators are.")
-class CoauthorConnection:
-    total_count: int = strawberry.field(description="How many distinct coauthors there are.")
-    page_info: PageInfo
-    edges: list[CoauthorEdge]
 
 
 @strawberry.type(description="An institution the author is affiliated with, with the years where known.")
@@ -193,24 +179,13 @@ class Author(Node):
     async def coauthors(self, info: Info, first: int | None = None, after: str | None = None) -> CoauthorConnection:
         skip, limit = page_window(first, after)
         page = await resolve.coauthors(info, author_id=str(self.id), skip=skip, limit=limit)
-        edges = [
-            CoauthorEdge(
-                cursor=encode_cursor(skip + i),
-                shared_work_count=r["sharedWorkCount"],
-                shared_topics=_shared_topics(r),
-                node=Author.from_row(r["author"]),
-            )
-            for i, r in enumerate(page.rows)
-        ]
-        return CoauthorConnection(
-            total_count=page.total, page_info=page_info(skip, len(edges), page.total), edges=edges
-        )
+        return CoauthorConnection.build(page, CoauthorEdge.from_row)
 
     @strawberry.field(description="The author's works, newest first.")
-    async def works(self, info: Info, first: int | None = None, after: str | None = None) -> WorkConnection:
+    async def works(self, info: Info, first: int | None = None, after: str | None = None) -> Connection[Work]:
         skip, limit = page_window(first, after)
         page = await resolve.author_works(info, author_id=str(self.id), skip=skip, limit=limit)
-        return work_connection(page)
+        return Connection.build(page, edge_to(Work.from_row))
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Author:
@@ -223,3 +198,23 @@ class Author(Node):
             is_stub=bool(row.get("isStub")),
             row=row,
         )
+
+
+@strawberry.type(description="An edge to a coauthor, with what the two share.")
+class CoauthorEdge(Edge[Author]):
+    shared_work_count: int = strawberry.field(description="Works both authors are named in.")
+    shared_topics: list[Topic] = strawberry.field(description="Topics in both authors' topic sets, by name.")
+
+    @classmethod
+    def from_row(cls, cursor: str, row: dict[str, Any]) -> CoauthorEdge:
+        return cls(
+            cursor=cursor,
+            node=Author.from_row(row["author"]),
+            shared_work_count=row["sharedWorkCount"],
+            shared_topics=_shared_topics(row),
+        )
+
+
+@strawberry.type(description="A page of coauthors, ranked as close collaborators are.")
+class CoauthorConnection(Connection[Author]):
+    edges: Sequence[CoauthorEdge]

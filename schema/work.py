@@ -8,9 +8,8 @@ import strawberry
 
 from peergraph.context import Info
 from resolvers import work as resolve
-from resolvers._page import Page
 from resolvers.relations import page_of
-from schema.connection import Counter, PageInfo, encode_cursor, page_info, page_window, resolve_total
+from schema.connection import Connection, edge_to, page_window
 from schema.institution import Institution
 from schema.node import Node
 from schema.source import Source
@@ -85,14 +84,16 @@ class Work(Node):
         return OpenAccess(is_oa=self.row.get("isOa"), status=self.row.get("oaStatus"), url=self.row.get("oaUrl"))
 
     @strawberry.field(description="The works this work cites (those in the graph), newest first.")
-    async def references(self, info: Info, first: int | None = None, after: str | None = None) -> WorkConnection:
+    async def references(self, info: Info, first: int | None = None, after: str | None = None) -> Connection[Work]:
         skip, limit = page_window(first, after)
-        return work_connection(await page_of(info, "references", owner=str(self.id), skip=skip, limit=limit))
+        page = await page_of(info, "references", owner=str(self.id), skip=skip, limit=limit)
+        return Connection.build(page, edge_to(Work.from_row))
 
     @strawberry.field(description="The works citing this work (those in the graph), newest first.")
-    async def cited_by(self, info: Info, first: int | None = None, after: str | None = None) -> WorkConnection:
+    async def cited_by(self, info: Info, first: int | None = None, after: str | None = None) -> Connection[Work]:
         skip, limit = page_window(first, after)
-        return work_connection(await page_of(info, "cited_by", owner=str(self.id), skip=skip, limit=limit))
+        page = await page_of(info, "cited_by", owner=str(self.id), skip=skip, limit=limit)
+        return Connection.build(page, edge_to(Work.from_row))
 
     @strawberry.field(description="Every authorship in author order, including those that name no author id.")
     async def authorships(self, info: Info) -> list[Authorship]:
@@ -115,27 +116,3 @@ class Work(Node):
             language=row.get("language"),
             row=row,
         )
-
-
-@strawberry.type(description="An edge to a work.")
-class WorkEdge:
-    cursor: str
-    node: Work
-
-
-@strawberry.type(description="A page of works.")
-class WorkConnection:
-    page_info: PageInfo
-    edges: list[WorkEdge]
-    total: strawberry.Private[int | None]
-    counter: strawberry.Private[Counter | None] = None
-
-    @strawberry.field(description="How many works there are in all (counted only when asked).")
-    async def total_count(self) -> int:
-        return await resolve_total(self.total, self.counter)
-
-
-def work_connection(page: Page) -> WorkConnection:
-    """A connection over a page whose total came with it."""
-    edges = [WorkEdge(cursor=encode_cursor(page.skip + i), node=Work.from_row(r)) for i, r in enumerate(page.rows)]
-    return WorkConnection(page_info=page_info(page.skip, len(edges), page.total), edges=edges, total=page.total)
