@@ -18,13 +18,26 @@ R = TypeVar("R")
 Counter = Callable[[], Awaitable[int]]
 
 
+Param = str | int | float | bool | None
+
+
 @dataclass(frozen=True)
 class PageKey:
-    """A page of some relation of one owner (an author, a work ...): rows skip..skip+limit."""
+    """A page of some relation of one owner (an author, a work ...): rows skip..skip+limit, with the relation's own
+    parameters (e.g. `since` of a field `recentCoauthors(since:)`), passed to its query by name."""
 
     owner: str
     skip: int
     limit: int
+    params: tuple[tuple[str, Param], ...] = ()
+
+    @classmethod
+    def of(cls, owner: str, skip: int, limit: int, **params: Param) -> PageKey:
+        return cls(owner, skip, limit, tuple(sorted(params.items())))
+
+    @property
+    def window(self) -> tuple[int, int, tuple[tuple[str, Param], ...]]:
+        return self.skip, self.limit, self.params
 
 
 @dataclass(frozen=True)
@@ -58,12 +71,13 @@ def empty(skip: int) -> Page[Row]:
 
 
 async def load_pages(db: ReadGateway, query: LiteralString, column: str, keys: Sequence[PageKey]) -> list[Page[Row]]:
-    """Run `query` ($ids, $skip, $limit → ownerId, total, <column>) once per distinct window."""
-    by_window: dict[tuple[int, int], list[str]] = defaultdict(list)
+    """Run `query` ($ids, $skip, $limit and the keys' params → ownerId, total, <column>) once per distinct window."""
+    by_window: dict[tuple[int, int, tuple[tuple[str, Param], ...]], list[str]] = defaultdict(list)
     for key in keys:
-        by_window[(key.skip, key.limit)].append(key.owner)
+        by_window[key.window].append(key.owner)
     pages: dict[PageKey, Page[Row]] = {}
-    for (skip, limit), ids in by_window.items():
-        for row in await db.rows(query, ids=list(dict.fromkeys(ids)), skip=skip, limit=limit):
-            pages[PageKey(row["ownerId"], skip, limit)] = Page(row[column], skip, row["total"])
+    for (skip, limit, params), ids in by_window.items():
+        rows = await db.rows(query, ids=list(dict.fromkeys(ids)), skip=skip, limit=limit, **dict(params))
+        for row in rows:
+            pages[PageKey(row["ownerId"], skip, limit, params)] = Page(row[column], skip, row["total"])
     return [pages.get(key) or empty(key.skip) for key in keys]

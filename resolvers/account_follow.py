@@ -7,7 +7,7 @@ from typing import Any
 from auth.ratelimit import Throttled
 from cypher import account as q
 from loaders.paging import Page
-from loaders.social import forget
+from loaders.relation import forget
 from peergraph.context import Info
 from resolvers._account_db import read, write
 from resolvers._account_errors import not_found, now_iso, rate_limited
@@ -30,7 +30,7 @@ async def set_following(info: Info, *, author_id: str, follow: bool) -> str:
         rows = await write(ctx, q.UNFOLLOW_AUTHOR, userId=viewer.id, authorId=aid)
     if not rows:
         raise not_found(f"no author {aid}")
-    forget(acc.loaders.facts, aid)
+    forget(ctx.loaders.facts, aid)
     return aid
 
 

@@ -9,9 +9,8 @@ from typing import Any
 import strawberry
 
 from peergraph.context import Info
-from resolvers import author as resolve
-from resolvers import relations, social
-from schema.connection import Connection, Edge, edge_to, page_window
+from resolvers import social
+from schema.connection import Connection, Edge, edge_to, page_key
 from schema.institution import Institution
 from schema.node import Node
 from schema.topic import Topic
@@ -30,9 +29,13 @@ class AffiliationStatus(Enum):
 class AuthorCounts:
     author_id: strawberry.Private[str]
 
+    async def _count(self, info: Info, name: str) -> int:
+        facts = await info.context.loaders.facts.load(self.author_id)
+        return 0 if facts is None else int(facts[name])
+
     @strawberry.field(description="The author's works in the graph.")
     async def works(self, info: Info) -> int:
-        return int((await resolve.author_counts(info, author_id=self.author_id))["works"])
+        return await self._count(info, "works")
 
     @strawberry.field(description="Followers (accounts).")
     async def followers(self, info: Info) -> int:
@@ -40,11 +43,11 @@ class AuthorCounts:
 
     @strawberry.field(description="Distinct topics of the author's works (0 when the claimant hides them).")
     async def topics(self, info: Info) -> int:
-        return int((await resolve.author_counts(info, author_id=self.author_id))["topics"])
+        return await self._count(info, "topics")
 
     @strawberry.field(description="Distinct coauthors; equals coauthors.totalCount (0 when the claimant hides them).")
     async def close_collaborators(self, info: Info) -> int:
-        return int((await resolve.author_counts(info, author_id=self.author_id))["coauthors"])
+        return await self._count(info, "coauthors")
 
 
 @strawberry.type(description="A topic of an author's works, with how many of those works carry it.")
@@ -94,7 +97,7 @@ class Author(Node):
 
     async def _full_row(self, info: Info) -> dict[str, Any]:
         """The author row (cypher/author/get_by_ids.cypher); rows from pages and listings carry fewer keys."""
-        row = self.row if "hidden" in self.row else await resolve.author_row(info, author_id=str(self.id))
+        row = self.row if "hidden" in self.row else await info.context.loaders.author.load(str(self.id))
         return row or {}
 
     async def _last_known(self, info: Info) -> dict[str, Any] | None:
@@ -144,12 +147,12 @@ class Author(Node):
 
     @strawberry.field(description="Institutions the author is affiliated with, most recent first.")
     async def institutions(self, info: Info) -> list[AuthorInstitution]:
-        rows = await relations.author_institutions(info, author_id=str(self.id))
+        rows = await info.context.loaders.author_institutions.load(str(self.id))
         return [AuthorInstitution(years=r["years"], institution=Institution.from_row(r["institution"])) for r in rows]
 
     @strawberry.field(description="The author's works in the graph per publication year, oldest year first.")
     async def works_by_year(self, info: Info) -> list[YearCount]:
-        rows = await relations.works_by_year(info, author_id=str(self.id))
+        rows = await info.context.loaders.works_by_year.load(str(self.id))
         return [YearCount(year=r["year"], works=r["works"]) for r in rows]
 
     @strawberry.field(description="Counts of works, followers, topics and close collaborators.")
@@ -158,14 +161,12 @@ class Author(Node):
 
     @strawberry.field(description="Topics of the author's works, by how many of those works carry them.")
     async def topics(self, info: Info, first: int | None = None) -> list[AuthorTopic]:
-        _, limit = page_window(first, None)
-        page = await resolve.author_topics(info, author_id=str(self.id), skip=0, limit=limit)
+        page = await info.context.loaders.author_topics.load(page_key(str(self.id), first, None))
         return [AuthorTopic(work_count=r["workCount"], topic=Topic.from_row(r["topic"])) for r in page.rows]
 
     @strawberry.field(description="Coauthors by shared works, then shared topics, then name, then id.")
     async def close_collaborators(self, info: Info, first: int | None = None) -> list[Collaborator]:
-        _, limit = page_window(first, None)
-        page = await resolve.coauthors(info, author_id=str(self.id), skip=0, limit=limit)
+        page = await info.context.loaders.coauthors.load(page_key(str(self.id), first, None))
         return [
             Collaborator(
                 shared_work_count=r["sharedWorkCount"],
@@ -177,14 +178,12 @@ class Author(Node):
 
     @strawberry.field(description="Coauthors, ranked as close collaborators are; cursor pagination.")
     async def coauthors(self, info: Info, first: int | None = None, after: str | None = None) -> CoauthorConnection:
-        skip, limit = page_window(first, after)
-        page = await resolve.coauthors(info, author_id=str(self.id), skip=skip, limit=limit)
+        page = await info.context.loaders.coauthors.load(page_key(str(self.id), first, after))
         return CoauthorConnection.build(page, CoauthorEdge.from_row)
 
     @strawberry.field(description="The author's works, newest first.")
     async def works(self, info: Info, first: int | None = None, after: str | None = None) -> Connection[Work]:
-        skip, limit = page_window(first, after)
-        page = await resolve.author_works(info, author_id=str(self.id), skip=skip, limit=limit)
+        page = await info.context.loaders.author_works.load(page_key(str(self.id), first, after))
         return Connection.build(page, edge_to(Work.from_row))
 
     @classmethod

@@ -15,7 +15,7 @@ from typing import Any, Generic, Self, TypeVar
 
 import strawberry
 
-from loaders.paging import Page
+from loaders.paging import Page, PageKey, Param
 from peergraph.errors import bad_input
 
 DEFAULT_FIRST = 20
@@ -99,3 +99,9 @@ def page_window(first: int | None, after: str | None) -> tuple[int, int]:
     if size < 0 or size > MAX_FIRST:
         raise bad_input(f"`first` must be between 0 and {MAX_FIRST}, got {size}", argument="first")
     return decode_cursor(after) + 1, size
+
+
+def page_key(owner: str, first: int | None, after: str | None, **params: Param) -> PageKey:
+    """The key of the page `first`/`after` ask for (validated as `page_window`), with the relation's parameters."""
+    skip, limit = page_window(first, after)
+    return PageKey.of(owner, skip, limit, **params)

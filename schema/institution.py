@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from peergraph.context import Info
-from resolvers.relations import page_of
-from schema.connection import Connection, edge_to, page_window
+from schema.connection import Connection, edge_to, page_key
 from schema.node import Node
 
 if TYPE_CHECKING:
@@ -29,8 +28,7 @@ class Institution(Node):
     ) -> Connection[Annotated[Author, strawberry.lazy("schema.author")]]:
         from schema.author import Author
 
-        skip, limit = page_window(first, after)
-        page = await page_of(info, "institution_authors", owner=str(self.id), skip=skip, limit=limit)
+        page = await info.context.loaders.institution_authors.load(page_key(str(self.id), first, after))
         return Connection.build(page, edge_to(Author.from_row))
 
     @strawberry.field(description="Works with an authorship at this institution, newest first.")
@@ -39,8 +37,7 @@ class Institution(Node):
     ) -> Connection[Annotated[Work, strawberry.lazy("schema.work")]]:
         from schema.work import Work
 
-        skip, limit = page_window(first, after)
-        page = await page_of(info, "institution_works", owner=str(self.id), skip=skip, limit=limit)
+        page = await info.context.loaders.institution_works.load(page_key(str(self.id), first, after))
         return Connection.build(page, edge_to(Work.from_row))
 
     @classmethod

@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from peergraph.context import Info
-from resolvers.relations import page_of, topic_work_count
-from schema.connection import Connection, Edge, edge_to, page_window
+from schema.connection import Connection, Edge, edge_to, page_key
 from schema.node import Node
 
 if TYPE_CHECKING:
@@ -43,7 +42,7 @@ class Topic(Node):
 
     @strawberry.field(description="Works in the graph carrying this topic.")
     async def work_count(self, info: Info) -> int:
-        return await topic_work_count(info, topic_id=str(self.id))
+        return await info.context.loaders.topic_work_count.load(str(self.id))
 
     @strawberry.field(description="Works carrying this topic, newest first.")
     async def works(
@@ -51,16 +50,14 @@ class Topic(Node):
     ) -> Connection[Annotated[Work, strawberry.lazy("schema.work")]]:
         from schema.work import Work
 
-        skip, limit = page_window(first, after)
-        page = await page_of(info, "topic_works", owner=str(self.id), skip=skip, limit=limit)
+        page = await info.context.loaders.topic_works.load(page_key(str(self.id), first, after))
         return Connection.build(page, edge_to(Work.from_row))
 
     @strawberry.field(description="Authors of this topic's works, by how many of those works they are on.")
     async def top_authors(
         self, info: Info, first: int | None = None, after: str | None = None
     ) -> TopicAuthorConnection:
-        skip, limit = page_window(first, after)
-        page = await page_of(info, "topic_authors", owner=str(self.id), skip=skip, limit=limit)
+        page = await info.context.loaders.topic_authors.load(page_key(str(self.id), first, after))
         return TopicAuthorConnection.build(page, TopicAuthorEdge.from_row)
 
     @classmethod

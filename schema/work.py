@@ -7,9 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from peergraph.context import Info
-from resolvers import work as resolve
-from resolvers.relations import page_of
-from schema.connection import Connection, edge_to, page_window
+from schema.connection import Connection, edge_to, page_key
 from schema.institution import Institution
 from schema.node import Node
 from schema.source import Source
@@ -70,13 +68,13 @@ class Work(Node):
 
     @strawberry.field(description="The source of the primary location.")
     async def venue(self, info: Info) -> Source | None:
-        row = self.row if "venue" in self.row else await resolve.work_row(info, work_id=str(self.id))
+        row = self.row if "venue" in self.row else await info.context.loaders.work.load(str(self.id))
         venue = None if row is None else row.get("venue")
         return None if venue is None else Source.from_row(venue)
 
     @strawberry.field(description="Plain text, rebuilt from OpenAlex's inverted index.")
     async def abstract(self, info: Info) -> str | None:
-        row = self.row if "abstract" in self.row else await resolve.work_row(info, work_id=str(self.id))
+        row = self.row if "abstract" in self.row else await info.context.loaders.work.load(str(self.id))
         return None if row is None else row.get("abstract")
 
     @strawberry.field(description="Open access status.")
@@ -85,23 +83,21 @@ class Work(Node):
 
     @strawberry.field(description="The works this work cites (those in the graph), newest first.")
     async def references(self, info: Info, first: int | None = None, after: str | None = None) -> Connection[Work]:
-        skip, limit = page_window(first, after)
-        page = await page_of(info, "references", owner=str(self.id), skip=skip, limit=limit)
+        page = await info.context.loaders.references.load(page_key(str(self.id), first, after))
         return Connection.build(page, edge_to(Work.from_row))
 
     @strawberry.field(description="The works citing this work (those in the graph), newest first.")
     async def cited_by(self, info: Info, first: int | None = None, after: str | None = None) -> Connection[Work]:
-        skip, limit = page_window(first, after)
-        page = await page_of(info, "cited_by", owner=str(self.id), skip=skip, limit=limit)
+        page = await info.context.loaders.cited_by.load(page_key(str(self.id), first, after))
         return Connection.build(page, edge_to(Work.from_row))
 
     @strawberry.field(description="Every authorship in author order, including those that name no author id.")
     async def authorships(self, info: Info) -> list[Authorship]:
-        return [Authorship.from_row(r) for r in await resolve.work_authorships(info, work_id=str(self.id))]
+        return [Authorship.from_row(r) for r in await info.context.loaders.authorships.load(str(self.id))]
 
     @strawberry.field(description="The work's topics, highest score first.")
     async def topics(self, info: Info) -> list[WorkTopic]:
-        rows = await resolve.work_topics(info, work_id=str(self.id))
+        rows = await info.context.loaders.work_topics.load(str(self.id))
         return [WorkTopic(score=r.get("score"), topic=Topic.from_row(r["topic"])) for r in rows]
 
     @classmethod
