@@ -5,11 +5,23 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TypedDict
 
 from auth.tokens import InvalidToken, decode_access_token
 from peergraph.errors import ApiError, ErrorCode
 from peergraph.settings import Settings
+
+
+class UserRow(TypedDict):
+    """An account as cypher/account/get_users_by_ids.cypher returns it (never its password hash)."""
+
+    id: str
+    email: str
+    displayName: str | None
+    emailVerified: bool | None
+    orcid: str | None
+    createdAt: str | None
+    claimedAuthorIds: list[str]
 
 
 @dataclass(frozen=True)
@@ -41,7 +53,7 @@ class ViewerSession:
         self,
         settings: Settings,
         token: str | None,
-        load_user: Callable[[str], Awaitable[dict[str, Any] | None]],
+        load_user: Callable[[str], Awaitable[UserRow | None]],
     ) -> None:
         self._settings = settings
         self._token = token
@@ -100,7 +112,7 @@ class ViewerSession:
         self._viewer = viewer_from_row(row, self._settings)
 
 
-def viewer_from_row(row: dict[str, Any], settings: Settings) -> ViewerUser:
+def viewer_from_row(row: UserRow, settings: Settings) -> ViewerUser:
     email = str(row["email"])
     verified = bool(row.get("emailVerified"))
     admins = {e.strip().lower() for e in settings.admin_emails}

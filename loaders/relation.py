@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
-Row = dict[str, Any]
+R = TypeVar("R")  # a row shape: the TypedDict next to the type that reads it (schema/), given by the declaration
 Batch = Callable[["Loaders", Sequence[K]], Awaitable[Sequence[V]]]
 
 
@@ -55,13 +55,13 @@ def batch(load: Batch[K, V], *, reads: LiteralString, private: tuple[Hideable, .
     return Relation(load)
 
 
-def by_ids(query: LiteralString, column: str, *, private: tuple[Hideable, ...]) -> Relation[str, Row | None]:
+def by_ids(query: LiteralString, column: str, *, private: tuple[Hideable, ...]) -> Relation[str, R | None]:
     """Entities by id: `query` ($ids → <column>: a map with `id`), a row per id found, None for the others."""
     require_viewer_rule(query, private)
 
-    async def load(loaders: Loaders, ids: Sequence[str]) -> list[Row | None]:
+    async def load(loaders: Loaders, ids: Sequence[str]) -> list[R | None]:
         rows = await loaders.db.rows(query, ids=list(ids))
-        by_id = {row[column]["id"]: row[column] for row in rows}
+        by_id: dict[str, R] = {row[column]["id"]: row[column] for row in rows}
         return [by_id.get(i) for i in ids]
 
     return Relation(load)
@@ -81,7 +81,7 @@ def by_keys(query: LiteralString, param: str, *, private: tuple[Hideable, ...]) 
 
 def per_owner(
     query: LiteralString,
-    value: Callable[[Row], V],
+    value: Callable[[Any], V],
     default: Callable[[], V],
     *,
     key: str,
@@ -99,11 +99,11 @@ def per_owner(
     return Relation(load)
 
 
-def pages(query: LiteralString, column: str, *, private: tuple[Hideable, ...]) -> Relation[PageKey, Page[Row]]:
+def pages(query: LiteralString, column: str, *, private: tuple[Hideable, ...]) -> Relation[PageKey, Page[R]]:
     """Windows of a relation: `query` ($ids, $skip, $limit, the keys' params → ownerId, total, <column>)."""
     require_viewer_rule(query, private)
 
-    async def load(loaders: Loaders, keys: Sequence[PageKey]) -> list[Page[Row]]:
+    async def load(loaders: Loaders, keys: Sequence[PageKey]) -> list[Page[R]]:
         return await load_pages(loaders.db, query, column, keys)
 
     return Relation(load)

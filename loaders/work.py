@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-Row = dict[str, Any]
+if TYPE_CHECKING:
+    from schema.work import AuthorshipRow
 
 
-def authorships_of(row: Row) -> list[Row]:
+def authorships_of(row: Any) -> list[AuthorshipRow]:
     """Every authorship of a work (a row of cypher/work/authorships.cypher) in author order, linked or not
     (unlinked ones have author None)."""
     institutions = {i["id"]: i for i in row["institutions"]}
-    ships = [
-        {**ship, "institutions": [institutions[i] for i in ship["institutionIds"] if i in institutions]}
+    ships: list[AuthorshipRow] = [
+        {
+            "order": ship["order"],
+            "isCorresponding": ship["isCorresponding"],
+            "positionLabel": ship["positionLabel"],
+            "rawAuthorName": ship["rawAuthorName"],
+            "institutions": [institutions[i] for i in ship["institutionIds"] if i in institutions],
+            "author": ship["author"],
+        }
         for ship in row["linked"]
     ]
     for name, order in zip(row["unlinkedNames"], row["unlinkedOrders"], strict=False):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from cypher import account as q
 from loaders.relation import forget
@@ -12,6 +11,7 @@ from peergraph.errors import bad_input
 from resolvers._account_db import read, write
 from resolvers._account_errors import forbidden, not_found
 from resolvers._ids import entity_id
+from resolvers.social import FactsRow
 
 INVITE_POLICIES = ("ANYONE_LOGGED_IN", "CLAIMED_RESEARCHERS", "NOBODY")
 
@@ -25,14 +25,14 @@ class SettingsChange:
     clear_shown_affiliation: bool = False
 
 
-async def _social_row(info: Info, author_id: str) -> dict[str, Any]:
+async def _social_row(info: Info, author_id: str) -> FactsRow:
     row = await info.context.loaders.facts.load(author_id)
     if row is None:
         raise not_found(f"no author {author_id}")
     return row
 
 
-async def profile_settings(info: Info, *, author_id: str) -> dict[str, Any] | None:
+async def profile_settings(info: Info, *, author_id: str) -> FactsRow | None:
     """The settings of a claimed author (null when unclaimed): UNAUTHENTICATED / FORBIDDEN for others."""
     viewer = await info.context.account.viewer.require()
     row = await _social_row(info, author_id)

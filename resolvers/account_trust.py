@@ -8,6 +8,10 @@ hidden (docs/privacy.md), whatever the hidden value is.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from resolvers.social import FactsRow
 
 LEVEL_POINTS = {"L0": 0, "L1": 5, "L2": 20, "L3": 30}
 LEVEL_DETAIL = {
@@ -118,7 +122,7 @@ def snapshot(t: TrustInputs) -> Snapshot:
     return Snapshot(score=score, label=label_for(score, level), level=level, factors=factors)
 
 
-def inputs_from_row(row: dict[str, object] | None) -> TrustInputs:
+def inputs_from_row(row: FactsRow | None) -> TrustInputs:
     """Inputs from an author facts row; an unknown author is a bare name (L0, nothing to count)."""
     if row is None:
         return TrustInputs(False, False, None, False, None, None, False, 0, 0, 0, 0)

@@ -9,9 +9,33 @@ out where they are loaded, so nothing here checks it again.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from peergraph.context import Info
 from resolvers.account_trust import inputs_from_row, snapshot
+
+
+class FactsRow(TypedDict):
+    """An author's facts as the viewer may see them (cypher/author/facts.cypher; the profile returns the same)."""
+
+    authorId: str
+    works: int
+    topics: int
+    coauthors: int
+    followers: int
+    viewerFollows: bool
+    claimed: bool
+    claimantId: str | None
+    invitePolicy: str | None
+    hiddenFields: list[str]
+    hidden: list[str]
+    shownAffiliationId: str | None
+    claimMethod: str | None
+    openToCollaborate: bool
+    orcid: str | None
+    affiliationKnown: bool
+    claimantVerified: bool
+    claimantOrcid: str | None
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ class FollowedAuthorEdge(Edge[Author]):
 
     @classmethod
     def from_row(cls, cursor: str, row: dict[str, Any]) -> FollowedAuthorEdge:
-        return cls(cursor=cursor, node=Author.from_row(row), since=str(row["since"]))
+        return cls(cursor=cursor, node=Author.from_row(row["author"]), since=str(row["since"]))
 
 
 @strawberry.type(description="A page of followed authors.")

@@ -4,18 +4,57 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import Enum
-from typing import Any
+from typing import Literal, Required, TypedDict
 
 import strawberry
 
 from peergraph.context import Info
 from resolvers import social
 from schema.connection import Connection, Edge, edge_to, page_key
-from schema.institution import Institution
+from schema.institution import Institution, InstitutionRow
 from schema.node import Node
-from schema.topic import Topic
+from schema.topic import Topic, TopicRow
 from schema.trust import Trust, TrustFactor, VerificationLevel
 from schema.work import Work
+
+
+class AuthorRow(TypedDict, total=False):
+    """An author as the reads return it (cypher/fragments/author.cypher); the lookup by id (get_by_ids, profile) adds
+    what the claimant hides from the viewer, the last known institution and the one the claimant shows."""
+
+    id: Required[str]
+    name: str | None
+    worksCount: int | None
+    citedByCount: int | None
+    hIndex: int | None
+    isStub: bool | None
+    orcid: str | None
+    hidden: list[str]
+    lastKnown: InstitutionRow | None
+    shownAffiliationId: str | None
+
+
+class CoauthorRow(TypedDict):
+    """A row of the coauthor ranking (cypher/author/coauthors_page.cypher, profile.cypher)."""
+
+    sharedWorkCount: int
+    sharedTopics: list[TopicRow]
+    author: AuthorRow
+
+
+class AuthorTopicRow(TypedDict):
+    workCount: int
+    topic: TopicRow
+
+
+class AuthorInstitutionRow(TypedDict):
+    years: list[int]
+    institution: InstitutionRow
+
+
+class YearCountRow(TypedDict):
+    year: int
+    works: int
 
 
 @strawberry.enum(description="Whether the author's current affiliation is known to the graph.")
@@ -29,7 +68,7 @@ class AffiliationStatus(Enum):
 class AuthorCounts:
     author_id: strawberry.Private[str]
 
-    async def _count(self, info: Info, name: str) -> int:
+    async def _count(self, info: Info, name: Literal["works", "topics", "coauthors"]) -> int:
         facts = await info.context.loaders.facts.load(self.author_id)
         return 0 if facts is None else int(facts[name])
 
@@ -75,8 +114,8 @@ class YearCount:
     works: int
 
 
-def _shared_topics(row: dict[str, Any]) -> list[Topic]:
-    return [Topic.from_row(t) for t in row.get("sharedTopics") or []]
+def _shared_topics(row: CoauthorRow) -> list[Topic]:
+    return [Topic.from_row(t) for t in row["sharedTopics"]]
 
 
 # What a claimant hides is left out where the data is loaded (loaders/privacy.py): the rows these fields read are
@@ -93,14 +132,14 @@ class Author(Node):
     orcid: str | None = strawberry.field(
         description='Bare ORCID iD, e.g. "0000-0002-3666-1234"; null when the claimant hides it.'
     )
-    row: strawberry.Private[dict[str, Any]]
+    row: strawberry.Private[AuthorRow]
 
-    async def _full_row(self, info: Info) -> dict[str, Any]:
+    async def _full_row(self, info: Info) -> AuthorRow:
         """The author row (cypher/author/get_by_ids.cypher); rows from pages and listings carry fewer keys."""
         row = self.row if "hidden" in self.row else await info.context.loaders.author.load(str(self.id))
-        return row or {}
+        return row or {"id": str(self.id)}
 
-    async def _last_known(self, info: Info) -> dict[str, Any] | None:
+    async def _last_known(self, info: Info) -> InstitutionRow | None:
         """The affiliation to show: the claimant's chosen institution, else the last known one (none when hidden)."""
         row = await self._full_row(info)
         shown = row.get("shownAffiliationId")
@@ -108,8 +147,7 @@ class Author(Node):
             chosen = await info.context.loaders.institution.load(shown)
             if chosen is not None:
                 return chosen
-        last_known: dict[str, Any] | None = row.get("lastKnown")
-        return last_known
+        return row.get("lastKnown")
 
     @strawberry.field(description="The last known institution (or the one the claimant shows); null when none.")
     async def affiliation(self, info: Info) -> Institution | None:
@@ -187,7 +225,7 @@ class Author(Node):
         return Connection.build(page, edge_to(Work.from_row))
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Author:
+    def from_row(cls, row: AuthorRow) -> Author:
         return cls(
             id=strawberry.ID(row["id"]),
             name=row.get("name"),
@@ -205,7 +243,7 @@ class CoauthorEdge(Edge[Author]):
     shared_topics: list[Topic] = strawberry.field(description="Topics in both authors' topic sets, by name.")
 
     @classmethod
-    def from_row(cls, cursor: str, row: dict[str, Any]) -> CoauthorEdge:
+    def from_row(cls, cursor: str, row: CoauthorRow) -> CoauthorEdge:
         return cls(
             cursor=cursor,
             node=Author.from_row(row["author"]),

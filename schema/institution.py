@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Required, TypedDict
 
 import strawberry
 
@@ -13,6 +13,18 @@ from schema.node import Node
 if TYPE_CHECKING:
     from schema.author import Author
     from schema.work import Work
+
+
+class InstitutionRow(TypedDict, total=False):
+    """An institution as the reads return it (cypher/fragments/institution.cypher)."""
+
+    id: Required[str]
+    name: str | None
+    countryCode: str | None
+    ror: str | None
+    type: str | None
+    worksCount: int | None
+    isStub: bool | None
 
 
 @strawberry.type(description="A research institution (stubs are known only from authorships and affiliations).")
@@ -41,7 +53,7 @@ class Institution(Node):
         return Connection.build(page, edge_to(Work.from_row))
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Institution:
+    def from_row(cls, row: InstitutionRow) -> Institution:
         return cls(
             id=strawberry.ID(row["id"]),
             name=row.get("name"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Annotated, Any
+from typing import Annotated, Any, TypedDict
 
 import strawberry
 
@@ -11,7 +11,7 @@ from loaders.paging import Page
 from peergraph.context import Info
 from resolvers import graph as graphs
 from resolvers import listing
-from schema.author import Author
+from schema.author import Author, AuthorRow
 from schema.connection import Connection, edge_to, page_window
 from schema.filters import (
     AuthorFilter,
@@ -26,7 +26,15 @@ from schema.graph import entity_from_row
 from schema.institution import Institution
 from schema.node import EntityKind, Node
 from schema.topic import Topic
-from schema.work import Work
+from schema.work import Work, WorkRow
+
+
+class PathRow(TypedDict):
+    """A found coauthorship path (cypher/graph/coauthor_path.cypher): its authors in order, and the works each
+    consecutive pair shares."""
+
+    authors: list[AuthorRow]
+    links: list[list[WorkRow]]
 
 
 @strawberry.type(description="One hop of a coauthorship path: two authors and every work they share.")
@@ -45,7 +53,7 @@ class CoauthorPath:
 
 async def _page(
     info: Info, kind: str, order: str, filters: dict[str, Any], first: int | None, after: str | None
-) -> Page[dict[str, Any]]:
+) -> Page[Any]:
     """One page (fetched with one extra row to learn whether more follow) and a counter for totalCount."""
     skip, limit = page_window(first, after)
     rows = await listing.list_page(info, kind=kind, order=order, filters=filters, skip=skip, limit=limit + 1)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Required, TypedDict
 
 import strawberry
 
@@ -12,6 +12,17 @@ from schema.node import Node
 
 if TYPE_CHECKING:
     from schema.work import Work
+
+
+class SourceRow(TypedDict, total=False):
+    """A source as the reads return it (cypher/fragments/source.cypher; a lookup adds isStub)."""
+
+    id: Required[str]
+    name: str | None
+    issnL: str | None
+    type: str | None
+    countryCode: str | None
+    isStub: bool | None
 
 
 @strawberry.type(description="Where works are published: a journal, repository, conference, book series ...")
@@ -30,5 +41,5 @@ class Source(Node):
         return Connection.build(page, edge_to(Work.from_row))
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Source:
+    def from_row(cls, row: SourceRow) -> Source:
         return cls(id=strawberry.ID(row["id"]), name=row.get("name"), issn_l=row.get("issnL"), type=row.get("type"))

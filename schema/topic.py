@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Required, TypedDict
 
 import strawberry
 
@@ -12,8 +12,28 @@ from schema.connection import Connection, Edge, edge_to, page_key
 from schema.node import Node
 
 if TYPE_CHECKING:
-    from schema.author import Author
+    from schema.author import Author, AuthorRow
     from schema.work import Work
+
+
+class TopicRow(TypedDict, total=False):
+    """A topic as the reads return it (cypher/fragments/topic.cypher; a lookup and the listing add the rest)."""
+
+    id: Required[str]
+    name: str | None
+    subfield: str | None
+    field: str | None
+    domain: str | None
+    worksCount: int | None
+    description: str | None
+    isStub: bool | None
+
+
+class TopicAuthorRow(TypedDict):
+    """A row of cypher/topic/top_authors_page.cypher."""
+
+    workCount: int
+    author: AuthorRow
 
 
 @strawberry.type(description="An author of a topic's works, with how many of those works they are on.")
@@ -21,7 +41,7 @@ class TopicAuthorEdge(Edge[Annotated["Author", strawberry.lazy("schema.author")]
     work_count: int
 
     @classmethod
-    def from_row(cls, cursor: str, row: dict[str, Any]) -> TopicAuthorEdge:
+    def from_row(cls, cursor: str, row: TopicAuthorRow) -> TopicAuthorEdge:
         from schema.author import Author
 
         return cls(cursor=cursor, node=Author.from_row(row["author"]), work_count=row["workCount"])
@@ -61,7 +81,7 @@ class Topic(Node):
         return TopicAuthorConnection.build(page, TopicAuthorEdge.from_row)
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Topic:
+    def from_row(cls, row: TopicRow) -> Topic:
         return cls(
             id=strawberry.ID(row["id"]),
             name=row.get("name"),

@@ -2,19 +2,56 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Required, TypedDict
 
 import strawberry
 
 from peergraph.context import Info
 from schema.connection import Connection, edge_to, page_key
-from schema.institution import Institution
+from schema.institution import Institution, InstitutionRow
 from schema.node import Node
-from schema.source import Source
-from schema.topic import Topic
+from schema.source import Source, SourceRow
+from schema.topic import Topic, TopicRow
 
 if TYPE_CHECKING:
-    from schema.author import Author
+    from schema.author import Author, AuthorRow
+
+
+class WorkRow(TypedDict, total=False):
+    """A work as the reads return it (cypher/fragments/work.cypher; the lookup by id adds the abstract and the rest, a
+    search hit has the node's properties and no venue)."""
+
+    id: Required[str]
+    title: str | None
+    type: str | None
+    year: int | None
+    doi: str | None
+    citedByCount: int | None
+    language: str | None
+    isOa: bool | None
+    oaStatus: str | None
+    oaUrl: str | None
+    venue: SourceRow | None
+    abstract: str | None
+    publicationDate: str | None
+    isRetracted: bool | None
+    referencedWorksCount: int | None
+
+
+class AuthorshipRow(TypedDict):
+    """An authorship as the loader assembles it (loaders/work.py, from cypher/work/authorships.cypher)."""
+
+    order: int
+    isCorresponding: bool | None
+    positionLabel: str | None
+    rawAuthorName: str | None
+    institutions: list[InstitutionRow]
+    author: AuthorRow | None
+
+
+class WorkTopicRow(TypedDict):
+    score: float | None
+    topic: TopicRow
 
 
 @strawberry.type(description="Open access status of a work.")
@@ -36,17 +73,17 @@ class Authorship:
     institutions: list[Institution] = strawberry.field(description="The institutions of this authorship.")
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Authorship:
+    def from_row(cls, row: AuthorshipRow) -> Authorship:
         from schema.author import Author
 
-        author = row.get("author")
+        author = row["author"]
         return cls(
             position=int(row["order"]) + 1,
             position_label=row.get("positionLabel"),
             is_corresponding=bool(row.get("isCorresponding")),
             raw_author_name=row.get("rawAuthorName"),
             author=None if author is None else Author.from_row(author),
-            institutions=[Institution.from_row(i) for i in row.get("institutions") or []],
+            institutions=[Institution.from_row(i) for i in row["institutions"]],
         )
 
 
@@ -64,7 +101,7 @@ class Work(Node):
     doi: str | None = strawberry.field(description='Bare lowercase DOI, e.g. "10.7717/peerj.4375".')
     cited_by_count: int | None = strawberry.field(description="OpenAlex's citation count (all data).")
     language: str | None = strawberry.field(description='ISO 639-1 language code, e.g. "en".')
-    row: strawberry.Private[dict[str, Any]]
+    row: strawberry.Private[WorkRow]
 
     @strawberry.field(description="The source of the primary location.")
     async def venue(self, info: Info) -> Source | None:
@@ -101,7 +138,7 @@ class Work(Node):
         return [WorkTopic(score=r.get("score"), topic=Topic.from_row(r["topic"])) for r in rows]
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Work:
+    def from_row(cls, row: WorkRow) -> Work:
         return cls(
             id=strawberry.ID(row["id"]),
             title=row.get("title"),

@@ -3,14 +3,16 @@ declarations that refuse a query applying no viewer rule to what its rows can te
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from neo4j import AsyncDriver
 
 from cypher import author as author_q
 from cypher import work as work_q
 from loaders import Loaders
-from loaders.paging import PageKey
-from loaders.relation import by_ids, pages
+from loaders.paging import Page, PageKey
+from loaders.relation import Relation, by_ids, pages
 from peergraph.context import build_context
 from peergraph.settings import Settings
 from tests.api.sample_truth import sample_truth
@@ -29,7 +31,7 @@ RETURN id AS ownerId, total, ranked[$skip..$skip + $limit] AS works
 
 
 class WithWorksSince(Loaders):
-    works_since = pages(WORKS_SINCE, "works", private=())
+    works_since: Relation[PageKey, Page[dict[str, Any]]] = pages(WORKS_SINCE, "works", private=())
 
 
 def test_a_relation_that_can_tell_a_hidden_field_needs_the_viewer_rule_in_its_query() -> None:
