@@ -25,9 +25,9 @@ from loaders.relation import Relation, batch, by_ids, by_keys, pages, per_owner
 from loaders.work import authorships_of
 
 if TYPE_CHECKING:  # the row shapes sit next to the types that read them; nothing here runs schema code
-    from auth.viewer import UserRow
+    from accounts.auth.viewer import UserRow
+    from accounts.social import FactsRow
     from loaders.paging import Page, PageKey
-    from resolvers.social import FactsRow
     from schema.author import AuthorInstitutionRow, AuthorRow, AuthorTopicRow, CoauthorRow, YearCountRow
     from schema.institution import InstitutionRow
     from schema.source import SourceRow

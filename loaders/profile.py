@@ -17,8 +17,8 @@ from cypher import author as q
 from loaders.paging import Page, PageKey
 
 if TYPE_CHECKING:
+    from accounts.social import FactsRow
     from loaders import Loaders
-    from resolvers.social import FactsRow
     from schema.author import AuthorRow, AuthorTopicRow, CoauthorRow
     from schema.work import WorkRow
 

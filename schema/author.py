@@ -8,13 +8,13 @@ from typing import Literal, Required, TypedDict
 
 import strawberry
 
+from accounts import social
 from peergraph.context import Info
-from resolvers import social
+from schema.accounts.trust import Trust, TrustFactor, VerificationLevel
 from schema.connection import Connection, Edge, edge_to, page_key
 from schema.institution import Institution, InstitutionRow
 from schema.node import Node
 from schema.topic import Topic, TopicRow
-from schema.trust import Trust, TrustFactor, VerificationLevel
 from schema.work import Work
 
 

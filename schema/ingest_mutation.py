@@ -11,11 +11,11 @@ from dataclasses import replace
 import strawberry
 from strawberry.scalars import JSON
 
+from accounts.claims import require_admin
 from ingest.importer import ImportOptions, import_records
 from ingest.parse import KIND_NAMES
 from peergraph.context import Info
 from peergraph.errors import ApiError, ErrorCode, bad_input
-from resolvers.account_claim import require_admin
 
 MAX_RECORDS = 5_000
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
 
-from auth.ratelimit import Locked, RateLimits, Throttled, key_of, lock, retry_after
+from accounts.auth.ratelimit import Locked, RateLimits, Throttled, key_of, lock, retry_after
 from peergraph.settings import Settings
 
 

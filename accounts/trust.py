@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from resolvers.social import FactsRow
+    from accounts.social import FactsRow
 
 LEVEL_POINTS = {"L0": 0, "L1": 5, "L2": 20, "L3": 30}
 LEVEL_DETAIL = {

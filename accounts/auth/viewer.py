@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TypedDict
 
-from auth.tokens import InvalidToken, decode_access_token
+from accounts.auth.tokens import InvalidToken, decode_access_token
 from peergraph.errors import ApiError, ErrorCode
 from peergraph.settings import Settings
 

@@ -11,15 +11,15 @@ from typing import Any
 from neo4j import AsyncManagedTransaction
 from neo4j.exceptions import ConstraintError
 
-from auth.oidc import InvalidIdToken
-from auth.ratelimit import Throttled
-from auth.viewer import ViewerUser
+from accounts._errors import conflict, forbidden, new_id, not_found, now_iso, rate_limited
+from accounts.auth.oidc import InvalidIdToken
+from accounts.auth.ratelimit import Throttled
+from accounts.auth.viewer import ViewerUser
+from accounts.db import read, rows_in, write, write_tx
 from cypher import account as q
 from loaders.relation import forget
 from peergraph.context import Info
 from peergraph.errors import bad_input
-from resolvers._account_db import read, rows_in, write, write_tx
-from resolvers._account_errors import conflict, forbidden, new_id, not_found, now_iso, rate_limited
 from resolvers._ids import entity_id
 
 MAX_EVIDENCE = 2000

@@ -8,11 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from auth.login_throttle import LoginPolicy, LoginThrottle
-from auth.mailer import Mailer, load_mailer
-from auth.oidc import OidcVerifier
-from auth.passwords import Passwords
-from auth.ratelimit import RateLimits
+from accounts.auth.login_throttle import LoginPolicy, LoginThrottle
+from accounts.auth.mailer import Mailer, load_mailer
+from accounts.auth.oidc import OidcVerifier
+from accounts.auth.passwords import Passwords
+from accounts.auth.ratelimit import RateLimits
 from peergraph.settings import Settings
 
 STATE_KEY = "account_services"

@@ -23,7 +23,7 @@ from typing import TypeVar
 from neo4j import AsyncDriver, AsyncManagedTransaction, unit_of_work
 from neo4j.exceptions import DriverError, Neo4jError
 
-from auth.tokens import digest
+from accounts.auth.tokens import digest
 from cypher import account as q
 from peergraph.db.retry import retried
 from peergraph.settings import Settings

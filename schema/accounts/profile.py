@@ -7,12 +7,12 @@ from typing import Any
 
 import strawberry
 
+from accounts import profile as profiles
+from accounts import social
+from accounts.claims import claim_history
 from peergraph.context import Info
-from resolvers import account_profile as profiles
-from resolvers import social
-from resolvers.account_claim import claim_history
+from schema.accounts.trust import Trust, TrustFactor, VerificationLevel
 from schema.author import Author
-from schema.trust import Trust, TrustFactor, VerificationLevel
 
 
 @strawberry.enum(description="Who may send the claimant direct collaboration invitations.")

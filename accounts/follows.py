@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from auth.ratelimit import Throttled
+from accounts._errors import not_found, now_iso, rate_limited
+from accounts.auth.ratelimit import Throttled
+from accounts.db import read, write
 from cypher import account as q
 from loaders.paging import Page
 from loaders.relation import forget
 from peergraph.context import Info
-from resolvers._account_db import read, write
-from resolvers._account_errors import not_found, now_iso, rate_limited
 from resolvers._ids import entity_id
 
 

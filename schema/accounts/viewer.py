@@ -7,9 +7,9 @@ from typing import Any
 
 import strawberry
 
-from auth.viewer import ViewerUser
+from accounts import follows
+from accounts.auth.viewer import ViewerUser
 from peergraph.context import Info
-from resolvers import account_follow as follows
 from schema.author import Author
 from schema.connection import Connection, Edge, page_window
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from auth.ratelimit import whole_seconds
+from accounts.auth.ratelimit import whole_seconds
 from peergraph.errors import ApiError, ErrorCode
 
 

@@ -9,13 +9,13 @@ from typing import Any
 
 from neo4j import AsyncManagedTransaction
 
-from auth.ratelimit import hit_in, key_of
+from accounts._errors import conflict, forbidden, new_id, not_found, now_iso, rate_limited
+from accounts.auth.ratelimit import hit_in, key_of
+from accounts.db import read, rows_in, write, write_tx
 from cypher import account as q
 from loaders.paging import Page
 from peergraph.context import Info
 from peergraph.errors import bad_input
-from resolvers._account_db import read, rows_in, write, write_tx
-from resolvers._account_errors import conflict, forbidden, new_id, not_found, now_iso, rate_limited
 from resolvers._ids import entity_id
 
 CANNOT_INVITE = "this researcher does not accept invitations from you"

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import strawberry
 
+from accounts import claims, follows, registration
+from accounts import invitations as invites
+from accounts import profile as profiles
 from peergraph.context import Info
-from resolvers import account as accounts
-from resolvers import account_claim as claims
-from resolvers import account_follow as follows
-from resolvers import account_invite as invites
-from resolvers import account_profile as profiles
-from schema.account import AuthPayload, RegisterPayload, Viewer
-from schema.account_invite import Invitation, InviteResponse
-from schema.account_profile import AuthorProfile, ProfileSettingsInput, profile_of
+from schema.accounts.invitation import Invitation, InviteResponse
+from schema.accounts.profile import AuthorProfile, ProfileSettingsInput, profile_of
+from schema.accounts.viewer import AuthPayload, RegisterPayload, Viewer
 
 REGISTERED = "If the address can be used, a verification token is on its way to it. Then log in."
 
@@ -27,7 +25,7 @@ async def _profile(info: Info, author_id: str) -> AuthorProfile:
 class AccountMutation:
     @strawberry.mutation(description="Create an account; the answer never says whether the email was taken.")
     async def register(self, info: Info, email: str, password: str, display_name: str) -> RegisterPayload:
-        await accounts.register(info, email=email, password=password, display_name=display_name)
+        await registration.register(info, email=email, password=password, display_name=display_name)
         return RegisterPayload(accepted=True, message=REGISTERED)
 
     @strawberry.mutation(
@@ -35,16 +33,16 @@ class AccountMutation:
         "nullable, so each aliased login in one request is counted on its own."
     )
     async def login(self, info: Info, email: str, password: str) -> AuthPayload | None:
-        token, user = await accounts.login(info, email=email, password=password)
+        token, user = await registration.login(info, email=email, password=password)
         return AuthPayload(token=token.token, expires_at=token.expires_at, viewer=Viewer.from_user(user))
 
     @strawberry.mutation(description="Confirm an email address with the one-time token sent to it.")
     async def verify_email(self, info: Info, token: str) -> bool:
-        return await accounts.verify_email(info, token=token)
+        return await registration.verify_email(info, token=token)
 
     @strawberry.mutation(description="Send a new verification token to the viewer's email (false if verified).")
     async def request_email_verification(self, info: Info) -> bool:
-        return await accounts.request_email_verification(info)
+        return await registration.request_email_verification(info)
 
     @strawberry.mutation(description="Follow an author (idempotent).")
     async def follow_author(self, info: Info, id: strawberry.ID) -> AuthorProfile:

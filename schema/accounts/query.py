@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import strawberry
 
+from accounts import invitations as invites
+from accounts import registration
 from peergraph.context import Info
-from resolvers import account as accounts
-from resolvers import account_invite as invites
 from resolvers._ids import entity_id
-from schema.account import FollowingConnection, Viewer, following_connection
-from schema.account_invite import Invitation, InvitationBox
-from schema.account_profile import AuthorProfile, ClaimEvent, claim_events, profile_of
+from schema.accounts.invitation import Invitation, InvitationBox
+from schema.accounts.profile import AuthorProfile, ClaimEvent, claim_events, profile_of
+from schema.accounts.viewer import FollowingConnection, Viewer, following_connection
 from schema.connection import Connection, edge_to, page_window
 
 
@@ -18,7 +18,7 @@ from schema.connection import Connection, edge_to, page_window
 class AccountQuery:
     @strawberry.field(description="The logged-in account; null when anonymous (a bad token is UNAUTHENTICATED).")
     async def viewer(self, info: Info) -> Viewer | None:
-        user = await accounts.viewer(info)
+        user = await registration.viewer(info)
         return None if user is None else Viewer.from_user(user)
 
     @strawberry.field(description="The authors the viewer follows (log in first).")

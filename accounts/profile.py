@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from accounts._errors import forbidden, not_found
+from accounts.db import read, write
+from accounts.social import FactsRow
 from cypher import account as q
 from loaders.relation import forget
 from peergraph.context import Info
 from peergraph.errors import bad_input
-from resolvers._account_db import read, write
-from resolvers._account_errors import forbidden, not_found
 from resolvers._ids import entity_id
-from resolvers.social import FactsRow
 
 INVITE_POLICIES = ("ANYONE_LOGGED_IN", "CLAIMED_RESEARCHERS", "NOBODY")
 

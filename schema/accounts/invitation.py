@@ -8,8 +8,8 @@ from typing import Any
 import strawberry
 
 from peergraph.context import Info
-from schema.account import User, user_from_row
-from schema.account_profile import AuthorProfile, profile_of
+from schema.accounts.profile import AuthorProfile, profile_of
+from schema.accounts.viewer import User, user_from_row
 from schema.node import Node
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TypedDict
 
+from accounts.trust import inputs_from_row, snapshot
 from peergraph.context import Info
-from resolvers.account_trust import inputs_from_row, snapshot
 
 
 class FactsRow(TypedDict):
