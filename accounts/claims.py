@@ -6,21 +6,23 @@ claims, the first to commit wins and the others fail on the constraint and answe
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from neo4j import AsyncManagedTransaction
 from neo4j.exceptions import ConstraintError
 
-from accounts._errors import conflict, forbidden, new_id, not_found, now_iso, rate_limited
 from accounts.auth.oidc import InvalidIdToken
 from accounts.auth.ratelimit import Throttled
 from accounts.auth.viewer import ViewerUser
-from accounts.db import read, rows_in, write, write_tx
+from accounts.db import new_id, now_iso, read, rows_in, write, write_tx
 from cypher import account as q
 from loaders.relation import forget
 from peergraph.context import Info
-from peergraph.errors import bad_input
+from peergraph.errors import bad_input, conflict, forbidden, not_found, rate_limited
 from resolvers._ids import entity_id
+
+if TYPE_CHECKING:  # the row shapes sit next to the types that read them
+    from schema.accounts.profile import ClaimEventRow
 
 MAX_EVIDENCE = 2000
 MAX_REASON = 500
@@ -150,7 +152,7 @@ async def revoke_claim(info: Info, *, author_id: str, reason: str) -> str:
     return aid
 
 
-async def claim_history(info: Info, *, author_id: str) -> list[dict[str, Any]]:
+async def claim_history(info: Info, *, author_id: str) -> list[ClaimEventRow]:
     await require_admin(info)
     aid = entity_id(author_id, "author")
     return [row["event"] for row in await read(info.context, q.CLAIM_EVENTS, authorId=aid)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any, LiteralString, TypeVar
 
@@ -43,3 +45,12 @@ async def write(ctx: Context, query: LiteralString, **params: Any) -> list[dict[
 async def read(ctx: Context, query: LiteralString, **params: Any) -> list[dict[str, Any]]:
     """One read query (read routing), counted with the request's other round trips."""
     return await ctx.loaders.db.rows(query, **params)
+
+
+def now_iso() -> str:
+    """UTC now as ISO 8601 text (compares in time order as text, like `updatedDate`)."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from accounts._errors import not_found, now_iso, rate_limited
 from accounts.auth.ratelimit import Throttled
-from accounts.db import read, write
+from accounts.db import now_iso, read, write
 from cypher import account as q
 from loaders.paging import Page
 from loaders.relation import forget
 from peergraph.context import Info
+from peergraph.errors import not_found, rate_limited
 from resolvers._ids import entity_id
+
+if TYPE_CHECKING:  # the row shapes sit next to the types that read them
+    from schema.accounts.viewer import FollowedAuthorRow
 
 
 async def set_following(info: Info, *, author_id: str, follow: bool) -> str:
@@ -34,6 +37,6 @@ async def set_following(info: Info, *, author_id: str, follow: bool) -> str:
     return aid
 
 
-async def following(info: Info, *, user_id: str, skip: int, limit: int) -> Page[dict[str, Any]]:
+async def following(info: Info, *, user_id: str, skip: int, limit: int) -> Page[FollowedAuthorRow]:
     rows = await read(info.context, q.FOLLOWING_PAGE, userId=user_id, skip=skip, limit=limit)
     return Page(rows[0]["authors"], skip, rows[0]["total"])

@@ -5,23 +5,25 @@ An invitation is visible only to its sender and its recipient; to anyone else it
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from neo4j import AsyncManagedTransaction
 
-from accounts._errors import conflict, forbidden, new_id, not_found, now_iso, rate_limited
 from accounts.auth.ratelimit import hit_in, key_of
-from accounts.db import read, rows_in, write, write_tx
+from accounts.db import new_id, now_iso, read, rows_in, write, write_tx
 from cypher import account as q
 from loaders.paging import Page
 from peergraph.context import Info
-from peergraph.errors import bad_input
+from peergraph.errors import bad_input, conflict, forbidden, not_found, rate_limited
 from resolvers._ids import entity_id
+
+if TYPE_CHECKING:  # the row shapes sit next to the types that read them
+    from schema.accounts.invitation import InvitationRow
 
 CANNOT_INVITE = "this researcher does not accept invitations from you"
 
 
-async def send_invite(info: Info, *, to: str, message: str) -> dict[str, Any]:
+async def send_invite(info: Info, *, to: str, message: str) -> InvitationRow:
     ctx, acc = info.context, info.context.account
     viewer = await acc.viewer.require()
     aid = entity_id(to, "author", "to")
@@ -32,7 +34,7 @@ async def send_invite(info: Info, *, to: str, message: str) -> dict[str, Any]:
         )
     limit_key = key_of("invite", viewer.id)
 
-    async def work(tx: AsyncManagedTransaction) -> dict[str, Any]:
+    async def work(tx: AsyncManagedTransaction) -> InvitationRow:
         # Checked and recorded in the invitation's transaction: only invitations that are sent use a slot.
         wait = await hit_in(tx, limit_key, ctx.settings.invites_per_sender, ctx.settings.rate_window_seconds)
         if wait is not None:
@@ -63,17 +65,17 @@ async def send_invite(info: Info, *, to: str, message: str) -> dict[str, Any]:
             message=text,
             now=now_iso(),
         )
-        invitation: dict[str, Any] = rows[0]["invitation"]
+        invitation: InvitationRow = rows[0]["invitation"]
         return invitation
 
     return await write_tx(ctx, work)
 
 
-async def respond(info: Info, *, invitation_id: str, accept: bool) -> dict[str, Any]:
+async def respond(info: Info, *, invitation_id: str, accept: bool) -> InvitationRow:
     ctx = info.context
     viewer = await ctx.account.viewer.require()
 
-    async def work(tx: AsyncManagedTransaction) -> dict[str, Any]:
+    async def work(tx: AsyncManagedTransaction) -> InvitationRow:
         await rows_in(tx, q.LOCK_INVITATION, id=invitation_id)
         rows = await rows_in(tx, q.GET_INVITATION, id=invitation_id, viewerId=viewer.id)
         if not rows:
@@ -87,19 +89,19 @@ async def respond(info: Info, *, invitation_id: str, accept: bool) -> dict[str, 
         answered = await rows_in(
             tx, q.RESPOND_INVITATION, id=invitation_id, recipientId=viewer.id, status=status, now=now_iso()
         )
-        invitation: dict[str, Any] = answered[0]["invitation"]
+        invitation: InvitationRow = answered[0]["invitation"]
         return invitation
 
     return await write_tx(ctx, work)
 
 
-async def invitation(info: Info, *, invitation_id: str) -> dict[str, Any] | None:
+async def invitation(info: Info, *, invitation_id: str) -> InvitationRow | None:
     viewer = await info.context.account.viewer.require()
     rows = await read(info.context, q.GET_INVITATION, id=invitation_id, viewerId=viewer.id)
     return rows[0]["invitation"] if rows else None
 
 
-async def visible_invitation(info: Info, *, invitation_id: str) -> dict[str, Any] | None:
+async def visible_invitation(info: Info, *, invitation_id: str) -> InvitationRow | None:
     """The invitation for `node(id:)`: only its sender and recipient see it; null for everyone else."""
     viewer = await info.context.account.viewer.get()
     if viewer is None:
@@ -108,7 +110,7 @@ async def visible_invitation(info: Info, *, invitation_id: str) -> dict[str, Any
     return rows[0]["invitation"] if rows else None
 
 
-async def invitations(info: Info, *, inbox: bool, skip: int, limit: int) -> Page[dict[str, Any]]:
+async def invitations(info: Info, *, inbox: bool, skip: int, limit: int) -> Page[InvitationRow]:
     viewer = await info.context.account.viewer.require()
     query = q.INVITATIONS_INBOX if inbox else q.INVITATIONS_SENT
     rows = await read(info.context, query, userId=viewer.id, skip=skip, limit=limit)

@@ -3,24 +3,31 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
-from accounts._errors import forbidden, not_found
 from accounts.db import read, write
 from accounts.social import FactsRow
 from cypher import account as q
+from loaders.privacy import HiddenField
 from loaders.relation import forget
 from peergraph.context import Info
-from peergraph.errors import bad_input
+from peergraph.errors import bad_input, forbidden, not_found
 from resolvers._ids import entity_id
 
-INVITE_POLICIES = ("ANYONE_LOGGED_IN", "CLAIMED_RESEARCHERS", "NOBODY")
+
+class InvitePolicy(StrEnum):
+    """Who may send the claimant direct collaboration invitations (cypher/account/invite_state.cypher reads it)."""
+
+    ANYONE_LOGGED_IN = "ANYONE_LOGGED_IN"
+    CLAIMED_RESEARCHERS = "CLAIMED_RESEARCHERS"
+    NOBODY = "NOBODY"
 
 
 @dataclass(frozen=True)
 class SettingsChange:
     open_to_collaborate: bool | None = None
-    invite_policy: str | None = None
-    hidden_fields: list[str] | None = None
+    invite_policy: InvitePolicy | None = None
+    hidden_fields: list[HiddenField] | None = None
     shown_affiliation_id: str | None = None
     clear_shown_affiliation: bool = False
 
@@ -52,8 +59,6 @@ async def update_profile(info: Info, *, author_id: str, change: SettingsChange) 
         raise forbidden("only the claimant or an admin can change the profile settings")
     if not row["claimed"]:
         raise bad_input("an unclaimed author has no profile settings", argument="id")
-    if change.invite_policy is not None and change.invite_policy not in INVITE_POLICIES:
-        raise bad_input("unknown invite policy", argument="invitePolicy")
     affiliation = None
     if change.shown_affiliation_id is not None:
         affiliation = entity_id(change.shown_affiliation_id, "institution", "shownAffiliationId")
@@ -67,8 +72,8 @@ async def update_profile(info: Info, *, author_id: str, change: SettingsChange) 
         q.UPDATE_PROFILE,
         authorId=aid,
         openToCollaborate=change.open_to_collaborate,
-        invitePolicy=change.invite_policy,
-        hiddenFields=None if change.hidden_fields is None else sorted(set(change.hidden_fields)),
+        invitePolicy=None if change.invite_policy is None else str(change.invite_policy),
+        hiddenFields=None if change.hidden_fields is None else sorted({str(f) for f in change.hidden_fields}),
         shownAffiliationId=affiliation,
         clearShownAffiliation=change.clear_shown_affiliation,
     )

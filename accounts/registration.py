@@ -7,15 +7,14 @@ import time
 
 from neo4j.exceptions import ConstraintError
 
-from accounts._errors import new_id, now_iso, rate_limited
 from accounts.auth.ratelimit import Throttled
 from accounts.auth.tokens import AccessToken, digest, issue_access_token, new_one_time_token
-from accounts.auth.viewer import ViewerUser, unauthenticated, viewer_from_row
-from accounts.db import read, write
+from accounts.auth.viewer import ViewerUser, viewer_from_row
+from accounts.db import new_id, now_iso, read, write
 from cypher import account as q
 from loaders.relation import forget
 from peergraph.context import Info
-from peergraph.errors import bad_input
+from peergraph.errors import bad_input, rate_limited, unauthenticated
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MAX_EMAIL = 254

@@ -8,10 +8,10 @@ out where they are loaded, so nothing here checks it again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TypedDict
 
-from accounts.trust import inputs_from_row, snapshot
+from accounts.trust import Trust, inputs_from_row, snapshot
 from peergraph.context import Info
 
 
@@ -39,21 +39,6 @@ class FactsRow(TypedDict):
 
 
 @dataclass(frozen=True)
-class TrustFactorRow:
-    name: str
-    points: int
-    detail: str
-
-
-@dataclass(frozen=True)
-class TrustRow:
-    score: int
-    label: str
-    verification_level: str  # "L0".."L3"
-    factors: list[TrustFactorRow] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
 class SocialRow:
     claimed: bool
     followers: int
@@ -74,12 +59,6 @@ async def author_social(info: Info, *, author_id: str) -> SocialRow:
     )
 
 
-async def author_trust(info: Info, *, author_id: str) -> TrustRow:
+async def author_trust(info: Info, *, author_id: str) -> Trust:
     """The trust snapshot: documented factors summing to 0-100 (docs/trust.md), batched per request."""
-    snap = snapshot(inputs_from_row(await info.context.loaders.facts.load(author_id)))
-    return TrustRow(
-        score=snap.score,
-        label=snap.label,
-        verification_level=snap.level,
-        factors=[TrustFactorRow(f.name, f.points, f.detail) for f in snap.factors],
-    )
+    return snapshot(inputs_from_row(await info.context.loaders.facts.load(author_id)))

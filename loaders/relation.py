@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Generic, LiteralString, Self, TypeVar, ov
 from strawberry.dataloader import DataLoader
 
 from loaders.paging import Page, PageKey, load_pages
-from loaders.privacy import Hideable, require_viewer_rule
+from loaders.privacy import HiddenField, require_viewer_rule
 
 if TYPE_CHECKING:
     from loaders import Loaders
@@ -49,13 +49,13 @@ class Relation(Generic[K, V]):
         return loader
 
 
-def batch(load: Batch[K, V], *, reads: LiteralString, private: tuple[Hideable, ...]) -> Relation[K, V]:
+def batch(load: Batch[K, V], *, reads: LiteralString, private: tuple[HiddenField, ...]) -> Relation[K, V]:
     """A relation with a batch function of its own (`load(loaders, keys)`), which runs the query `reads`."""
     require_viewer_rule(reads, private)
     return Relation(load)
 
 
-def by_ids(query: LiteralString, column: str, *, private: tuple[Hideable, ...]) -> Relation[str, R | None]:
+def by_ids(query: LiteralString, column: str, *, private: tuple[HiddenField, ...]) -> Relation[str, R | None]:
     """Entities by id: `query` ($ids → <column>: a map with `id`), a row per id found, None for the others."""
     require_viewer_rule(query, private)
 
@@ -67,7 +67,7 @@ def by_ids(query: LiteralString, column: str, *, private: tuple[Hideable, ...]) 
     return Relation(load)
 
 
-def by_keys(query: LiteralString, param: str, *, private: tuple[Hideable, ...]) -> Relation[str, str | None]:
+def by_keys(query: LiteralString, param: str, *, private: tuple[HiddenField, ...]) -> Relation[str, str | None]:
     """Ids by an alternate key (ORCID iD, DOI, ROR): `query` ($<param>s → <param>, id)."""
     require_viewer_rule(query, private)
 
@@ -85,7 +85,7 @@ def per_owner(
     default: Callable[[], V],
     *,
     key: str,
-    private: tuple[Hideable, ...],
+    private: tuple[HiddenField, ...],
 ) -> Relation[str, V]:
     """One value per owner (a small list, a count, a row of facts): `query` ($ids → <key>, ...) gives a row per
     owner found, `value(row)` its value; `default()` for an owner without a row."""
@@ -99,7 +99,7 @@ def per_owner(
     return Relation(load)
 
 
-def pages(query: LiteralString, column: str, *, private: tuple[Hideable, ...]) -> Relation[PageKey, Page[R]]:
+def pages(query: LiteralString, column: str, *, private: tuple[HiddenField, ...]) -> Relation[PageKey, Page[R]]:
     """Windows of a relation: `query` ($ids, $skip, $limit, the keys' params → ownerId, total, <column>)."""
     require_viewer_rule(query, private)
 

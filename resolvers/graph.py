@@ -10,7 +10,7 @@ from ingest.records import parse_id
 from loaders import graph as reads
 from loaders._db import ReadGateway
 from peergraph.context import Info
-from peergraph.errors import ApiError, ErrorCode, bad_input
+from peergraph.errors import bad_input, path_search_exhausted
 from peergraph.settings import Settings
 from resolvers._ids import entity_id
 from resolvers.entity import author_by_orcid
@@ -120,14 +120,8 @@ async def coauthor_path(info: Info, *, source: str, target: str, max_hops: int) 
     budget = info.context.settings.connection_node_budget
     search = await PathSearch.run(db, a, b, max_hops=max_hops, budget=budget)
     if search.exhausted:
-        raise ApiError(
-            f"No coauthorship path of at most {search.hops_searched} hops; the search stopped after visiting "
-            f"{search.visited:,} authors and works (its budget is {budget:,}) before it could look {max_hops} hops "
-            "far. Ask for fewer hops.",
-            ErrorCode.QUERY_TOO_COSTLY,
-            budget=budget,
-            visited=search.visited,
-            hopsSearched=search.hops_searched,
+        raise path_search_exhausted(
+            hops_searched=search.hops_searched, visited=search.visited, budget=budget, max_hops=max_hops
         )
     return None if search.path is None else await reads.coauthor_path(db, ids=search.path)
 

@@ -9,8 +9,8 @@ from typing import Literal, Required, TypedDict
 import strawberry
 
 from accounts import social
+from accounts.trust import Trust
 from peergraph.context import Info
-from schema.accounts.trust import Trust, TrustFactor, VerificationLevel
 from schema.connection import Connection, Edge, edge_to, page_key
 from schema.institution import Institution, InstitutionRow
 from schema.node import Node
@@ -175,13 +175,7 @@ class Author(Node):
 
     @strawberry.field(description="The trust snapshot: a 0-100 score as the sum of documented factors (docs/trust.md).")
     async def trust(self, info: Info) -> Trust:
-        row = await social.author_trust(info, author_id=str(self.id))
-        return Trust(
-            score=row.score,
-            label=row.label,
-            verification_level=VerificationLevel(row.verification_level),
-            factors=[TrustFactor(name=f.name, points=f.points, detail=f.detail) for f in row.factors],
-        )
+        return await social.author_trust(info, author_id=str(self.id))
 
     @strawberry.field(description="Institutions the author is affiliated with, most recent first.")
     async def institutions(self, info: Info) -> list[AuthorInstitution]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 import logging
-import math
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
@@ -83,11 +82,6 @@ def retry_after(events: Sequence[float], limit: int, window: float, now: float) 
     if len(events) < limit:
         return None
     return max(events[len(events) - limit] + window - now, 0.0)
-
-
-def whole_seconds(wait: float) -> int:
-    """A wait as told to clients: whole seconds, rounded up (as HTTP's Retry-After), at least 1."""
-    return max(1, math.ceil(wait))
 
 
 class Locked:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TypedDict
 
 from accounts.auth.tokens import InvalidToken, decode_access_token
-from peergraph.errors import ApiError, ErrorCode
+from peergraph.errors import ApiError, unauthenticated
 from peergraph.settings import Settings
 
 
@@ -33,10 +33,6 @@ class ViewerUser:
     orcid: str | None
     is_admin: bool
     claimed_author_ids: tuple[str, ...]
-
-
-def unauthenticated(message: str = "log in first") -> ApiError:
-    return ApiError(message, ErrorCode.UNAUTHENTICATED)
 
 
 def bearer_token(authorization: str | None) -> str | None:

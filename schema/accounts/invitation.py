@@ -3,14 +3,30 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any
+from typing import NotRequired, TypedDict
 
 import strawberry
 
 from peergraph.context import Info
 from schema.accounts.profile import AuthorProfile, profile_of
-from schema.accounts.viewer import User, user_from_row
+from schema.accounts.viewer import User
 from schema.node import Node
+
+
+class InvitationRow(TypedDict):
+    """An invitation as cypher/account/get_invitation.cypher (and the inbox, the sent box, the writes) return it."""
+
+    id: str
+    message: str
+    status: str
+    createdAt: str
+    respondedAt: NotRequired[str]  # the node's properties: none until answered
+    senderId: str
+    senderName: str | None
+    recipientId: str
+    recipientName: str | None
+    fromAuthorId: str
+    toAuthorId: str
 
 
 @strawberry.enum(description="Which invitations: received or sent.")
@@ -53,15 +69,15 @@ class Invitation(Node):
         return await profile_of(info, str(self.to_author_id))
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Invitation:
+    def from_row(cls, row: InvitationRow) -> Invitation:
         return cls(
             id=strawberry.ID(row["id"]),
             message=row["message"],
             status=InvitationStatus(row["status"]),
             created_at=str(row["createdAt"]),
-            responded_at=None if row.get("respondedAt") is None else str(row["respondedAt"]),
-            sender=user_from_row(row, "sender"),
-            recipient=user_from_row(row, "recipient"),
+            responded_at=None if row.get("respondedAt") is None else str(row.get("respondedAt")),
+            sender=User(id=strawberry.ID(row["senderId"]), display_name=row["senderName"] or ""),
+            recipient=User(id=strawberry.ID(row["recipientId"]), display_name=row["recipientName"] or ""),
             from_author_id=strawberry.ID(row["fromAuthorId"]),
             to_author_id=strawberry.ID(row["toAuthorId"]),
         )

@@ -74,8 +74,8 @@ class AccountMutation:
     async def update_author_profile(self, info: Info, id: strawberry.ID, input: ProfileSettingsInput) -> AuthorProfile:
         change = profiles.SettingsChange(
             open_to_collaborate=input.open_to_collaborate,
-            invite_policy=None if input.invite_policy is None else input.invite_policy.value,
-            hidden_fields=None if input.hidden_fields is None else [f.value for f in input.hidden_fields],
+            invite_policy=input.invite_policy,
+            hidden_fields=input.hidden_fields,
             shown_affiliation_id=None if input.shown_affiliation_id is None else str(input.shown_affiliation_id),
             clear_shown_affiliation=input.clear_shown_affiliation,
         )

@@ -2,32 +2,22 @@
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import Any
+from typing import TypedDict
 
 import strawberry
 
 from accounts import profile as profiles
 from accounts import social
 from accounts.claims import claim_history
+from accounts.profile import InvitePolicy
+from accounts.trust import Trust
+from loaders.privacy import HiddenField
 from peergraph.context import Info
-from schema.accounts.trust import Trust, TrustFactor, VerificationLevel
 from schema.author import Author
 
-
-@strawberry.enum(description="Who may send the claimant direct collaboration invitations.")
-class InvitePolicy(Enum):
-    ANYONE_LOGGED_IN = "ANYONE_LOGGED_IN"
-    CLAIMED_RESEARCHERS = "CLAIMED_RESEARCHERS"
-    NOBODY = "NOBODY"
-
-
-@strawberry.enum(description="Profile fields a claimant may hide from the public page.")
-class HiddenField(Enum):
-    ORCID = "ORCID"
-    AFFILIATION = "AFFILIATION"
-    TOPICS = "TOPICS"
-    COLLABORATORS = "COLLABORATORS"
+# The domain's own enums, as GraphQL enums (one type per concept).
+strawberry.enum(InvitePolicy, description="Who may send the claimant direct collaboration invitations.")
+strawberry.enum(HiddenField, description="Profile fields a claimant may hide from the public page.")
 
 
 @strawberry.type(description="A claimed author's settings (visible to the claimant and admins only).")
@@ -45,16 +35,6 @@ class ProfileSettingsInput:
     hidden_fields: list[HiddenField] | None = None
     shown_affiliation_id: strawberry.ID | None = None
     clear_shown_affiliation: bool = False
-
-
-async def trust_of(info: Info, author_id: str) -> Trust:
-    row = await social.author_trust(info, author_id=author_id)
-    return Trust(
-        score=row.score,
-        label=row.label,
-        verification_level=VerificationLevel(row.verification_level),
-        factors=[TrustFactor(name=f.name, points=f.points, detail=f.detail) for f in row.factors],
-    )
 
 
 @strawberry.type(description="The social side of an author: what the profile page's actions change.")
@@ -85,7 +65,7 @@ class AuthorProfile:
 
     @strawberry.field(description="The trust snapshot (docs/trust.md).")
     async def trust(self, info: Info) -> Trust:
-        return await trust_of(info, str(self.author.id))
+        return await social.author_trust(info, author_id=str(self.author.id))
 
     @strawberry.field(description="The claimant's settings: claimant and admins only; null when unclaimed.")
     async def settings(self, info: Info) -> ProfileSettings | None:
@@ -107,6 +87,22 @@ async def profile_of(info: Info, author_id: str) -> AuthorProfile | None:
     return None if row is None else AuthorProfile(author=Author.from_row(row))
 
 
+class ClaimEventRow(TypedDict):
+    """A claim event as cypher/account/claim_events.cypher returns it."""
+
+    id: str
+    authorId: str
+    action: str
+    method: str | None
+    userId: str
+    userEmail: str | None
+    actorId: str
+    actorEmail: str | None
+    evidence: str | None
+    reason: str | None
+    at: str
+
+
 @strawberry.type(description="One change of an author's claim: who, when, how (admins only).")
 class ClaimEvent:
     id: strawberry.ID
@@ -122,7 +118,7 @@ class ClaimEvent:
     at: str = strawberry.field(description="When (ISO 8601, UTC).")
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> ClaimEvent:
+    def from_row(cls, row: ClaimEventRow) -> ClaimEvent:
         return cls(
             id=strawberry.ID(row["id"]),
             author_id=strawberry.ID(row["authorId"]),

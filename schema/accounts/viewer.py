@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TypedDict
 
 import strawberry
 
 from accounts import follows
 from accounts.auth.viewer import ViewerUser
 from peergraph.context import Info
-from schema.author import Author
+from schema.author import Author, AuthorRow
 from schema.connection import Connection, Edge, page_window
 
 
@@ -20,12 +20,19 @@ class User:
     display_name: str
 
 
+class FollowedAuthorRow(TypedDict):
+    """A row of cypher/account/following_page.cypher."""
+
+    since: str
+    author: AuthorRow
+
+
 @strawberry.type(description="An author the viewer follows.")
 class FollowedAuthorEdge(Edge[Author]):
     since: str = strawberry.field(description="When the viewer started following (ISO 8601, UTC).")
 
     @classmethod
-    def from_row(cls, cursor: str, row: dict[str, Any]) -> FollowedAuthorEdge:
+    def from_row(cls, cursor: str, row: FollowedAuthorRow) -> FollowedAuthorEdge:
         return cls(cursor=cursor, node=Author.from_row(row["author"]), since=str(row["since"]))
 
 
@@ -78,7 +85,3 @@ class AuthPayload:
     token: str
     expires_at: int = strawberry.field(description="When the token expires (Unix time, seconds).")
     viewer: Viewer
-
-
-def user_from_row(row: dict[str, Any], prefix: str) -> User:
-    return User(id=strawberry.ID(row[f"{prefix}Id"]), display_name=row.get(f"{prefix}Name") or "")

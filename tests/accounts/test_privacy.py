@@ -16,9 +16,8 @@ from neo4j import AsyncDriver
 
 import cypher
 from accounts.trust import TrustInputs, snapshot
-from loaders.privacy import HIDEABLE, VIEWER_CLAUSE
+from loaders.privacy import HIDEABLE, VIEWER_CLAUSE, HiddenField
 from peergraph.settings import PROJECT_ROOT
-from schema.accounts.profile import HiddenField
 from tests.accounts import privacy_probes as probes
 from tests.accounts.conftest import ADMIN_EMAIL, Issuer
 from tests.accounts.support import Api, signup, write_author, write_works
