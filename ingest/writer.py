@@ -22,6 +22,7 @@ from neo4j import AsyncDriver, AsyncManagedTransaction, AsyncSession, Query, uni
 
 from cypher import ingest as q
 from ingest.records import Row
+from peergraph.observability import counting_deadlocks
 
 UPSERTS: dict[str, LiteralString] = {
     "work": q.UPSERT_WORKS,
@@ -117,8 +118,10 @@ def _session(driver: AsyncDriver, database: str) -> AsyncSession:
 
 
 def _timed(work: F, tx_timeout: float | None) -> F:
-    """A transaction function whose transactions the server stops after `tx_timeout` seconds (None: its default)."""
-    return work if tx_timeout is None else unit_of_work(timeout=tx_timeout)(work)
+    """A transaction function whose transactions the server stops after `tx_timeout` seconds (None: its default),
+    counting the deadlocks the driver retries (peergraph_neo4j_deadlocks_retried_total)."""
+    counted = counting_deadlocks(work)
+    return counted if tx_timeout is None else unit_of_work(timeout=tx_timeout)(counted)
 
 
 def _query(text: LiteralString, tx_timeout: float | None) -> Query:
