@@ -33,7 +33,7 @@ from ingest.parquet import ParquetError, read_records
 from ingest.snapshot import find_snapshot
 
 GZIP_MAGIC = b"\x1f\x8b"
-SUFFIXES = (".jsonl", ".json", ".ndjson", ".gz", ".parquet")
+SUFFIXES = (".jsonl", ".json", ".ndjson", ".gz", ".parquet", ".csv")
 MERGED_SUFFIXES = (".csv", ".csv.gz")
 # Referenced entities first, so full records are in place before works name them (the result is the same in
 # any order; this order writes fewer stubs).
@@ -139,10 +139,14 @@ def discover(
             # A dangling symbolic link is listed (and reported as unreadable), not silently left out.
             listed = (p for p in path.rglob("*") if p.suffix in SUFFIXES and (p.is_file() or not p.exists()))
             files = sorted(listed, key=_rank)
+            merged = [p for p in files if p.name.endswith(MERGED_SUFFIXES)]
             if not files:
                 found.errors.append(f"directory {path} holds no records (no {', '.join(SUFFIXES)} files)")
             for file in files:
-                _add(found, file, None)
+                if file in merged:
+                    found.merged.append(file)
+                else:
+                    _add(found, file, None)
         else:
             _add(found, path, None)
     return found

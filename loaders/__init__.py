@@ -37,6 +37,7 @@ class Loaders:
     orcid: DataLoader[str, str | None]
     doi: DataLoader[str, str | None]
     ror: DataLoader[str, str | None]
+    survivor: DataLoader[str, str | None]
     author_institutions: DataLoader[str, list[Row]]
     works_by_year: DataLoader[str, list[Row]]
     topic_work_count: DataLoader[str, int]
@@ -73,6 +74,7 @@ def build_loaders(db: ReadGateway, facts: DataLoader[str, Row | None], rankings:
         orcid=DataLoader(load_fn=lambda keys: entity.load_orcid_ids(db, keys)),
         doi=DataLoader(load_fn=lambda keys: entity.load_doi_ids(db, keys)),
         ror=DataLoader(load_fn=lambda keys: entity.load_ror_ids(db, keys)),
+        survivor=DataLoader(load_fn=lambda keys: entity.load_survivor_ids(db, keys)),
         author_institutions=DataLoader(load_fn=lambda ids: relations.load_author_institutions(db, ids)),
         works_by_year=DataLoader(load_fn=lambda ids: relations.load_works_by_year(db, ids)),
         topic_work_count=DataLoader(load_fn=lambda ids: relations.load_topic_work_counts(db, ids)),

@@ -7,6 +7,7 @@ from typing import Any, LiteralString
 
 from cypher import author as aq
 from cypher import institution as iq
+from cypher import merged as mq
 from cypher import source as sq
 from cypher import topic as tq
 from cypher import work as wq
@@ -50,3 +51,8 @@ async def load_doi_ids(db: ReadGateway, dois: Sequence[str]) -> list[str | None]
 
 async def load_ror_ids(db: ReadGateway, rors: Sequence[str]) -> list[str | None]:
     return await _keys(db, iq.GET_BY_RORS, "rors", rors)
+
+
+async def load_survivor_ids(db: ReadGateway, merged_ids: Sequence[str]) -> list[str | None]:
+    """The survivor of each merged id (None for an id that was not merged)."""
+    return await _keys(db, mq.SURVIVORS, "mergedIds", merged_ids)

@@ -122,6 +122,14 @@ class Author(Node):
         last_known: dict[str, Any] | None = row.get("lastKnown")
         return last_known
 
+    @strawberry.field(
+        description="The ids OpenAlex merged into this author, sorted: each of them, asked for, answers with this "
+        "author. Empty when none was."
+    )
+    async def merged_ids(self, info: Info) -> list[strawberry.ID]:
+        row = self.row if "mergedIds" in self.row else await self._full_row(info)
+        return [strawberry.ID(i) for i in row.get("mergedIds") or []]
+
     @strawberry.field(description="The last known institution (or the one the claimant shows); null when none.")
     async def affiliation(self, info: Info) -> Institution | None:
         found = await self._last_known(info)

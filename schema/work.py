@@ -80,6 +80,14 @@ class Work(Node):
         row = self.row if "abstract" in self.row else await resolve.work_row(info, work_id=str(self.id))
         return None if row is None else row.get("abstract")
 
+    @strawberry.field(
+        description="The ids OpenAlex merged into this work, sorted: each of them, asked for, answers with this "
+        "work. Empty when none was."
+    )
+    async def merged_ids(self, info: Info) -> list[strawberry.ID]:
+        row = self.row if "mergedIds" in self.row else await resolve.work_row(info, work_id=str(self.id))
+        return [strawberry.ID(i) for i in (row or {}).get("mergedIds") or []]
+
     @strawberry.field(description="Open access status.")
     def open_access(self) -> OpenAccess:
         return OpenAccess(is_oa=self.row.get("isOa"), status=self.row.get("oaStatus"), url=self.row.get("oaUrl"))

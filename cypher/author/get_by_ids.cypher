@@ -11,7 +11,7 @@ OPTIONAL MATCH (a)-[:LAST_KNOWN_AT]->(i:Institution)
 WHERE NOT 'AFFILIATION' IN hidden
 WITH id, a, hidden, head(collect(i {.id, .name, .countryCode, .ror, .type, .worksCount, .isStub})) AS lastKnown
 OPTIONAL MATCH (c:Claim {authorId: id})
-RETURN a {.id, .name, .worksCount, .citedByCount, .hIndex, .isStub,
+RETURN a {.id, .name, .worksCount, .citedByCount, .hIndex, .isStub, .mergedIds,
   orcid: CASE WHEN 'ORCID' IN hidden THEN null ELSE a.orcid END,
   hidden: hidden, lastKnown: lastKnown,
   shownAffiliationId: CASE WHEN 'AFFILIATION' IN hidden THEN null ELSE c.shownAffiliationId END

@@ -127,7 +127,7 @@ CALL (a) {
 }
 OPTIONAL MATCH (u:User {id: c.userId})
 RETURN id AS ownerId,
-  a {.id, .name, .worksCount, .citedByCount, .hIndex, .isStub,
+  a {.id, .name, .worksCount, .citedByCount, .hIndex, .isStub, .mergedIds,
     orcid: CASE WHEN 'ORCID' IN hidden THEN null ELSE a.orcid END,
     hidden: hidden, lastKnown: lastKnown,
     shownAffiliationId: CASE WHEN 'AFFILIATION' IN hidden THEN null ELSE c.shownAffiliationId END

@@ -4,6 +4,6 @@ UNWIND $ids AS id
 MATCH (w:Work {id: id})
 RETURN w {
   .id, .title, .type, .year, .publicationDate, .doi, .citedByCount, .abstract, .language, .isOa, .oaStatus,
-  .oaUrl, .isRetracted, .referencedWorksCount,
+  .oaUrl, .isRetracted, .referencedWorksCount, .mergedIds,
   venue: [(w)-[:PUBLISHED_IN]->(s:Source) | s {.id, .name, .issnL, .type, .countryCode}][0]
 } AS work

@@ -6,6 +6,7 @@ prints one summary object on stdout."""
 from __future__ import annotations
 
 import time
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -29,6 +30,11 @@ from peergraph.cli.common import CommandFailed, err, fail, load_settings, out, w
 # What Neo4j answers a transaction it ended: past its timeout, or waiting for a lock when that happened.
 STOPPED = {"TransactionTimedOut", "TransactionTimedOutClientConfiguration", "LockClientStopped", "Terminated"}
 DRY_RUN = "Dry run: nothing was written to the graph"
+
+
+class SnapshotFormat(StrEnum):
+    jsonl = "jsonl"
+    parquet = "parquet"
 
 
 class ImportCommand(TyperCommand):
@@ -68,7 +74,13 @@ def _emit(document: dict[str, Any]) -> None:
 
 
 def import_command(
-    paths: Annotated[list[Path], typer.Argument(help="JSON-lines files (plain or .gz) or directories.")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="JSON-lines files (plain or .gz), Parquet files, folders, OpenAlex snapshot roots (either layout), "
+            "merged-id CSV files (.csv, .csv.gz)."
+        ),
+    ],
     kind: Annotated[
         str | None, typer.Option(help=f"Entity kind of every record ({', '.join(KIND_NAMES)}); default: from ids.")
     ] = None,
@@ -89,6 +101,10 @@ def import_command(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print one JSON summary object on stdout (no tables, no progress bar).")
     ] = False,
+    snapshot_format: Annotated[
+        SnapshotFormat | None,
+        typer.Option("--format", help="Of a 2026 snapshot holding both copies: which one to read (default jsonl)."),
+    ] = None,
 ) -> None:
     """Import OpenAlex records: idempotent, resumable (re-run the same command after a crash), batch by batch.
 
@@ -109,6 +125,7 @@ def import_command(
             max_bad=max_bad,
             rejects_path=rejects,
             allow_missing_parts=allow_missing_parts,
+            format=None if snapshot_format is None else snapshot_format.value,
             writers=writers or settings.import_writers,
         )
         bar = Progress(
@@ -172,6 +189,16 @@ def _say(report: ImportReport, dry_run: bool, seconds: float) -> None:
             f"{report.records:,} lines from {report.files} files in {seconds:.1f} s "
             f"({report.batches_written} {batches}{resumed}{retried})."
         )
+    merges = report.merges
+    if merges.rows and dry_run:
+        out.print(f"Merged ids: {merges.rows:,} read and checked, not applied (dry run).", highlight=False)
+    elif merges.rows or merges.folded:
+        out.print(
+            f"Merged ids: {merges.rows:,} read, {merges.applied:,} applied ({merges.folded:,} nodes folded into "
+            f"their survivors), {merges.unchanged:,} applied before, {merges.skipped:,} of kinds the graph does not "
+            "merge.",
+            highlight=False,
+        )
     if report.rejected:
         out.print(_reasons(report))
     if report.rejects_path is not None:
@@ -230,11 +257,14 @@ def generate_command(
     out_dir: Annotated[Path, typer.Argument(help="Directory for the generated .jsonl.gz files.")],
     works: Annotated[int, typer.Option(min=1, help="How many works.")] = 10_000,
     seed: Annotated[int, typer.Option(help="Random seed: the same seed writes the same files.")] = 1,
+    merges: Annotated[
+        int, typer.Option(min=0, help="Also write merged-id files: this many author and work merges (and a chain).")
+    ] = 0,
 ) -> None:
     """Write OpenAlex-shaped JSON lines shaped like the real sample (for benchmarks), deterministic per seed."""
     from ingest.generate import generate
 
     started = time.monotonic()
-    counts = generate(works, seed, out_dir)
+    counts = generate(works, seed, out_dir, merges)
     summary = ", ".join(f"{n:,} {name}" for name, n in counts.items())
     out.print(f"Wrote {summary} to {out_dir} in {time.monotonic() - started:.1f} s.", highlight=False)

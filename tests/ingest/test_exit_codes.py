@@ -11,10 +11,10 @@ from typing import Any
 import orjson
 from neo4j import AsyncDriver
 
+from peergraph.db.launcher import free_port
 from peergraph.settings import Settings
 from tests.ingest.cli_support import cli_fingerprint, peergraph_process
 from tests.ingest.records import work, write_jsonl
-from tests.support import free_port
 
 # Bad lines and the reason code each must be counted under.
 BAD: list[tuple[bytes, str]] = [
