@@ -24,7 +24,6 @@ Before its first write an import applies the schema migrations when the database
 from __future__ import annotations
 
 import asyncio
-import zlib
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -36,7 +35,7 @@ from neo4j.exceptions import DatabaseError
 
 from ingest.ledger import Ledger, batch_key, run_id
 from ingest.limits import RecordLimits
-from ingest.merges import Merge, MergeResult, apply_merges, read_merges, refold
+from ingest.merges import MergeFileError, MergeResult, apply_merge_files, refold
 from ingest.parse import parse_line, parse_record
 from ingest.reader import KEEP_BYTES, KIND_ORDER, InputError, InputFile, Line, discover, read_rows
 from ingest.records import RecordError, Row
@@ -324,23 +323,29 @@ class _Run:
                 return True
         return False
 
-    def read_merges(self, files: Sequence[Path], rejects_out: Callable[[], IO[bytes]]) -> list[Merge]:
-        """The merges of the merged-id files, their bad lines rejected (they count toward --max-bad)."""
-        merges: list[Merge] = []
-        for path in files:
-            bad: list[Reject] = []
+    async def finish(self, merged: Sequence[Path], ledger: Ledger | None, rejects_out: Callable[[], IO[bytes]]) -> None:
+        """After the records: the citation pass, the ledger's end, the merged ids (their bad lines rejected like
+        records'), then the merged ids that are nodes again folded once more."""
+        report, options = self.report, self.options
+        timeout = options.transaction_timeout
+        if not options.dry_run:
+            await link_citations(self.driver, self.database, options.writers, timeout)
+            if ledger is not None:
+                await ledger.finish(self.driver, self.database, options.ledger_days, timeout)
+
+        def rejected(path: Path, number: int, error: RecordError, raw: str) -> bool:
+            return self._reject([Reject.of(str(path), number, error, raw.encode())], rejects_out)
+
+        if merged:
             try:
-                for number, merge, raw in read_merges(path):
-                    if isinstance(merge, Merge):
-                        merges.append(merge)
-                    else:
-                        bad.append(Reject.of(str(path), number, merge, raw.encode()))
-            except (OSError, EOFError, UnicodeDecodeError, zlib.error) as exc:
-                self.report.errors.append(f"{path}: unreadable merged-id file: {exc}")
-            self.report.files += 1
-            if bad and self._reject(bad, rejects_out):
-                break
-        return merges
+                report.merges = await apply_merge_files(
+                    self.driver, self.database, merged, rejected, dry_run=options.dry_run, tx_timeout=timeout
+                )
+            except MergeFileError as exc:
+                report.errors.append(str(exc))
+            report.files += len(merged)
+        if not options.dry_run and report.aborted is None:
+            report.merges.folded += await refold(self.driver, self.database, timeout)
 
     def _check_file(self, chunk: _Chunk) -> None:
         if chunk.error is not None:
@@ -393,20 +398,12 @@ async def run_import(
     rejects = _RejectsFile(options.rejects_path or Path(DEFAULT_REJECTS))
     try:
         await run.run(found.files, ledger, rejects.handle)
-        merges = run.read_merges(found.merged, rejects.handle) if run.report.aborted is None else []
+        if run.report.aborted is None:
+            await run.finish(found.merged, ledger, rejects.handle)
     finally:
         rejects.close()
     run.report.rejects_path = rejects.path if rejects.opened else None
-    report = run.report
-    report.merges.rows = len(merges)
-    if report.aborted is None and not options.dry_run:
-        await link_citations(driver, database, options.writers, timeout)
-        if merges:
-            report.merges = await apply_merges(driver, database, merges, timeout)
-        report.merges.folded += await refold(driver, database, timeout)
-        if ledger is not None:
-            await ledger.finish(driver, database, options.ledger_days, timeout)
-    return report
+    return run.report
 
 
 async def import_records(

@@ -18,10 +18,11 @@ import csv
 import datetime
 import gzip
 import io
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, LiteralString
+from typing import IO, Any, LiteralString
 
 from neo4j import AsyncDriver, AsyncManagedTransaction, Query, unit_of_work
 
@@ -58,21 +59,21 @@ class Merge:
     date: str
 
 
-def _open(path: Path) -> io.TextIOBase:
-    raw = path.read_bytes()
-    data = gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw
-    return io.StringIO(data.decode("utf-8-sig"))
-
-
 def read_merges(path: Path) -> Iterator[tuple[int, Merge | RecordError, str]]:
-    """(line number, the merge or why the line is rejected, the raw line) for each line after the header."""
-    for number, fields in enumerate(csv.reader(_open(path)), start=1):
-        raw = ",".join(fields)
-        if number == 1 and [f.strip().lower() for f in fields] == HEADER:
-            continue
-        if not fields or not "".join(fields).strip():
-            continue
-        yield number, _merge(fields), raw
+    """(line number, the merge or why the line is rejected, the raw line) for each line after the header, read as
+    it goes (gzip by its magic bytes)."""
+    with path.open("rb") as raw:
+        compressed = raw.read(2) == b"\x1f\x8b"
+        raw.seek(0)
+        binary: IO[bytes] = gzip.GzipFile(fileobj=raw, mode="rb") if compressed else raw  # type: ignore[assignment]  # both are binary streams; typeshed names no common type
+        with io.TextIOWrapper(binary, encoding="utf-8-sig", newline="") as text:
+            for number, fields in enumerate(csv.reader(text), start=1):
+                raw_line = ",".join(fields)
+                if number == 1 and [f.strip().lower() for f in fields] == HEADER:
+                    continue
+                if not fields or not "".join(fields).strip():
+                    continue
+                yield number, _merge(fields), raw_line
 
 
 def _merge(fields: Sequence[str]) -> Merge | RecordError:
@@ -96,21 +97,24 @@ async def _apply(tx: AsyncManagedTransaction, /, kind: str, batch: Sequence[Merg
     found = [record.data() async for record in result]
     dates = {m.old: m.date for m in batch}
     done = MergeResult()
-    changed = [r for r in found if r["into"] != r["old"] and (r["recorded"] != r["into"] or r["present"])]
-    done.unchanged = len(found) - len(changed)
-    if not changed:
-        return done
-    olds = [r["old"] for r in changed]
-    await _run(tx, q.MERGE_RECORD, rows=[{**r, "date": dates[r["old"]]} for r in changed], kind=kind)
-    for _ in range(FLATTEN_STEPS):
-        flattened = await tx.run(q.MERGE_FLATTEN, ids=olds)
-        if (await flattened.single(strict=True))["changed"] == 0:
-            break
-    present = [r["old"] for r in changed if r["present"]]
+    # New information is recorded (a refold's rows are recorded already: their merge date stays); an old id that
+    # is a node is folded; anything else was applied before.
+    recorded = [r for r in found if r["into"] != r["old"] and r["recorded"] != r["into"]]
+    present = [r["old"] for r in found if r["into"] != r["old"] and r["present"]]
+    done.unchanged = sum(1 for r in found if r["into"] == r["old"] or (r["recorded"] == r["into"] and not r["present"]))
+    if recorded:
+        olds = [r["old"] for r in recorded]
+        await _run(tx, q.MERGE_RECORD, rows=[{**r, "date": dates[r["old"]]} for r in recorded], kind=kind)
+        for _ in range(FLATTEN_STEPS):
+            flattened = await tx.run(q.MERGE_FLATTEN, ids=olds)
+            if (await flattened.single(strict=True))["changed"] == 0:
+                break
     if present:
         await _run(tx, FOLDS[kind], ids=present, now=now)
-    await _run(tx, q.BUMP_GRAPH_VERSION)
-    done.applied, done.folded = len(changed), len(present)
+    if recorded or present:
+        await _run(tx, q.BUMP_GRAPH_VERSION)
+    done.applied = len(found) - done.unchanged
+    done.folded = len(present)
     return done
 
 
@@ -118,20 +122,68 @@ async def _run(tx: AsyncManagedTransaction, /, query: LiteralString, **params: A
     await (await tx.run(query, params)).consume()
 
 
-async def apply_merges(
-    driver: AsyncDriver, database: str, merges: Sequence[Merge], tx_timeout: float | None = None
+class MergeFileError(Exception):
+    """A merged-id file that cannot be read; the message names it."""
+
+
+Rejected = Callable[[Path, int, RecordError, str], bool]  # (file, line, why, raw line) → stop the run?
+
+
+async def apply_merge_files(
+    driver: AsyncDriver,
+    database: str,
+    files: Sequence[Path],
+    reject: Rejected,
+    *,
+    dry_run: bool = False,
+    tx_timeout: float | None = None,
 ) -> MergeResult:
-    """Apply merges (in file order, BATCH to a transaction); merges of kinds the graph does not merge are skipped."""
-    total = MergeResult(rows=len(merges))
+    """Read the merged-id files in order and apply their merges BATCH at a time per kind (a dry run only reads
+    and checks them): the files are streamed, never held whole. Stops when `reject` says so; MergeFileError for a
+    file that cannot be read."""
+    total = MergeResult()
+    pending: dict[str, list[Merge]] = {kind: [] for kind in FOLDS}
+    now = datetime.datetime.now(datetime.UTC).isoformat()
+    apply: Callable[..., Any] = unit_of_work(timeout=tx_timeout)(_apply)
+    async with driver.session(database=database) as session:
+
+        async def flush(kind: str) -> None:
+            batch, pending[kind] = pending[kind], []
+            if batch and not dry_run:
+                total.add(await session.execute_write(apply, kind, batch, now))
+
+        for path in files:
+            try:
+                for number, merge, raw in read_merges(path):
+                    if isinstance(merge, RecordError):
+                        if reject(path, number, merge, raw):
+                            return total
+                        continue
+                    total.rows += 1
+                    if merge.kind not in FOLDS:
+                        total.skipped += 1
+                        continue
+                    pending[merge.kind].append(merge)
+                    if len(pending[merge.kind]) >= BATCH:
+                        await flush(merge.kind)
+            except (OSError, EOFError, UnicodeDecodeError, zlib.error, csv.Error) as exc:
+                raise MergeFileError(f"{path}: unreadable merged-id file: {exc}") from exc
+        for kind in FOLDS:
+            await flush(kind)
+    return total
+
+
+async def _apply_all(driver: AsyncDriver, database: str, merges: Sequence[Merge], tx_timeout: float | None) -> int:
+    """Apply merges known to be valid (refold's); returns how many old nodes were folded."""
+    folded = 0
     now = datetime.datetime.now(datetime.UTC).isoformat()
     apply: Callable[..., Any] = unit_of_work(timeout=tx_timeout)(_apply)
     async with driver.session(database=database) as session:
         for kind in FOLDS:
             mine = [m for m in merges if m.kind == kind]
             for start in range(0, len(mine), BATCH):
-                total.add(await session.execute_write(apply, kind, mine[start : start + BATCH], now))
-    total.skipped = sum(1 for m in merges if m.kind not in FOLDS)
-    return total
+                folded += (await session.execute_write(apply, kind, mine[start : start + BATCH], now)).folded
+    return folded
 
 
 async def refold(driver: AsyncDriver, database: str, tx_timeout: float | None = None) -> int:
@@ -142,5 +194,5 @@ async def refold(driver: AsyncDriver, database: str, tx_timeout: float | None = 
         records, _, _ = await driver.execute_query(query, {"kind": kind}, database_=database)
         back = [Merge(kind, r["old"], r["into"], "") for r in records]
         if back:
-            folded += (await apply_merges(driver, database, back, tx_timeout)).folded
+            folded += await _apply_all(driver, database, back, tx_timeout)
     return folded
