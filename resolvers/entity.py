@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ingest.ids import bare_doi, bare_orcid, bare_ror, parse_id
 from peergraph.context import Info
 from peergraph.errors import bad_input
 
-Row = dict[str, Any]
+if TYPE_CHECKING:
+    from schema.author import AuthorRow
+    from schema.institution import InstitutionRow
+    from schema.work import WorkRow
+
+Row = Any  # an entity row of the kind asked for
 NODE_KINDS = ("author", "work", "topic", "institution", "source")
 
 
@@ -50,7 +55,7 @@ def short_id(id: str, *, kind: str) -> str | None:
     return parsed[1] if parsed is not None and parsed[0] == kind else None
 
 
-async def author_by_orcid(info: Info, *, orcid: str) -> Row | None:
+async def author_by_orcid(info: Info, *, orcid: str) -> AuthorRow | None:
     bare = bare_orcid(orcid)
     if bare is None:
         raise bad_input(f"`orcid` is not an ORCID iD: {orcid[:80]!r}", argument="orcid")
@@ -58,7 +63,7 @@ async def author_by_orcid(info: Info, *, orcid: str) -> Row | None:
     return None if found is None else await info.context.loaders.author.load(found)
 
 
-async def work_by_doi(info: Info, *, doi: str) -> Row | None:
+async def work_by_doi(info: Info, *, doi: str) -> WorkRow | None:
     bare = bare_doi(doi)
     if bare is None:
         raise bad_input(f"`doi` is not a DOI: {doi[:80]!r}", argument="doi")
@@ -66,7 +71,7 @@ async def work_by_doi(info: Info, *, doi: str) -> Row | None:
     return None if found is None else await info.context.loaders.work.load(found)
 
 
-async def institution_by_ror(info: Info, *, ror: str) -> Row | None:
+async def institution_by_ror(info: Info, *, ror: str) -> InstitutionRow | None:
     bare = bare_ror(ror)
     if bare is None:
         raise bad_input(f"`ror` is not a ROR id: {ror[:80]!r}", argument="ror")

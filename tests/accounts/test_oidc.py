@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from auth.oidc import InvalidIdToken, OidcVerifier
+from accounts.auth.oidc import InvalidIdToken, OidcVerifier
 from peergraph.settings import Settings
 from tests.accounts.conftest import AUDIENCE, ISSUER, Issuer
 
