@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any, LiteralString
+from typing import TYPE_CHECKING, Any, LiteralString
 
 from cypher import search as sq
 from loaders._db import ReadGateway
 
-Row = dict[str, Any]
+if TYPE_CHECKING:
+    from schema.graph import SearchHitRow
 
 
 async def page(
     db: ReadGateway, query: LiteralString, column: str, filters: dict[str, Any], skip: int, limit: int
-) -> list[Row]:
+) -> list[Any]:
+    """The page's entity rows (the shape of the listed kind)."""
     rows = await db.rows(query, skip=skip, limit=limit, **filters)
     return [row[column] for row in rows]
 
@@ -22,5 +24,6 @@ async def count(db: ReadGateway, query: LiteralString, filters: dict[str, Any]) 
     return int(rows[0]["total"]) if rows else 0
 
 
-async def autocomplete(db: ReadGateway, *, text: str, kinds: list[str], limit: int) -> list[Row]:
-    return await db.rows(sq.AUTOCOMPLETE, text=text, kinds=kinds, limit=limit)
+async def autocomplete(db: ReadGateway, *, text: str, kinds: list[str], limit: int) -> list[SearchHitRow]:
+    hits: list[Any] = await db.rows(sq.AUTOCOMPLETE, text=text, kinds=kinds, limit=limit)
+    return hits

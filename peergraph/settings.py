@@ -189,7 +189,7 @@ class Settings(BaseSettings):
     admin_emails: list[str] = Field(default_factory=list)
     admin_max_claims: int = 1
     # The mailer, as "module:Class" (a class with `async send(to, subject, body)`); the default logs.
-    mailer: str = "auth.mailer:LogMailer"
+    mailer: str = "accounts.auth.mailer:LogMailer"
     # OpenID Connect (ORCID) id_tokens: the issuer, our client id (the audience), its keys.
     oidc_issuer: str = "https://orcid.org"
     oidc_audience: str | None = None

@@ -33,7 +33,7 @@ from peergraph.settings import Settings
 log = logging.getLogger("peergraph.warmup")
 CONTRACT = asset(CONTRACT_FILE)  # in the wheel too (peergraph/assets.py)
 PING_TIMEOUT_SECONDS = 1.0
-WARMER_POOL_SIZE = 2
+WARMER_POOL_SIZE = 4
 WARMUPS = Counter(
     "peergraph_plan_warmups_total", "Replays of the explorer's operations to make Neo4j's plans", ["outcome"]
 )
@@ -58,7 +58,7 @@ def operations(entities: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
 
 
 def warmer_driver(settings: Settings) -> AsyncDriver:
-    """The warmer's own driver and pool (two connections, waited for as long as a warm-up may take): its
+    """The warmer's own driver and pool (a few connections, waited for as long as a warm-up may take): its
     replays never take a connection a request is waiting for."""
     conf = settings.model_copy(
         update={
@@ -100,13 +100,19 @@ class PlanWarmer:
                 )
                 if not records:
                     return True
-                failed = 0
-                for name, variables in operations(records[0].data()):
-                    context = build_context(self.driver, self.settings)
-                    result = await self.schema.execute(
-                        self.document, variable_values=variables, context_value=context, operation_name=name
+                # All at once: Neo4j plans each statement on one thread, so two cores plan two at a time.
+                results = await asyncio.gather(
+                    *(
+                        self.schema.execute(
+                            self.document,
+                            variable_values=variables,
+                            context_value=build_context(self.driver, self.settings),
+                            operation_name=name,
+                        )
+                        for name, variables in operations(records[0].data())
                     )
-                    failed += bool(result.errors)
+                )
+                failed = sum(bool(result.errors) for result in results)
         except (TimeoutError, DriverError, Neo4jError, OSError) as exc:
             WARMUPS.labels("failed").inc()
             log.warning("the plan warm-up stopped after %.1f s: %s", time.monotonic() - started, type(exc).__name__)

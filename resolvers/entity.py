@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ingest.ids import bare_doi, bare_orcid, bare_ror, parse_id
 from peergraph.context import Info
 from peergraph.errors import bad_input
 
-Row = dict[str, Any]
+if TYPE_CHECKING:
+    from schema.author import AuthorRow
+    from schema.institution import InstitutionRow
+    from schema.work import WorkRow
+
+Row = Any  # an entity row of the kind asked for
 NODE_KINDS = ("author", "work", "topic", "institution", "source")
 
 
@@ -20,17 +25,28 @@ async def node_by_id(info: Info, *, id: str) -> tuple[str, Row] | None:
     kind, short = parsed
     if kind not in NODE_KINDS:
         return None
-    row = await getattr(info.context.loaders, kind).load(short)
+    row = await _by_id(info, kind, short)
     return None if row is None else (kind, row)
 
 
+async def _by_id(info: Info, kind: str, short: str) -> Row | None:
+    """The entity with this id, or the one OpenAlex merged it into (docs/graph-model.md#merged-ids)."""
+    loader = getattr(info.context.loaders, kind)
+    row: Row | None = await loader.load(short)
+    if row is None:
+        survivor = await info.context.loaders.survivor.load(short)
+        if survivor is not None:
+            row = await loader.load(survivor)
+    return row
+
+
 async def entity_row(info: Info, *, kind: str, id: str) -> Row | None:
-    """The row of an entity of the given kind (id short or URL), or None; BAD_USER_INPUT for another kind."""
+    """The row of an entity of the given kind (id short or URL; a merged id gives its survivor), or None;
+    BAD_USER_INPUT for another kind."""
     parsed = parse_id(id)
     if parsed is None or parsed[0] != kind:
         raise bad_input(f"`id` is not a{'n' if kind[0] in 'aeiou' else ''} {kind} id: {id[:80]!r}", argument="id")
-    row: Row | None = await getattr(info.context.loaders, kind).load(parsed[1])
-    return row
+    return await _by_id(info, kind, parsed[1])
 
 
 def short_id(id: str, *, kind: str) -> str | None:
@@ -39,7 +55,7 @@ def short_id(id: str, *, kind: str) -> str | None:
     return parsed[1] if parsed is not None and parsed[0] == kind else None
 
 
-async def author_by_orcid(info: Info, *, orcid: str) -> Row | None:
+async def author_by_orcid(info: Info, *, orcid: str) -> AuthorRow | None:
     bare = bare_orcid(orcid)
     if bare is None:
         raise bad_input(f"`orcid` is not an ORCID iD: {orcid[:80]!r}", argument="orcid")
@@ -47,7 +63,7 @@ async def author_by_orcid(info: Info, *, orcid: str) -> Row | None:
     return None if found is None else await info.context.loaders.author.load(found)
 
 
-async def work_by_doi(info: Info, *, doi: str) -> Row | None:
+async def work_by_doi(info: Info, *, doi: str) -> WorkRow | None:
     bare = bare_doi(doi)
     if bare is None:
         raise bad_input(f"`doi` is not a DOI: {doi[:80]!r}", argument="doi")
@@ -55,7 +71,7 @@ async def work_by_doi(info: Info, *, doi: str) -> Row | None:
     return None if found is None else await info.context.loaders.work.load(found)
 
 
-async def institution_by_ror(info: Info, *, ror: str) -> Row | None:
+async def institution_by_ror(info: Info, *, ror: str) -> InstitutionRow | None:
     bare = bare_ror(ror)
     if bare is None:
         raise bad_input(f"`ror` is not a ROR id: {ror[:80]!r}", argument="ror")

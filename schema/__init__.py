@@ -10,9 +10,9 @@ import strawberry
 from strawberry.tools import merge_types
 
 from peergraph.settings import Settings
-from schema.account_mutation import AccountMutation
-from schema.account_query import AccountQuery
-from schema.authentication import BearerTokenCheck
+from schema.accounts.authentication import BearerTokenCheck
+from schema.accounts.mutation import AccountMutation
+from schema.accounts.query import AccountQuery
 from schema.author import Author
 from schema.guards import LoggedSchema, guard_extensions
 from schema.ingest_mutation import IngestMutation

@@ -2,31 +2,29 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Required, TypedDict
 
 import strawberry
 
 from peergraph.context import Info
-from resolvers.relations import page_of
-from schema.connection import PageInfo, encode_cursor, page_info, page_window
+from schema.connection import Connection, edge_to, page_key
 from schema.node import Node
 
 if TYPE_CHECKING:
     from schema.author import Author
-    from schema.work import WorkConnection
+    from schema.work import Work
 
 
-@strawberry.type(description="An edge to an author.")
-class AuthorEdge:
-    cursor: str
-    node: Annotated[Author, strawberry.lazy("schema.author")]
+class InstitutionRow(TypedDict, total=False):
+    """An institution as the reads return it (cypher/fragments/institution.cypher)."""
 
-
-@strawberry.type(description="A page of authors.")
-class InstitutionAuthorConnection:
-    total_count: int
-    page_info: PageInfo
-    edges: list[AuthorEdge]
+    id: Required[str]
+    name: str | None
+    countryCode: str | None
+    ror: str | None
+    type: str | None
+    worksCount: int | None
+    isStub: bool | None
 
 
 @strawberry.type(description="A research institution (stubs are known only from authorships and affiliations).")
@@ -39,27 +37,23 @@ class Institution(Node):
     @strawberry.field(description="Authors last known at or affiliated with this institution, by name.")
     async def authors(
         self, info: Info, first: int | None = None, after: str | None = None
-    ) -> InstitutionAuthorConnection:
+    ) -> Connection[Annotated[Author, strawberry.lazy("schema.author")]]:
         from schema.author import Author
 
-        skip, limit = page_window(first, after)
-        page = await page_of(info, "institution_authors", owner=str(self.id), skip=skip, limit=limit)
-        edges = [AuthorEdge(cursor=encode_cursor(skip + i), node=Author.from_row(r)) for i, r in enumerate(page.rows)]
-        return InstitutionAuthorConnection(
-            total_count=page.total, page_info=page_info(skip, len(edges), page.total), edges=edges
-        )
+        page = await info.context.loaders.institution_authors.load(page_key(str(self.id), first, after))
+        return Connection.build(page, edge_to(Author.from_row))
 
     @strawberry.field(description="Works with an authorship at this institution, newest first.")
     async def works(
         self, info: Info, first: int | None = None, after: str | None = None
-    ) -> Annotated[WorkConnection, strawberry.lazy("schema.work")]:
-        from schema.work import work_connection
+    ) -> Connection[Annotated[Work, strawberry.lazy("schema.work")]]:
+        from schema.work import Work
 
-        skip, limit = page_window(first, after)
-        return work_connection(await page_of(info, "institution_works", owner=str(self.id), skip=skip, limit=limit))
+        page = await info.context.loaders.institution_works.load(page_key(str(self.id), first, after))
+        return Connection.build(page, edge_to(Work.from_row))
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Institution:
+    def from_row(cls, row: InstitutionRow) -> Institution:
         return cls(
             id=strawberry.ID(row["id"]),
             name=row.get("name"),

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Required, TypedDict
 
 import strawberry
 
 from peergraph.context import Info
-from resolvers.relations import page_of
-from schema.connection import page_window
+from schema.connection import Connection, edge_to, page_key
 from schema.node import Node
 
 if TYPE_CHECKING:
-    from schema.work import WorkConnection
+    from schema.work import Work
+
+
+class SourceRow(TypedDict, total=False):
+    """A source as the reads return it (cypher/fragments/source.cypher; a lookup adds isStub)."""
+
+    id: Required[str]
+    name: str | None
+    issnL: str | None
+    type: str | None
+    countryCode: str | None
+    isStub: bool | None
 
 
 @strawberry.type(description="Where works are published: a journal, repository, conference, book series ...")
@@ -24,12 +34,12 @@ class Source(Node):
     @strawberry.field(description="Works published in this source, newest first.")
     async def works(
         self, info: Info, first: int | None = None, after: str | None = None
-    ) -> Annotated[WorkConnection, strawberry.lazy("schema.work")]:
-        from schema.work import work_connection
+    ) -> Connection[Annotated[Work, strawberry.lazy("schema.work")]]:
+        from schema.work import Work
 
-        skip, limit = page_window(first, after)
-        return work_connection(await page_of(info, "source_works", owner=str(self.id), skip=skip, limit=limit))
+        page = await info.context.loaders.source_works.load(page_key(str(self.id), first, after))
+        return Connection.build(page, edge_to(Work.from_row))
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Source:
+    def from_row(cls, row: SourceRow) -> Source:
         return cls(id=strawberry.ID(row["id"]), name=row.get("name"), issn_l=row.get("issnL"), type=row.get("type"))

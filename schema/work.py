@@ -2,22 +2,57 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Required, TypedDict
 
 import strawberry
 
 from peergraph.context import Info
-from resolvers import work as resolve
-from resolvers._page import Page
-from resolvers.relations import page_of
-from schema.connection import Counter, PageInfo, encode_cursor, page_info, page_window, resolve_total
-from schema.institution import Institution
+from schema.connection import Connection, edge_to, page_key
+from schema.institution import Institution, InstitutionRow
 from schema.node import Node
-from schema.source import Source
-from schema.topic import Topic
+from schema.source import Source, SourceRow
+from schema.topic import Topic, TopicRow
 
 if TYPE_CHECKING:
-    from schema.author import Author
+    from schema.author import Author, AuthorRow
+
+
+class WorkRow(TypedDict, total=False):
+    """A work as the reads return it (cypher/fragments/work.cypher; the lookup by id adds the abstract and the rest, a
+    search hit has the node's properties and no venue)."""
+
+    id: Required[str]
+    title: str | None
+    type: str | None
+    year: int | None
+    doi: str | None
+    citedByCount: int | None
+    language: str | None
+    isOa: bool | None
+    oaStatus: str | None
+    oaUrl: str | None
+    venue: SourceRow | None
+    mergedIds: list[str] | None
+    abstract: str | None
+    publicationDate: str | None
+    isRetracted: bool | None
+    referencedWorksCount: int | None
+
+
+class AuthorshipRow(TypedDict):
+    """An authorship as the loader assembles it (loaders/work.py, from cypher/work/authorships.cypher)."""
+
+    order: int
+    isCorresponding: bool | None
+    positionLabel: str | None
+    rawAuthorName: str | None
+    institutions: list[InstitutionRow]
+    author: AuthorRow | None
+
+
+class WorkTopicRow(TypedDict):
+    score: float | None
+    topic: TopicRow
 
 
 @strawberry.type(description="Open access status of a work.")
@@ -39,17 +74,17 @@ class Authorship:
     institutions: list[Institution] = strawberry.field(description="The institutions of this authorship.")
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Authorship:
+    def from_row(cls, row: AuthorshipRow) -> Authorship:
         from schema.author import Author
 
-        author = row.get("author")
+        author = row["author"]
         return cls(
             position=int(row["order"]) + 1,
             position_label=row.get("positionLabel"),
             is_corresponding=bool(row.get("isCorresponding")),
             raw_author_name=row.get("rawAuthorName"),
             author=None if author is None else Author.from_row(author),
-            institutions=[Institution.from_row(i) for i in row.get("institutions") or []],
+            institutions=[Institution.from_row(i) for i in row["institutions"]],
         )
 
 
@@ -67,44 +102,53 @@ class Work(Node):
     doi: str | None = strawberry.field(description='Bare lowercase DOI, e.g. "10.7717/peerj.4375".')
     cited_by_count: int | None = strawberry.field(description="OpenAlex's citation count (all data).")
     language: str | None = strawberry.field(description='ISO 639-1 language code, e.g. "en".')
-    row: strawberry.Private[dict[str, Any]]
+    row: strawberry.Private[WorkRow]
 
     @strawberry.field(description="The source of the primary location.")
     async def venue(self, info: Info) -> Source | None:
-        row = self.row if "venue" in self.row else await resolve.work_row(info, work_id=str(self.id))
+        row = self.row if "venue" in self.row else await info.context.loaders.work.load(str(self.id))
         venue = None if row is None else row.get("venue")
         return None if venue is None else Source.from_row(venue)
 
     @strawberry.field(description="Plain text, rebuilt from OpenAlex's inverted index.")
     async def abstract(self, info: Info) -> str | None:
-        row = self.row if "abstract" in self.row else await resolve.work_row(info, work_id=str(self.id))
+        row = self.row if "abstract" in self.row else await info.context.loaders.work.load(str(self.id))
         return None if row is None else row.get("abstract")
+
+    @strawberry.field(
+        description="The ids OpenAlex merged into this work, sorted: each of them, asked for, answers with this "
+        "work. Empty when none was."
+    )
+    async def merged_ids(self, info: Info) -> list[strawberry.ID]:
+        row = self.row if "mergedIds" in self.row else await info.context.loaders.work.load(str(self.id))
+        merged = None if row is None else row.get("mergedIds")
+        return [strawberry.ID(i) for i in merged or []]
 
     @strawberry.field(description="Open access status.")
     def open_access(self) -> OpenAccess:
         return OpenAccess(is_oa=self.row.get("isOa"), status=self.row.get("oaStatus"), url=self.row.get("oaUrl"))
 
     @strawberry.field(description="The works this work cites (those in the graph), newest first.")
-    async def references(self, info: Info, first: int | None = None, after: str | None = None) -> WorkConnection:
-        skip, limit = page_window(first, after)
-        return work_connection(await page_of(info, "references", owner=str(self.id), skip=skip, limit=limit))
+    async def references(self, info: Info, first: int | None = None, after: str | None = None) -> Connection[Work]:
+        page = await info.context.loaders.references.load(page_key(str(self.id), first, after))
+        return Connection.build(page, edge_to(Work.from_row))
 
     @strawberry.field(description="The works citing this work (those in the graph), newest first.")
-    async def cited_by(self, info: Info, first: int | None = None, after: str | None = None) -> WorkConnection:
-        skip, limit = page_window(first, after)
-        return work_connection(await page_of(info, "cited_by", owner=str(self.id), skip=skip, limit=limit))
+    async def cited_by(self, info: Info, first: int | None = None, after: str | None = None) -> Connection[Work]:
+        page = await info.context.loaders.cited_by.load(page_key(str(self.id), first, after))
+        return Connection.build(page, edge_to(Work.from_row))
 
     @strawberry.field(description="Every authorship in author order, including those that name no author id.")
     async def authorships(self, info: Info) -> list[Authorship]:
-        return [Authorship.from_row(r) for r in await resolve.work_authorships(info, work_id=str(self.id))]
+        return [Authorship.from_row(r) for r in await info.context.loaders.authorships.load(str(self.id))]
 
     @strawberry.field(description="The work's topics, highest score first.")
     async def topics(self, info: Info) -> list[WorkTopic]:
-        rows = await resolve.work_topics(info, work_id=str(self.id))
+        rows = await info.context.loaders.work_topics.load(str(self.id))
         return [WorkTopic(score=r.get("score"), topic=Topic.from_row(r["topic"])) for r in rows]
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Work:
+    def from_row(cls, row: WorkRow) -> Work:
         return cls(
             id=strawberry.ID(row["id"]),
             title=row.get("title"),
@@ -115,27 +159,3 @@ class Work(Node):
             language=row.get("language"),
             row=row,
         )
-
-
-@strawberry.type(description="An edge to a work.")
-class WorkEdge:
-    cursor: str
-    node: Work
-
-
-@strawberry.type(description="A page of works.")
-class WorkConnection:
-    page_info: PageInfo
-    edges: list[WorkEdge]
-    total: strawberry.Private[int | None]
-    counter: strawberry.Private[Counter | None] = None
-
-    @strawberry.field(description="How many works there are in all (counted only when asked).")
-    async def total_count(self) -> int:
-        return await resolve_total(self.total, self.counter)
-
-
-def work_connection(page: Page) -> WorkConnection:
-    """A connection over a page whose total came with it."""
-    edges = [WorkEdge(cursor=encode_cursor(page.skip + i), node=Work.from_row(r)) for i, r in enumerate(page.rows)]
-    return WorkConnection(page_info=page_info(page.skip, len(edges), page.total), edges=edges, total=page.total)

@@ -6,4 +6,4 @@ WHERE ($nameContains IS NULL OR toLower(i.name) CONTAINS toLower($nameContains))
   AND ($country IS NULL OR i.countryCode = $country)
 WITH i ORDER BY i.name ASC, i.id ASC
 SKIP $skip LIMIT $limit
-RETURN i {.id, .name, .countryCode, .ror, .type, .worksCount, .isStub} AS institution
+RETURN {{institution(i)}} AS institution

@@ -5,4 +5,5 @@ MATCH (t:Topic)
 WHERE ($nameContains IS NULL OR toLower(t.name) CONTAINS toLower($nameContains))
 WITH t ORDER BY t.worksCount DESC, t.id ASC
 SKIP $skip LIMIT $limit
-RETURN t {.id, .name, .description, .subfield, .field, .domain, .worksCount, .isStub} AS topic
+WITH t, {{topic(t)}} AS topic
+RETURN topic {.*, description: t.description, isStub: t.isStub} AS topic

@@ -8,7 +8,7 @@
 // Parameters: $ids: [work id], $viewer: {id, admin}.
 // Returns: workId, linked: [{order, isCorresponding, positionLabel, rawAuthorName, institutionIds: [id],
 //   author: author map}], institutions: [institution map], unlinkedNames: [string], unlinkedOrders: [int].
-WITH COLLECT { MATCH (claim:Claim) WHERE 'ORCID' IN claim.hiddenFields AND NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) RETURN claim.authorId } AS orcidHidden
+WITH {{hiding('ORCID')}} AS orcidHidden
 UNWIND $ids AS id
 MATCH (w:Work {id: id})
 CALL (w, orcidHidden) {
@@ -17,8 +17,7 @@ CALL (w, orcidHidden) {
   RETURN collect({
     order: r.order, isCorresponding: r.isCorresponding, positionLabel: r.positionLabel,
     rawAuthorName: r.rawAuthorName, institutionIds: coalesce(r.institutionIds, []),
-    author: a {.id, .name, .worksCount, .citedByCount, .hIndex, .isStub,
-      orcid: CASE WHEN a.id IN orcidHidden THEN null ELSE a.orcid END}
+    author: {{author(a, a.id IN orcidHidden)}}
   }) AS linked
 }
 CALL (linked) {
@@ -26,7 +25,7 @@ CALL (linked) {
   UNWIND ship.institutionIds AS institutionId
   WITH DISTINCT institutionId
   MATCH (i:Institution {id: institutionId})
-  RETURN collect(i {.id, .name, .countryCode, .ror, .type, .worksCount, .isStub}) AS institutions
+  RETURN collect({{institution(i)}}) AS institutions
 }
 RETURN id AS workId, linked, institutions, coalesce(w.unlinkedAuthorNames, []) AS unlinkedNames,
   coalesce(w.unlinkedAuthorOrders, []) AS unlinkedOrders

@@ -12,7 +12,4 @@ WHERE ($titleContains IS NULL OR toLower(w.title) CONTAINS toLower($titleContain
   AND ($institution IS NULL OR EXISTS { (w)<-[r:AUTHORED]-(:Author) WHERE $institution IN r.institutionIds })
 WITH w ORDER BY w.title ASC, w.id ASC
 SKIP $skip LIMIT $limit
-RETURN w {
-  .id, .title, .type, .year, .doi, .citedByCount, .language, .isOa, .oaStatus, .oaUrl,
-  venue: [(w)-[:PUBLISHED_IN]->(s:Source) | s {.id, .name, .issnL, .type, .countryCode}][0]
-} AS work
+RETURN {{work(w)}} AS work

@@ -10,7 +10,7 @@ import time
 import jwt
 from neo4j import AsyncDriver
 
-from auth.tokens import issue_access_token
+from accounts.auth.tokens import issue_access_token
 from peergraph.settings import Settings
 from tests.accounts.outbox import mails_to
 from tests.accounts.support import LOGIN, PASSWORD, REGISTER, Api, code, codes, make_authors, signup

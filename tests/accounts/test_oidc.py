@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from auth.oidc import InvalidIdToken, OidcVerifier
+from accounts.auth.oidc import InvalidIdToken, OidcVerifier
 from peergraph.settings import Settings
 from tests.accounts.conftest import AUDIENCE, ISSUER, Issuer
 from tests.accounts.support import Api

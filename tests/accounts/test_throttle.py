@@ -16,7 +16,7 @@ import pytest
 import pytest_asyncio
 from neo4j import AsyncDriver
 
-from auth.tokens import issue_access_token
+from accounts.auth.tokens import issue_access_token
 from peergraph.settings import Settings
 from tests.accounts.processes import ApiProcess, serve_env
 from tests.accounts.support import LOGIN, PASSWORD, Api, code, codes, fresh_ip, make_authors, signup

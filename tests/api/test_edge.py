@@ -12,7 +12,7 @@ import httpx
 import orjson
 from neo4j import AsyncDriver
 
-from auth.tokens import issue_access_token
+from accounts.auth.tokens import issue_access_token
 from peergraph.settings import Settings
 
 DETAIL = '{ work(id: "W1694905212") { id title authorships { position author { id name } } } }'

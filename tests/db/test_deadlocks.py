@@ -13,10 +13,10 @@ import pytest_asyncio
 from neo4j import AsyncDriver, AsyncManagedTransaction
 from prometheus_client import REGISTRY
 
+from accounts.db import write_tx
 from peergraph.context import build_context
 from peergraph.observability import counting_deadlocks
 from peergraph.settings import Settings
-from resolvers._account_db import write_tx
 
 METRIC = "peergraph_neo4j_deadlocks_retried_total"
 Tx = AsyncManagedTransaction
