@@ -62,12 +62,14 @@ GRAPH_ONLY: dict[str, frozenset[str] | None] = {
     "Authorship": None,
     "Source": None,
     "YearCount": None,
-    "TopicListing": None,
-    "InstitutionListing": None,
+    "TopicConnection": None,
+    "TopicEdge": None,
+    "InstitutionConnection": None,
+    "InstitutionEdge": None,
     "Topic": frozenset({"id", "name", "subfield", "field", "domain", "worksCount", "workCount", "works"}),
     "Institution": frozenset({"id", "name", "countryCode", "ror", "type", "works"}),
-    # Names, citation counts and works are not hideable (docs/privacy.md).
-    "Author": frozenset({"id", "name", "citedByCount", "hIndex", "isStub", "worksByYear", "works"}),
+    # Names, citation counts, merged ids and works are not hideable (docs/privacy.md), and only imports write them.
+    "Author": frozenset({"id", "name", "citedByCount", "hIndex", "isStub", "mergedIds", "worksByYear", "works"}),
 }
 PROFILES_KEPT = 256
 CACHE_HEADER = "x-peergraph-cache"  # "hit" or "miss" on the answers the cache looked up

@@ -30,27 +30,26 @@ class Seen:
 
 
 async def visit(browser: Browser, url: str) -> list[Seen]:
-    """The researcher page of HOME in a fresh profile, and every /graphql exchange it had until its name showed."""
+    """The researcher page of HOME in a fresh profile, and every /graphql exchange it had until it was idle."""
     context = await browser.new_context(viewport=WIDE)
+    responses: list[Response] = []
     seen: list[Seen] = []
-
-    async def record(response: Response) -> None:
-        if urlparse(response.url).path != "/graphql":
-            return
-        request = response.request
-        params = {key: values[0] for key, values in parse_qs(urlparse(request.url).query).items()}
-        posted = json.loads(request.post_data) if request.post_data else {}
-        document = posted.get("query") or params.get("query")
-        name = params.get("operationName") or (document.split("(")[0].split()[-1] if document else None)
-        seen.append(Seen(request.method, name, document is not None, response.status, await response.json()))
-
     try:
         page = await context.new_page()
-        page.on("response", record)
+        page.on("response", lambda response: responses.append(response))
         await page.goto(f"{url}/authors/{HOME}")
         await page.wait_for_selector(".head h1")
         assert await page.inner_text(".head h1") == expected.profile(HOME).name
         await page.wait_for_load_state("networkidle")
+        for response in responses:  # read while the page is open: every answer has arrived by now
+            if urlparse(response.url).path != "/graphql":
+                continue
+            request = response.request
+            params = {key: values[0] for key, values in parse_qs(urlparse(request.url).query).items()}
+            posted = json.loads(request.post_data) if request.post_data else {}
+            document = posted.get("query") or params.get("query")
+            name = params.get("operationName") or (document.split("(")[0].split()[-1] if document else None)
+            seen.append(Seen(request.method, name, document is not None, response.status, await response.json()))
     finally:
         await context.close()
     return seen
