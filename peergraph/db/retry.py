@@ -1,4 +1,4 @@
-"""How a request's Neo4j work is retried: reads (loaders/_db.py), account writes (resolvers/_account_db.py) and
+"""How a request's Neo4j work is retried: reads (loaders/gateway.py), account writes (resolvers/_account_db.py) and
 rate-limit checks (auth/ratelimit.py) alike.
 
 Transient failures are retried with backoff within the retry budget, never past the request's deadline. A

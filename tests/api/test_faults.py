@@ -22,7 +22,7 @@ import pytest_asyncio
 from neo4j import AsyncDriver
 from neo4j.exceptions import Neo4jError
 
-from loaders._db import ReadGateway
+from loaders.gateway import ReadGateway
 from peergraph.settings import Settings
 from tests.conftest import Neo4jService
 from tests.faults import FaultyProxy
