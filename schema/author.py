@@ -4,30 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import Enum
-from typing import Literal, Required, TypedDict
+from typing import Literal, TypedDict
 
 import strawberry
 
 from accounts import social
 from accounts.trust import Trust
 from peergraph.context import Info
-from schema.connection import Connection, Edge, edge_to, page_key
+from schema.connection import Connection, Edge, connection_field, page_key
 from schema.institution import Institution, InstitutionRow
-from schema.node import Node
+from schema.node import NamedRow, Node
 from schema.topic import Topic, TopicRow
-from schema.work import Work
 
 
-class AuthorRow(TypedDict, total=False):
+class AuthorRow(NamedRow, total=False):
     """An author as the reads return it (cypher/fragments/author.cypher); the lookup by id (get_by_ids, profile) adds
     what the claimant hides from the viewer, the last known institution and the one the claimant shows."""
 
-    id: Required[str]
-    name: str | None
-    worksCount: int | None
     citedByCount: int | None
     hIndex: int | None
-    isStub: bool | None
     orcid: str | None
     hidden: list[str]
     lastKnown: InstitutionRow | None
@@ -213,10 +208,7 @@ class Author(Node):
         page = await info.context.loaders.coauthors.load(page_key(str(self.id), first, after))
         return CoauthorConnection.build(page, CoauthorEdge.from_row)
 
-    @strawberry.field(description="The author's works, newest first.")
-    async def works(self, info: Info, first: int | None = None, after: str | None = None) -> Connection[Work]:
-        page = await info.context.loaders.author_works.load(page_key(str(self.id), first, after))
-        return Connection.build(page, edge_to(Work.from_row))
+    works = connection_field("author_works", "schema.work.Work", description="The author's works, newest first.")
 
     @classmethod
     def from_row(cls, row: AuthorRow) -> Author:

@@ -3,8 +3,23 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import Required, TypedDict
 
 import strawberry
+
+
+class NodeRow(TypedDict, total=False):
+    """What every entity's row has (the reads' projections: cypher/fragments/)."""
+
+    id: Required[str]
+    isStub: bool | None
+
+
+class NamedRow(NodeRow, total=False):
+    """An entity with a display name: an author, an institution, a topic, a source."""
+
+    name: str | None
+    worksCount: int | None
 
 
 @strawberry.interface(description="An entity with a stable public id: its OpenAlex short id, or (invitations) a UUID.")
