@@ -13,7 +13,7 @@ from accounts.trust import Trust
 from peergraph.context import Info
 from schema.connection import Connection, Edge, connection_field, page_key
 from schema.institution import Institution, InstitutionRow
-from schema.node import NamedRow, Node
+from schema.node import FromRow, NamedRow, Node
 from schema.topic import Topic, TopicRow
 
 
@@ -119,7 +119,7 @@ def _shared_topics(row: CoauthorRow) -> list[Topic]:
     description="A researcher, keyed by OpenAlex id; stub authors are known only from authorships. What its claimant "
     "hides is null, empty or 0 to everyone but the claimant and admins."
 )
-class Author(Node):
+class Author(Node, FromRow):
     name: str | None = strawberry.field(description="Display name.")
     cited_by_count: int | None = strawberry.field(description="OpenAlex's citation count (all data).")
     h_index: int | None = strawberry.field(description="OpenAlex's h-index (all data).")
@@ -209,18 +209,6 @@ class Author(Node):
         return CoauthorConnection.build(page, CoauthorEdge.from_row)
 
     works = connection_field("author_works", "schema.work.Work", description="The author's works, newest first.")
-
-    @classmethod
-    def from_row(cls, row: AuthorRow) -> Author:
-        return cls(
-            id=strawberry.ID(row["id"]),
-            name=row.get("name"),
-            orcid=row.get("orcid"),
-            cited_by_count=row.get("citedByCount"),
-            h_index=row.get("hIndex"),
-            is_stub=bool(row.get("isStub")),
-            row=row,
-        )
 
 
 @strawberry.type(description="An edge to a coauthor, with what the two share.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from schema.connection import connection_field
-from schema.node import NamedRow, Node
+from schema.node import FromRow, NamedRow, Node
 
 
 class InstitutionRow(NamedRow, total=False):
@@ -17,7 +17,7 @@ class InstitutionRow(NamedRow, total=False):
 
 
 @strawberry.type(description="A research institution (stubs are known only from authorships and affiliations).")
-class Institution(Node):
+class Institution(Node, FromRow):
     name: str | None = strawberry.field(description="Display name.")
     country_code: str | None = strawberry.field(description='ISO 3166-1 alpha-2 country code, e.g. "DK".')
     ror: str | None = strawberry.field(description='Bare ROR id, e.g. "02tvcev59".')
@@ -33,13 +33,3 @@ class Institution(Node):
         "schema.work.Work",
         description="Works with an authorship at this institution, newest first.",
     )
-
-    @classmethod
-    def from_row(cls, row: InstitutionRow) -> Institution:
-        return cls(
-            id=strawberry.ID(row["id"]),
-            name=row.get("name"),
-            country_code=row.get("countryCode"),
-            ror=row.get("ror"),
-            type=row.get("type"),
-        )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from schema.connection import connection_field
-from schema.node import NamedRow, Node
+from schema.node import FromRow, NamedRow, Node
 
 
 class SourceRow(NamedRow, total=False):
@@ -17,7 +17,7 @@ class SourceRow(NamedRow, total=False):
 
 
 @strawberry.type(description="Where works are published: a journal, repository, conference, book series ...")
-class Source(Node):
+class Source(Node, FromRow):
     name: str | None = strawberry.field(description="Display name.")
     issn_l: str | None = strawberry.field(description="The linking ISSN.")
     type: str | None = strawberry.field(description="journal, repository, conference ...")
@@ -25,7 +25,3 @@ class Source(Node):
     works = connection_field(
         "source_works", "schema.work.Work", description="Works published in this source, newest first."
     )
-
-    @classmethod
-    def from_row(cls, row: SourceRow) -> Source:
-        return cls(id=strawberry.ID(row["id"]), name=row.get("name"), issn_l=row.get("issnL"), type=row.get("type"))

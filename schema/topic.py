@@ -9,7 +9,7 @@ import strawberry
 
 from peergraph.context import Info
 from schema.connection import Connection, Edge, connection_field
-from schema.node import NamedRow, Node
+from schema.node import FromRow, NamedRow, Node
 
 if TYPE_CHECKING:
     from schema.author import Author, AuthorRow
@@ -48,7 +48,7 @@ class TopicAuthorConnection(Connection[Annotated["Author", strawberry.lazy("sche
 
 
 @strawberry.type(description="An OpenAlex topic (stubs are known only from works' `topics`).")
-class Topic(Node):
+class Topic(Node, FromRow):
     name: str | None = strawberry.field(description="Display name.")
     subfield: str | None = strawberry.field(description="The subfield it belongs to.")
     field: str | None = strawberry.field(description="The field it belongs to.")
@@ -67,14 +67,3 @@ class Topic(Node):
         connection=TopicAuthorConnection,
         edge=TopicAuthorEdge.from_row,
     )
-
-    @classmethod
-    def from_row(cls, row: TopicRow) -> Topic:
-        return cls(
-            id=strawberry.ID(row["id"]),
-            name=row.get("name"),
-            subfield=row.get("subfield"),
-            field=row.get("field"),
-            domain=row.get("domain"),
-            works_count=row.get("worksCount"),
-        )

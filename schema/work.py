@@ -9,7 +9,7 @@ import strawberry
 from peergraph.context import Info
 from schema.connection import connection_field
 from schema.institution import Institution, InstitutionRow
-from schema.node import Node, NodeRow
+from schema.node import FromRow, Node, NodeRow
 from schema.source import Source, SourceRow
 from schema.topic import Topic, TopicRow
 
@@ -93,7 +93,7 @@ class WorkTopic:
 
 
 @strawberry.type(description="A scholarly work (article, book, dataset ...), keyed by its OpenAlex id.")
-class Work(Node):
+class Work(Node, FromRow):
     title: str | None = strawberry.field(description="The work's title.")
     type: str | None = strawberry.field(description="OpenAlex work type: article, book-chapter, dataset ...")
     year: int | None = strawberry.field(description="Publication year.")
@@ -132,16 +132,3 @@ class Work(Node):
     async def topics(self, info: Info) -> list[WorkTopic]:
         rows = await info.context.loaders.work_topics.load(str(self.id))
         return [WorkTopic(score=r.get("score"), topic=Topic.from_row(r["topic"])) for r in rows]
-
-    @classmethod
-    def from_row(cls, row: WorkRow) -> Work:
-        return cls(
-            id=strawberry.ID(row["id"]),
-            title=row.get("title"),
-            type=row.get("type"),
-            year=row.get("year"),
-            doi=row.get("doi"),
-            cited_by_count=row.get("citedByCount"),
-            language=row.get("language"),
-            row=row,
-        )
