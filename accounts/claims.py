@@ -19,7 +19,7 @@ from cypher import account as q
 from loaders.relation import forget
 from peergraph.context import Info
 from peergraph.errors import bad_input, conflict, forbidden, not_found, rate_limited
-from resolvers._ids import entity_id
+from resolvers.ids import entity_id
 
 if TYPE_CHECKING:  # the row shapes sit next to the types that read them
     from schema.accounts.profile import ClaimEventRow
@@ -44,6 +44,18 @@ def _forget(info: Info, author_id: str, *user_ids: str) -> None:
     forget(info.context.loaders.author, author_id)  # its row carries the claim's privacy settings
     for user_id in user_ids:
         forget(loaders.user, user_id)
+
+
+def _ending(author_id: str, actor_id: str, action: str, reason: str | None) -> dict[str, str | None]:
+    """cypher/account/end_claim.cypher's parameters: who ends the claim on an author, how and why (an event)."""
+    return {
+        "authorId": author_id,
+        "actorId": actor_id,
+        "action": action,
+        "reason": reason,
+        "now": now_iso(),
+        "eventId": new_id(),
+    }
 
 
 async def claim_author(info: Info, *, author_id: str, evidence: str | None, orcid_id_token: str | None) -> str:
@@ -109,16 +121,7 @@ async def release_claim(info: Info, *, author_id: str) -> str:
             raise not_found(f"author {aid} is not claimed")
         if state["holderId"] != viewer.id:
             raise forbidden("only the claimant can release a claim")
-        await rows_in(
-            tx,
-            q.END_CLAIM,
-            authorId=aid,
-            actorId=viewer.id,
-            action="RELEASED",
-            reason=None,
-            now=now_iso(),
-            eventId=new_id(),
-        )
+        await rows_in(tx, q.END_CLAIM, **_ending(aid, viewer.id, "RELEASED", None))
 
     await write_tx(ctx, work)
     _forget(info, aid, viewer.id)
@@ -136,16 +139,7 @@ async def revoke_claim(info: Info, *, author_id: str, reason: str) -> str:
     admin = await require_admin(info)
     aid = entity_id(author_id, "author")
     why = _text(reason, MAX_REASON, "reason", required=True)
-    rows = await write(
-        info.context,
-        q.END_CLAIM,
-        authorId=aid,
-        actorId=admin.id,
-        action="REVOKED",
-        reason=why,
-        now=now_iso(),
-        eventId=new_id(),
-    )
+    rows = await write(info.context, q.END_CLAIM, **_ending(aid, admin.id, "REVOKED", why))
     if not rows:
         raise not_found(f"author {aid} is not claimed")
     _forget(info, aid, admin.id, rows[0]["userId"])

@@ -11,7 +11,7 @@ from loaders.paging import Page
 from loaders.relation import forget
 from peergraph.context import Info
 from peergraph.errors import not_found, rate_limited
-from resolvers._ids import entity_id
+from resolvers.ids import entity_id
 
 if TYPE_CHECKING:  # the row shapes sit next to the types that read them
     from schema.accounts.viewer import FollowedAuthorRow

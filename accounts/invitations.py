@@ -15,7 +15,7 @@ from cypher import account as q
 from loaders.paging import Page
 from peergraph.context import Info
 from peergraph.errors import bad_input, conflict, forbidden, not_found, rate_limited
-from resolvers._ids import entity_id
+from resolvers.ids import entity_id
 
 if TYPE_CHECKING:  # the row shapes sit next to the types that read them
     from schema.accounts.invitation import InvitationRow

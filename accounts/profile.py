@@ -12,7 +12,7 @@ from loaders.privacy import HiddenField
 from loaders.relation import forget
 from peergraph.context import Info
 from peergraph.errors import bad_input, forbidden, not_found
-from resolvers._ids import entity_id
+from resolvers.ids import entity_id
 
 
 class InvitePolicy(StrEnum):

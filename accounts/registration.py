@@ -77,7 +77,7 @@ def verification_body(token: str) -> str:
 
 async def login(info: Info, *, email: str, password: str) -> tuple[AccessToken, ViewerUser]:
     """An access token for the right email and password. The attempt is checked against the login limits and
-    recorded as a failure *before* the password is checked (auth/login_throttle.py), so aliases packed into one
+    recorded as a failure *before* the password is checked (accounts/auth/login_throttle.py), so aliases packed into one
     request and concurrent requests to other API processes are counted too; a right password forgives it."""
     ctx, acc = info.context, info.context.account
     address = normalize_email(email)

@@ -55,10 +55,6 @@ class BatchResult:
             setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
 
     @property
-    def skipped_older(self) -> int:
-        return self.older
-
-    @property
     def total(self) -> int:
         return self.created + self.updated + self.unchanged + self.older
 

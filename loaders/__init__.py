@@ -18,7 +18,7 @@ from cypher import merged as merged_q
 from cypher import source as source_q
 from cypher import topic as topic_q
 from cypher import work as work_q
-from loaders._db import ReadGateway
+from loaders.gateway import ReadGateway
 from loaders.privacy import HIDEABLE, HiddenField
 from loaders.profile import load_profiles
 from loaders.rankings import RankingCache

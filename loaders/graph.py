@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from cypher import graph as q
 from cypher import search as sq
-from loaders._db import ReadGateway
+from loaders.gateway import ReadGateway
 
 if TYPE_CHECKING:
     from resolvers.graph import StepRow

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, LiteralString
 
 from cypher import search as sq
-from loaders._db import ReadGateway
+from loaders.gateway import ReadGateway
 
 if TYPE_CHECKING:
     from schema.graph import SearchHitRow

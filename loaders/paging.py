@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, LiteralString, TypeVar
 
-from loaders._db import ReadGateway
+from loaders.gateway import ReadGateway
 
 R = TypeVar("R")
 Counter = Callable[[], Awaitable[int]]

@@ -8,7 +8,7 @@ leaves out what it hides from `$viewer`. So the rows that leave Neo4j are what t
 reading a row cannot forget the rule; and sets (a filter, a lookup by ORCID iD, a count, a slice) are filtered where
 they are read, where checking in Python would first load what it then hides.
 
-The gateway (loaders/_db.py) passes `$viewer` to every query that names it, so no loader can leave it out; and each
+The gateway (loaders/gateway.py) passes `$viewer` to every query that names it, so no loader can leave it out; and each
 relation declares the hideable fields its rows can tell (loaders/relation.py), refused at import when its query applies
 no rule to one of them (`require_viewer_rule`).
 """

@@ -63,9 +63,6 @@ QUEUE_TIMEOUTS = Counter(
     "peergraph_requests_queue_timeouts_total", "Requests shed (OVERLOADED) after waiting their turn to execute"
 )
 NEO4J_ROUND_TRIPS = Counter("peergraph_neo4j_round_trips_total", "Cypher statements sent to Neo4j by the API")
-NEO4J_SECONDS = Histogram(
-    "peergraph_neo4j_query_seconds", "Time of one Cypher statement, sent to last record", buckets=LATENCY_BUCKETS
-)
 COST_ESTIMATED = Histogram(
     "peergraph_graphql_cost_estimated_nodes",
     "Nodes a document could return, estimated before execution",
@@ -78,9 +75,6 @@ DEADLOCKS_RETRIED = Counter(
 DEADLOCK_CODE = "Neo.TransientError.Transaction.DeadlockDetected"
 RESPONSE_CACHE = Counter(
     "peergraph_response_cache_lookups_total", "Anonymous reads looked up in the response cache, by result", ["result"]
-)
-IMPORTED = Counter(
-    "peergraph_import_records_total", "Records imported in this process, by entity and outcome", ["entity", "outcome"]
 )
 
 _operations: set[str] = set()

@@ -199,14 +199,14 @@ class Settings(BaseSettings):
     # Where the pages send a browser to sign in with ORCID (the implicit flow's authorization endpoint); the claim
     # step offers it when this, the audience and the keys are set (`orcidSignIn`).
     oidc_authorize_url: str | None = "https://orcid.org/oauth/authorize"
-    # Rate limits, kept in Neo4j so they hold across API processes (auth/ratelimit.py): at most N events per
+    # Rate limits, kept in Neo4j so they hold across API processes (accounts/auth/ratelimit.py): at most N events per
     # key in a sliding window of `rate_window_seconds`.
     rate_window_seconds: float = Field(default=60.0, gt=0)
     registrations_per_client: int = Field(default=10, ge=1)
     follows_per_user: int = Field(default=60, ge=1)
     claims_per_user: int = Field(default=10, ge=1)
     invites_per_sender: int = Field(default=5, ge=1)
-    # Failed logins (auth/login_throttle.py, docs/trust.md), counted over `login_window_seconds`: a hard limit
+    # Failed logins (accounts/auth/login_throttle.py, docs/trust.md), counted over `login_window_seconds`: a hard limit
     # per (account, client) and per client; past `login_delay_after_failures` failures on an account from all
     # clients, each client waits a delay doubling from `login_delay_base_seconds` up to `login_delay_max_seconds`
     # before each attempt on it (never longer: the owner is slowed, never locked out).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ingest.ids import bare_doi, bare_orcid, bare_ror, parse_id
@@ -55,28 +56,30 @@ def short_id(id: str, *, kind: str) -> str | None:
     return parsed[1] if parsed is not None and parsed[0] == kind else None
 
 
+def _bare(value: str, bare: Callable[[str], str | None], argument: str, what: str) -> str:
+    """The bare form of an alternate key (ORCID iD, DOI, ROR id); BAD_USER_INPUT when it is not one."""
+    found = bare(value)
+    if found is None:
+        raise bad_input(f"`{argument}` is not {what}: {value[:80]!r}", argument=argument)
+    return found
+
+
 async def author_by_orcid(info: Info, *, orcid: str) -> AuthorRow | None:
-    bare = bare_orcid(orcid)
-    if bare is None:
-        raise bad_input(f"`orcid` is not an ORCID iD: {orcid[:80]!r}", argument="orcid")
-    found = await info.context.loaders.orcid.load(bare)
-    return None if found is None else await info.context.loaders.author.load(found)
+    loaders = info.context.loaders
+    found = await loaders.orcid.load(_bare(orcid, bare_orcid, "orcid", "an ORCID iD"))
+    return None if found is None else await loaders.author.load(found)
 
 
 async def work_by_doi(info: Info, *, doi: str) -> WorkRow | None:
-    bare = bare_doi(doi)
-    if bare is None:
-        raise bad_input(f"`doi` is not a DOI: {doi[:80]!r}", argument="doi")
-    found = await info.context.loaders.doi.load(bare)
-    return None if found is None else await info.context.loaders.work.load(found)
+    loaders = info.context.loaders
+    found = await loaders.doi.load(_bare(doi, bare_doi, "doi", "a DOI"))
+    return None if found is None else await loaders.work.load(found)
 
 
 async def institution_by_ror(info: Info, *, ror: str) -> InstitutionRow | None:
-    bare = bare_ror(ror)
-    if bare is None:
-        raise bad_input(f"`ror` is not a ROR id: {ror[:80]!r}", argument="ror")
-    found = await info.context.loaders.ror.load(bare)
-    return None if found is None else await info.context.loaders.institution.load(found)
+    loaders = info.context.loaders
+    found = await loaders.ror.load(_bare(ror, bare_ror, "ror", "a ROR id"))
+    return None if found is None else await loaders.institution.load(found)
 
 
 def exactly_one(**arguments: str | None) -> tuple[str, str]:

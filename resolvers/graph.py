@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, TypedDict
 
 from ingest.records import parse_id
 from loaders import graph as reads
-from loaders._db import ReadGateway
+from loaders.gateway import ReadGateway
 from peergraph.context import Info
 from peergraph.errors import bad_input, path_search_exhausted
 from peergraph.settings import Settings
-from resolvers._ids import entity_id
 from resolvers.entity import author_by_orcid
+from resolvers.ids import entity_id
 
 if TYPE_CHECKING:
     from schema.graph import SearchHitRow, SliceRow

@@ -4,30 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import Enum
-from typing import Literal, Required, TypedDict
+from typing import Literal, TypedDict
 
 import strawberry
 
 from accounts import social
 from accounts.trust import Trust
 from peergraph.context import Info
-from schema.connection import Connection, Edge, edge_to, page_key
+from schema.connection import Connection, Edge, connection_field, page_key
 from schema.institution import Institution, InstitutionRow
-from schema.node import Node
+from schema.node import FromRow, NamedRow, Node
 from schema.topic import Topic, TopicRow
-from schema.work import Work
 
 
-class AuthorRow(TypedDict, total=False):
+class AuthorRow(NamedRow, total=False):
     """An author as the reads return it (cypher/fragments/author.cypher); the lookup by id (get_by_ids, profile) adds
     what the claimant hides from the viewer, the last known institution and the one the claimant shows."""
 
-    id: Required[str]
-    name: str | None
-    worksCount: int | None
     citedByCount: int | None
     hIndex: int | None
-    isStub: bool | None
     orcid: str | None
     mergedIds: list[str] | None
     hidden: list[str]
@@ -125,7 +120,7 @@ def _shared_topics(row: CoauthorRow) -> list[Topic]:
     description="A researcher, keyed by OpenAlex id; stub authors are known only from authorships. What its claimant "
     "hides is null, empty or 0 to everyone but the claimant and admins."
 )
-class Author(Node):
+class Author(Node, FromRow):
     name: str | None = strawberry.field(description="Display name.")
     cited_by_count: int | None = strawberry.field(description="OpenAlex's citation count (all data).")
     h_index: int | None = strawberry.field(description="OpenAlex's h-index (all data).")
@@ -222,22 +217,7 @@ class Author(Node):
         page = await info.context.loaders.coauthors.load(page_key(str(self.id), first, after))
         return CoauthorConnection.build(page, CoauthorEdge.from_row)
 
-    @strawberry.field(description="The author's works, newest first.")
-    async def works(self, info: Info, first: int | None = None, after: str | None = None) -> Connection[Work]:
-        page = await info.context.loaders.author_works.load(page_key(str(self.id), first, after))
-        return Connection.build(page, edge_to(Work.from_row))
-
-    @classmethod
-    def from_row(cls, row: AuthorRow) -> Author:
-        return cls(
-            id=strawberry.ID(row["id"]),
-            name=row.get("name"),
-            orcid=row.get("orcid"),
-            cited_by_count=row.get("citedByCount"),
-            h_index=row.get("hIndex"),
-            is_stub=bool(row.get("isStub")),
-            row=row,
-        )
+    works = connection_field("author_works", "schema.work.Work", description="The author's works, newest first.")
 
 
 @strawberry.type(description="An edge to a coauthor, with what the two share.")

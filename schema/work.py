@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Required, TypedDict
+from typing import TYPE_CHECKING, Annotated, TypedDict
 
 import strawberry
 
 from peergraph.context import Info
-from schema.connection import Connection, edge_to, page_key
+from schema.connection import connection_field
 from schema.institution import Institution, InstitutionRow
-from schema.node import Node
+from schema.node import FromRow, Node, NodeRow
 from schema.source import Source, SourceRow
 from schema.topic import Topic, TopicRow
 
@@ -17,11 +17,10 @@ if TYPE_CHECKING:
     from schema.author import Author, AuthorRow
 
 
-class WorkRow(TypedDict, total=False):
+class WorkRow(NodeRow, total=False):
     """A work as the reads return it (cypher/fragments/work.cypher; the lookup by id adds the abstract and the rest, a
     search hit has the node's properties and no venue)."""
 
-    id: Required[str]
     title: str | None
     type: str | None
     year: int | None
@@ -95,7 +94,7 @@ class WorkTopic:
 
 
 @strawberry.type(description="A scholarly work (article, book, dataset ...), keyed by its OpenAlex id.")
-class Work(Node):
+class Work(Node, FromRow):
     title: str | None = strawberry.field(description="The work's title.")
     type: str | None = strawberry.field(description="OpenAlex work type: article, book-chapter, dataset ...")
     year: int | None = strawberry.field(description="Publication year.")
@@ -128,15 +127,12 @@ class Work(Node):
     def open_access(self) -> OpenAccess:
         return OpenAccess(is_oa=self.row.get("isOa"), status=self.row.get("oaStatus"), url=self.row.get("oaUrl"))
 
-    @strawberry.field(description="The works this work cites (those in the graph), newest first.")
-    async def references(self, info: Info, first: int | None = None, after: str | None = None) -> Connection[Work]:
-        page = await info.context.loaders.references.load(page_key(str(self.id), first, after))
-        return Connection.build(page, edge_to(Work.from_row))
-
-    @strawberry.field(description="The works citing this work (those in the graph), newest first.")
-    async def cited_by(self, info: Info, first: int | None = None, after: str | None = None) -> Connection[Work]:
-        page = await info.context.loaders.cited_by.load(page_key(str(self.id), first, after))
-        return Connection.build(page, edge_to(Work.from_row))
+    references = connection_field(
+        "references", "schema.work.Work", description="The works this work cites (those in the graph), newest first."
+    )
+    cited_by = connection_field(
+        "cited_by", "schema.work.Work", description="The works citing this work (those in the graph), newest first."
+    )
 
     @strawberry.field(description="Every authorship in author order, including those that name no author id.")
     async def authorships(self, info: Info) -> list[Authorship]:
@@ -146,16 +142,3 @@ class Work(Node):
     async def topics(self, info: Info) -> list[WorkTopic]:
         rows = await info.context.loaders.work_topics.load(str(self.id))
         return [WorkTopic(score=r.get("score"), topic=Topic.from_row(r["topic"])) for r in rows]
-
-    @classmethod
-    def from_row(cls, row: WorkRow) -> Work:
-        return cls(
-            id=strawberry.ID(row["id"]),
-            title=row.get("title"),
-            type=row.get("type"),
-            year=row.get("year"),
-            doi=row.get("doi"),
-            cited_by_count=row.get("citedByCount"),
-            language=row.get("language"),
-            row=row,
-        )

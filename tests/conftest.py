@@ -90,6 +90,7 @@ def settings(neo4j_service: Neo4jService) -> Settings:
         # The suite shares two cores with its own Neo4j and bursts of connections (50 concurrent claims): its
         # requests get room beyond the production defaults. The fault tests use the defaults (test_faults.py).
         request_deadline_seconds=60.0,
+        queue_timeout_seconds=60.0,  # 50 concurrent claims wait their turns (16 at once) longer than 2 s here
         neo4j_connection_timeout_seconds=5.0,
         # Opening a connection (its Bolt handshake) must fit in the acquisition timeout too; writes no longer get
         # the driver's own retries of a connection that failed slowly (peergraph/db/retry.py).

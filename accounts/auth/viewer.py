@@ -77,8 +77,8 @@ class ViewerSession:
         return self._token is not None
 
     async def get_or_anonymous(self) -> ViewerUser | None:
-        """The viewer for public fields: None when anonymous. A bad token never gets here as anonymous: the
-        request is refused before execution (schema/authentication.py); should a field run anyway, it raises."""
+        """The viewer for public fields: None when anonymous. A bad token never gets here as anonymous: the request
+        is refused before execution (schema/accounts/authentication.py); should a field run anyway, it raises."""
         return await self.get()
 
     async def require(self) -> ViewerUser:

@@ -1,5 +1,5 @@
-"""How a request's Neo4j work is retried: reads (loaders/_db.py), account writes (resolvers/_account_db.py) and
-rate-limit checks (auth/ratelimit.py) alike.
+"""How a request's Neo4j work is retried: reads (loaders/gateway.py), account writes (accounts/db.py) and
+rate-limit checks (accounts/auth/ratelimit.py) alike.
 
 Transient failures are retried with backoff within the retry budget, never past the request's deadline. A
 refused or broken connection is retried for UNAVAILABLE_RETRY_SECONDS only, and one slow to fail (an unreachable

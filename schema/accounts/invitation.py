@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import NotRequired, TypedDict
 
 import strawberry
@@ -29,23 +29,15 @@ class InvitationRow(TypedDict):
     toAuthorId: str
 
 
-@strawberry.enum(description="Which invitations: received or sent.")
-class InvitationBox(Enum):
-    INBOX = "INBOX"
-    SENT = "SENT"
-
-
-@strawberry.enum(description="Where an invitation stands.")
-class InvitationStatus(Enum):
-    PENDING = "PENDING"
-    ACCEPTED = "ACCEPTED"
-    DECLINED = "DECLINED"
-
-
-@strawberry.enum(description="The recipient's answer.")
-class InviteResponse(Enum):
-    ACCEPT = "ACCEPT"
-    DECLINE = "DECLINE"
+# Choices whose values are their names, one declaration each.
+InvitationBox = StrEnum("InvitationBox", [("INBOX", "INBOX"), ("SENT", "SENT")])
+InvitationStatus = StrEnum(
+    "InvitationStatus", [("PENDING", "PENDING"), ("ACCEPTED", "ACCEPTED"), ("DECLINED", "DECLINED")]
+)
+InviteResponse = StrEnum("InviteResponse", [("ACCEPT", "ACCEPT"), ("DECLINE", "DECLINE")])
+strawberry.enum(InvitationBox, description="Which invitations: received or sent.")
+strawberry.enum(InvitationStatus, description="Where an invitation stands.")
+strawberry.enum(InviteResponse, description="The recipient's answer.")
 
 
 @strawberry.type(description="A direct collaboration invitation between two claimed researchers.")

@@ -7,7 +7,7 @@ import strawberry
 from accounts import invitations as invites
 from accounts import registration
 from peergraph.context import Info
-from resolvers._ids import entity_id
+from resolvers.ids import entity_id
 from schema.accounts.invitation import Invitation, InvitationBox
 from schema.accounts.profile import AuthorProfile, ClaimEvent, claim_events, profile_of
 from schema.accounts.viewer import FollowingConnection, Viewer, following_connection

@@ -20,7 +20,7 @@ import pytest
 from neo4j import AsyncDriver
 from neo4j.exceptions import Neo4jError
 
-from loaders._db import ReadGateway
+from loaders.gateway import ReadGateway
 from peergraph.settings import Settings
 from tests import faults
 from tests.conftest import Neo4jService

@@ -22,7 +22,7 @@ import type { PageContext } from "../page";
 import { orcidButton, orcidSignIn } from "../orcid";
 import { session } from "../session";
 import type { Named, Profile, Settings, Social, Trust, WorkPage } from "../types";
-import { graphPanel, notFound, problemBox, workList } from "../ui";
+import { graphPanel, headCard, notFound, pageLayout, problemBox, workList } from "../ui";
 
 const LOCKED = "Claim this author entity first to unlock direct invitations.";
 
@@ -184,21 +184,14 @@ function draw(main: HTMLElement, profile: Profile, ctx: PageContext, rerender: (
   const counts = countsCard(profile);
   const trustSlot = h("div", { class: "trust-slot" }, trustCard(profile.trust, profile.claimed));
   const actions = h("section", { class: "card actions", "aria-labelledby": "actions-title" }, h("h2", { id: "actions-title" }, "Actions"), h("p", { class: "muted" }, "Loading…"));
-  const header = h(
-    "section",
-    { class: "card head" },
-    h("p", { class: "kind" }, "Researcher"),
-    h("h1", null, profile.name ?? profile.id),
-    h("p", { class: "summary" }, summaryOf(profile)),
-    affiliationOf(profile),
-    h(
-      "p",
-      { class: "badges" },
-      profile.openToCollaborate ? h("span", { class: "badge open" }, "Open to collaborate") : null,
-      profile.orcid ? h("span", { class: "badge" }, `ORCID ${profile.orcid}`) : null,
-      h("span", { class: "badge muted" }, profile.id),
-    ),
+  const badges = h(
+    "p",
+    { class: "badges" },
+    profile.openToCollaborate ? h("span", { class: "badge open" }, "Open to collaborate") : null,
+    profile.orcid ? h("span", { class: "badge" }, `ORCID ${profile.orcid}`) : null,
+    h("span", { class: "badge muted" }, profile.id),
   );
+  const header = headCard("Researcher", profile.name ?? profile.id, summaryOf(profile), affiliationOf(profile), badges);
   const graph = graphPanel(profile.id, 2);
   const nextWorks = (after: string) =>
     gql<{ author: { works: WorkPage } | null }>(AUTHOR_WORKS, { id: profile.id, after }).then((d) => {
@@ -207,12 +200,7 @@ function draw(main: HTMLElement, profile: Profile, ctx: PageContext, rerender: (
     });
   replace(
     main,
-    h(
-      "div",
-      { class: "layout" },
-      h("div", { class: "primary" }, header, counts, graph.section, workList(profile.works, nextWorks)),
-      h("aside", { class: "secondary" }, trustSlot, actions, collaboratorsCard(profile), topicsCard(profile)),
-    ),
+    pageLayout([header, counts, graph.section, workList(profile.works, nextWorks)], [trustSlot, actions, collaboratorsCard(profile), topicsCard(profile)]),
   );
   const onSocial = (social: Social) => {
     replace(trustSlot, trustCard(social.trust, social.claimed));
