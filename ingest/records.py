@@ -86,6 +86,34 @@ def _institution_stub(inst: dict[str, Any]) -> Row | None:
     }
 
 
+# The later places of an author listed more than once on a work, as parallel lists on its one AUTHORED
+# (docs/graph-model.md): null for the usual author with one place. Neo4j lists hold no nulls, so a missing
+# label or raw name is "", and each later place's institutions are `moreInstitutionCounts[k]` consecutive ids of
+# `moreInstitutionIds`.
+MORE_PLACES = (
+    "moreOrders",
+    "morePositionLabels",
+    "moreCorresponding",
+    "moreRawAuthorNames",
+    "moreInstitutionIds",
+    "moreInstitutionCounts",
+)
+
+
+def _add_place(
+    first: Row, order: int, label: str | None, corresponding: bool, raw_name: str | None, inst_ids: list[str]
+) -> None:
+    if first["moreOrders"] is None:
+        for key in MORE_PLACES:
+            first[key] = []
+    first["moreOrders"].append(order)
+    first["morePositionLabels"].append(label or "")
+    first["moreCorresponding"].append(corresponding)
+    first["moreRawAuthorNames"].append(raw_name or "")
+    first["moreInstitutionIds"].extend(inst_ids)
+    first["moreInstitutionCounts"].append(len(inst_ids))
+
+
 def work_row(record: object) -> Row:
     """A work record → {props, authorships, unlinked, institutions, topics, source, references}."""
     rec = _require_dict(record)
@@ -94,7 +122,7 @@ def work_row(record: object) -> Row:
     authorships: list[Row] = []
     unlinked: list[Row] = []
     institutions: dict[str, Row] = {}
-    seen_authors: set[str] = set()
+    first_place: dict[str, Row] = {}  # author id -> the authorship of its first place
     for order, raw in enumerate(_list(rec.get("authorships"), "authorships")):
         ship = _dict(raw)
         author = _dict(ship.get("author"))
@@ -110,21 +138,23 @@ def work_row(record: object) -> Row:
         if aid is None:
             unlinked.append({"order": order, "name": name or "(unnamed)"})
             continue
-        if aid in seen_authors:  # OpenAlex occasionally lists an author twice; the first place counts
+        label, raw_name = _str(ship.get("author_position")), _str(ship.get("raw_author_name"))
+        kept = first_place.get(aid)
+        if kept is not None:  # OpenAlex sometimes lists an author at several places: each is kept, in order
+            _add_place(kept, order, label, bool(ship.get("is_corresponding")), raw_name, inst_ids)
             continue
-        seen_authors.add(aid)
-        authorships.append(
-            {
-                "authorId": aid,
-                "name": name,
-                "orcid": bare_orcid(author.get("orcid")),
-                "order": order,
-                "positionLabel": _str(ship.get("author_position")),
-                "isCorresponding": bool(ship.get("is_corresponding")),
-                "institutionIds": inst_ids,
-                "rawAuthorName": _str(ship.get("raw_author_name")),
-            }
-        )
+        first_place[aid] = {
+            "authorId": aid,
+            "name": name,
+            "orcid": bare_orcid(author.get("orcid")),
+            "order": order,
+            "positionLabel": label,
+            "isCorresponding": bool(ship.get("is_corresponding")),
+            "institutionIds": inst_ids,
+            "rawAuthorName": raw_name,
+            **dict.fromkeys(MORE_PLACES),
+        }
+        authorships.append(first_place[aid])
     topics: list[Row] = []
     for raw in _list(rec.get("topics"), "topics"):
         topic = _dict(raw)

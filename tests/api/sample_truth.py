@@ -171,7 +171,8 @@ def _add_work(truth: Truth, rec: Rec) -> None:
         if aid is None:
             ships.append(Ship(order, None, name or "(unnamed)", False, []))
             continue
-        if aid in seen:
+        if aid in seen:  # an author listed again: another place on the byline, not another author
+            ships.append(Ship(order, aid, name, bool(ship.get("is_corresponding")), insts))
             continue
         seen.add(aid)
         if truth.offer("author", aid, _seen(rec)):
