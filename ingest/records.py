@@ -181,6 +181,7 @@ def work_row(record: object) -> Row:
             "name": _str(source_rec.get("display_name")),
             "issnL": _str(source_rec.get("issn_l")),
             "type": _str(source_rec.get("type")),
+            "publisherLineage": publisher_lineage(source_rec),
         }
     # Distinct, in their order: a reference listed twice is one citation.
     references = list(
@@ -221,7 +222,47 @@ def work_row(record: object) -> Row:
         "topics": topics,
         "source": source,
         "references": references,
+        "funders": work_funders(rec),
     }
+
+
+def work_funders(rec: dict[str, Any]) -> list[Row]:
+    """The funders a work names, once each in their first order: `funders` (id, name, ROR) and `grants` (funder,
+    its name, an award id), the award ids of one funder gathered."""
+    found: dict[str, Row] = {}
+    for raw in _list(rec.get("funders"), "funders"):
+        funder = _dict(raw)
+        fid = optional_short_id(funder.get("id"), "F")
+        if fid is not None:
+            found.setdefault(fid, {"id": fid, "name": None, "ror": None, "awardIds": []})
+            found[fid]["name"] = found[fid]["name"] or _str(funder.get("display_name"))
+            found[fid]["ror"] = found[fid]["ror"] or bare_ror(funder.get("ror"))
+    for raw in _list(rec.get("grants"), "grants"):
+        grant = _dict(raw)
+        fid = optional_short_id(grant.get("funder"), "F")
+        if fid is None:
+            continue
+        kept = found.setdefault(fid, {"id": fid, "name": None, "ror": None, "awardIds": []})
+        kept["name"] = kept["name"] or _str(grant.get("funder_display_name"))
+        award = _str(grant.get("award_id"))
+        if award is not None and award not in kept["awardIds"]:
+            kept["awardIds"].append(award)
+    return list(found.values())
+
+
+def publisher_lineage(source: dict[str, Any]) -> list[Row]:
+    """A source's host publisher and the publishers above it ([{id, name}], host first); [] when its host
+    organization is not a publisher (an institution hosting a repository)."""
+    host = optional_short_id(source.get("host_organization"), "P")
+    if host is None:
+        return []
+    ids = [optional_short_id(p, "P") for p in _list(source.get("host_organization_lineage"), "lineage")]
+    lineage = [i for i in ids if i is not None] or [host]
+    names = _list(source.get("host_organization_lineage_names"), "host_organization_lineage_names")
+    rows = [{"id": pid, "name": _str(names[k]) if k < len(names) else None} for k, pid in enumerate(lineage)]
+    if rows[0]["id"] == host and rows[0]["name"] is None:
+        rows[0]["name"] = _str(source.get("host_organization_name"))
+    return rows
 
 
 def author_row(record: object) -> Row:
@@ -288,7 +329,60 @@ def source_row(record: object) -> Row:
     }
     if props["name"] is None:
         raise RecordError("a source record needs a display_name")
-    return {"id": sid, "updatedDate": props["updatedDate"], "props": props}
+    return {
+        "id": sid,
+        "updatedDate": props["updatedDate"],
+        "props": props,
+        "publisherLineage": publisher_lineage(rec),
+    }
+
+
+def funder_row(record: object) -> Row:
+    rec = _require_dict(record)
+    fid = short_id(rec.get("id"), "F")
+    stats = _dict(rec.get("summary_stats"))
+    props = {
+        "id": fid,
+        "name": _str(rec.get("display_name")),
+        "countryCode": _str(rec.get("country_code")),
+        "description": _str(rec.get("description")),
+        "ror": bare_ror(_dict(rec.get("ids")).get("ror")),
+        "worksCount": _int(rec.get("works_count"), "works_count"),
+        "citedByCount": _int(rec.get("cited_by_count"), "cited_by_count"),
+        "awardsCount": _int(rec.get("awards_count", rec.get("grants_count")), "awards_count"),
+        "hIndex": _int(stats.get("h_index"), "summary_stats.h_index"),
+        "isStub": False,
+        "updatedDate": _str(rec.get("updated_date")),
+    }
+    if props["name"] is None:
+        raise RecordError("a funder record needs a display_name")
+    return {"id": fid, "updatedDate": props["updatedDate"], "props": props}
+
+
+def publisher_row(record: object) -> Row:
+    rec = _require_dict(record)
+    pid = short_id(rec.get("id"), "P")
+    stats = _dict(rec.get("summary_stats"))
+    countries = [c for c in _list(rec.get("country_codes"), "country_codes") if isinstance(c, str) and c]
+    props = {
+        "id": pid,
+        "name": _str(rec.get("display_name")),
+        "countryCodes": countries,
+        "hierarchyLevel": _int(rec.get("hierarchy_level"), "hierarchy_level"),
+        "ror": bare_ror(_dict(rec.get("ids")).get("ror")),
+        "worksCount": _int(rec.get("works_count"), "works_count"),
+        "citedByCount": _int(rec.get("cited_by_count"), "cited_by_count"),
+        "hIndex": _int(stats.get("h_index"), "summary_stats.h_index"),
+        "isStub": False,
+        "updatedDate": _str(rec.get("updated_date")),
+    }
+    if props["name"] is None:
+        raise RecordError("a publisher record needs a display_name")
+    parent_raw = rec.get("parent_publisher")
+    parent_dict = _dict(parent_raw)
+    parent_id = optional_short_id(parent_dict.get("id") if parent_dict else parent_raw, "P")
+    parent = None if parent_id is None or parent_id == pid else {"id": parent_id, "name": _str(parent_dict.get("display_name"))}
+    return {"id": pid, "updatedDate": props["updatedDate"], "props": props, "parent": parent}
 
 
 def topic_row(record: object) -> Row:
@@ -332,6 +426,8 @@ ROW_BUILDERS = {
     "source": source_row,
     "topic": topic_row,
     "concept": concept_row,
+    "funder": funder_row,
+    "publisher": publisher_row,
 }
 
 

@@ -59,6 +59,11 @@ class Truth:
     topic_name: dict[str, str | None] = field(default_factory=dict)
     source_name: dict[str, str | None] = field(default_factory=dict)
     cites: set[tuple[str, str]] = field(default_factory=set)
+    work_funders: dict[str, set[str]] = field(default_factory=dict)
+    funder_name: dict[str, str | None] = field(default_factory=dict)
+    publisher_name: dict[str, str | None] = field(default_factory=dict)
+    source_lineage: dict[str, list[str]] = field(default_factory=dict)  # source -> its publishers, host first
+    publisher_links: set[tuple[str, str]] = field(default_factory=set)  # (publisher, the one above it)
     # Stubs keep the description of the newest record naming them (docs/graph-model.md, `stubSeen`): the record
     # whose "updated_date|id|" sorts highest; a full record always wins.
     full: set[tuple[str, str]] = field(default_factory=set)
@@ -118,9 +123,23 @@ def sample_truth() -> Truth:
     truth = Truth()
     for rec in records("institutions"):
         _institution_stub(truth, rec, None)
+    for rec in records("publishers"):
+        pid = short(rec["id"]) or ""
+        truth.publisher_name[pid] = rec.get("display_name")
+        truth.full.add(("publisher", pid))
+        parent = rec.get("parent_publisher")
+        parent_id = short(parent.get("id") if isinstance(parent, dict) else parent)
+        if parent_id and parent_id != pid:
+            truth.publisher_links.add((pid, parent_id))
+            if truth.offer("publisher", parent_id, _seen(rec)):
+                truth.publisher_name[parent_id] = parent.get("display_name") if isinstance(parent, dict) else None
+    for rec in records("funders"):
+        truth.funder_name[short(rec["id"]) or ""] = rec.get("display_name")
+        truth.full.add(("funder", short(rec["id"]) or ""))
     for rec in records("sources"):
         truth.source_name[short(rec["id"]) or ""] = rec.get("display_name")
         truth.full.add(("source", short(rec["id"]) or ""))
+        _lineage(truth, short(rec["id"]) or "", rec, _seen(rec))
     for rec in records("topics"):
         truth.topic_name[short(rec["id"]) or ""] = rec.get("display_name")
         truth.full.add(("topic", short(rec["id"]) or ""))
@@ -193,3 +212,29 @@ def _add_work(truth: Truth, rec: Rec) -> None:
         truth.venue[wid] = short(source.get("id")) or ""
         if truth.offer("source", truth.venue[wid], _seen(rec)):
             truth.source_name[truth.venue[wid]] = source.get("display_name")
+            _lineage(truth, truth.venue[wid], source, _seen(rec))
+    funders = {short(f.get("id")) for f in rec.get("funders") or []} | {short(g.get("funder")) for g in rec.get("grants") or []}
+    truth.work_funders[wid] = {f for f in funders if f}
+    names = {short(f.get("id")): f.get("display_name") for f in rec.get("funders") or []}
+    for grant in rec.get("grants") or []:
+        names.setdefault(short(grant.get("funder")), grant.get("funder_display_name"))
+    for fid in sorted(truth.work_funders[wid]):
+        if truth.offer("funder", fid, _seen(rec)):
+            truth.funder_name[fid] = names.get(fid)
+
+
+def _lineage(truth: Truth, sid: str, source: Rec, seen: str) -> None:
+    """A source's publishers (its host organization when that is a publisher, then the ones above it)."""
+    host = short(source.get("host_organization"))
+    if not host or not host.startswith("P"):
+        truth.source_lineage[sid] = []
+        return
+    lineage = [short(p) or "" for p in source.get("host_organization_lineage") or []] or [host]
+    names = source.get("host_organization_lineage_names") or []
+    truth.source_lineage[sid] = lineage
+    for k, pid in enumerate(lineage):
+        name = names[k] if k < len(names) else (source.get("host_organization_name") if pid == host else None)
+        if truth.offer("publisher", pid, seen):
+            truth.publisher_name[pid] = name
+        if k + 1 < len(lineage) and ("publisher", pid) not in truth.full and pid != lineage[k + 1]:
+            truth.publisher_links.add((pid, lineage[k + 1]))
