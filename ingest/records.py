@@ -381,7 +381,11 @@ def publisher_row(record: object) -> Row:
     parent_raw = rec.get("parent_publisher")
     parent_dict = _dict(parent_raw)
     parent_id = optional_short_id(parent_dict.get("id") if parent_dict else parent_raw, "P")
-    parent = None if parent_id is None or parent_id == pid else {"id": parent_id, "name": _str(parent_dict.get("display_name"))}
+    parent = (
+        None
+        if parent_id is None or parent_id == pid
+        else {"id": parent_id, "name": _str(parent_dict.get("display_name"))}
+    )
     return {"id": pid, "updatedDate": props["updatedDate"], "props": props, "parent": parent}
 
 

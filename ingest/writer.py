@@ -165,10 +165,16 @@ async def _write_work_links(tx: Tx, rows: Sequence[Row], cleared: Sequence[str])
 async def _write_owned_links(tx: Tx, kind: str, written: Sequence[Row]) -> None:
     """What a source or publisher record owns besides its node: a source's publisher, a publisher's parent."""
     if kind == "source":
-        lineages = [{"sourceId": r["id"], "lineage": r["publisherLineage"], "seen": _seen(r), "own": True} for r in written]
+        lineages = [
+            {"sourceId": r["id"], "lineage": r["publisherLineage"], "seen": _seen(r), "own": True} for r in written
+        ]
         await _run(tx, q.WRITE_SOURCE_PUBLISHERS, rows=lineages)
     elif kind == "publisher":
-        await _run(tx, q.WRITE_PUBLISHER_PARENTS, rows=[{"id": r["id"], "parent": r["parent"], "seen": _seen(r)} for r in written])
+        await _run(
+            tx,
+            q.WRITE_PUBLISHER_PARENTS,
+            rows=[{"id": r["id"], "parent": r["parent"], "seen": _seen(r)} for r in written],
+        )
 
 
 async def _write(tx: Tx, /, kind: str, rows: Sequence[Row], mark: BatchMark | None, flag: bool) -> BatchResult:

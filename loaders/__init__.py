@@ -13,6 +13,7 @@ from strawberry.dataloader import DataLoader
 from loaders import author, entity, profile, relations, work
 from loaders._db import ReadGateway
 from loaders._paging import PageKey, RowsPage
+from loaders.analytics import AnalyticsLoaders
 from loaders.profile import ProfileKey
 from loaders.rankings import RankingCache
 
@@ -47,6 +48,7 @@ class Loaders:
     source_works: DataLoader[PageKey, RowsPage]
     institution_works: DataLoader[PageKey, RowsPage]
     institution_authors: DataLoader[PageKey, RowsPage]
+    analytics: AnalyticsLoaders
 
 
 def build_loaders(db: ReadGateway, facts: DataLoader[str, Row | None], rankings: RankingCache) -> Loaders:
@@ -83,4 +85,5 @@ def build_loaders(db: ReadGateway, facts: DataLoader[str, Row | None], rankings:
         source_works=DataLoader(load_fn=lambda keys: relations.load_source_works(db, keys)),
         institution_works=DataLoader(load_fn=lambda keys: relations.load_institution_works(db, keys)),
         institution_authors=DataLoader(load_fn=lambda keys: relations.load_institution_authors(db, keys)),
+        analytics=AnalyticsLoaders(db),
     )

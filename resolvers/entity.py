@@ -18,6 +18,9 @@ async def node_by_id(info: Info, *, id: str) -> tuple[str, Row] | None:
     if parsed is None:
         raise bad_input(f"`id` is not an OpenAlex id: {id[:80]!r}", argument="id")
     kind, short = parsed
+    if kind in ("funder", "publisher"):
+        row = await getattr(info.context.loaders.analytics, kind).load(short)
+        return None if row is None else (kind, row)
     if kind not in NODE_KINDS:
         return None
     row = await getattr(info.context.loaders, kind).load(short)

@@ -35,6 +35,10 @@ class Institution(Node):
     country_code: str | None = strawberry.field(description='ISO 3166-1 alpha-2 country code, e.g. "DK".')
     ror: str | None = strawberry.field(description='Bare ROR id, e.g. "02tvcev59".')
     type: str | None = strawberry.field(description="education, healthcare, company ...")
+    works_count: int | None = strawberry.field(
+        description="OpenAlex's count of the institution's works (all data; null for a stub): what "
+        "WORKS_COUNT_DESC orders by."
+    )
 
     @strawberry.field(description="Authors last known at or affiliated with this institution, by name.")
     async def authors(
@@ -66,4 +70,5 @@ class Institution(Node):
             country_code=row.get("countryCode"),
             ror=row.get("ror"),
             type=row.get("type"),
+            works_count=row.get("worksCount"),
         )

@@ -8,8 +8,8 @@ from typing import Annotated, Any
 import strawberry
 
 from peergraph.context import Info
+from resolvers import analytics, listing
 from resolvers import graph as graphs
-from resolvers import listing
 from schema.author import Author
 from schema.connection import Counter, PageInfo, encode_cursor, page_info_next, page_window, resolve_total
 from schema.filters import (
@@ -87,7 +87,10 @@ async def _rows(
 
 @strawberry.type
 class ListingQuery:
-    @strawberry.field(description="All works matching `where`, in the chosen order.")
+    @strawberry.field(
+        description="All works matching `where` (filters as OpenAlex's, combined with AND / OR / NOT), in the chosen "
+        "order: unknown values last, ties by id."
+    )
     async def works(
         self,
         info: Info,
@@ -96,8 +99,10 @@ class ListingQuery:
         first: int | None = None,
         after: str | None = None,
     ) -> WorkConnection:
-        filters = (where or WorkFilter()).params()
-        skip, rows, more, counter = await _rows(info, "work", order_by.value, filters, first, after)
+        skip, limit = page_window(first, after)
+        rows = await analytics.works_page(info, where=where, order=order_by.value, skip=skip, limit=limit + 1)
+        more, rows = len(rows) > limit, rows[:limit]
+        counter = partial(analytics.count_works, info, where=where)
         edges = [WorkEdge(cursor=encode_cursor(skip + i), node=Work.from_row(r)) for i, r in enumerate(rows)]
         return WorkConnection(
             page_info=page_info_next(skip, len(edges), more), edges=edges, total=None, counter=counter
@@ -162,15 +167,16 @@ class ListingQuery:
         return [entity_from_row(r["kind"], r["entity"]) for r in rows]
 
     @strawberry.field(
-        description="The shortest coauthorship path (≤ maxHops ≤ 6) and the works linking each hop; null when there "
+        description="The shortest coauthorship path (≤ maxHops ≤ 6) between two authors, or between the researchers of "
+        "two institutions (the authors of their authorships), and the works linking each hop; null when there "
         "is none that short. A search that runs out of its node budget first is null with a QUERY_TOO_COSTLY error "
         "(extensions: hopsSearched, visited, budget)."
     )
     async def connection(
         self,
         info: Info,
-        from_: Annotated[strawberry.ID, strawberry.argument(name="from", description="An author id.")],
-        to: Annotated[strawberry.ID, strawberry.argument(description="An author id.")],
+        from_: Annotated[strawberry.ID, strawberry.argument(name="from", description="An author or institution id.")],
+        to: Annotated[strawberry.ID, strawberry.argument(description="An author or institution id.")],
         max_hops: int = 4,
     ) -> CoauthorPath | None:
         row = await graphs.coauthor_path(info, source=str(from_), target=str(to), max_hops=max_hops)

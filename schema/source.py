@@ -12,6 +12,7 @@ from schema.connection import page_window
 from schema.node import Node
 
 if TYPE_CHECKING:
+    from schema.funder import Publisher
     from schema.work import WorkConnection
 
 
@@ -29,6 +30,14 @@ class Source(Node):
 
         skip, limit = page_window(first, after)
         return work_connection(await page_of(info, "source_works", owner=str(self.id), skip=skip, limit=limit))
+
+    @strawberry.field(description="The source's publisher (its host organization, when that is a publisher).")
+    async def publisher(self, info: Info) -> Annotated[Publisher, strawberry.lazy("schema.funder")] | None:
+        from resolvers.analytics import source_publisher
+        from schema.funder import Publisher
+
+        row = await source_publisher(info, source_id=str(self.id))
+        return None if row is None else Publisher.from_row(row)
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Source:

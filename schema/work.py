@@ -18,6 +18,7 @@ from schema.topic import Topic
 
 if TYPE_CHECKING:
     from schema.author import Author
+    from schema.funder import WorkFunder
 
 
 @strawberry.type(description="Open access status of a work.")
@@ -97,6 +98,18 @@ class Work(Node):
     @strawberry.field(description="Every authorship in author order, including those that name no author id.")
     async def authorships(self, info: Info) -> list[Authorship]:
         return [Authorship.from_row(r) for r in await resolve.work_authorships(info, work_id=str(self.id))]
+
+    @strawberry.field(description="The work's funders (its funders and grants), by name, with the award ids.")
+    async def funders(self, info: Info) -> list[Annotated[WorkFunder, strawberry.lazy("schema.funder")]]:
+        from resolvers.analytics import work_funders
+        from schema.funder import Funder, WorkFunder
+
+        rows = await work_funders(info, work_id=str(self.id))
+        return [WorkFunder(award_ids=list(r["awardIds"]), funder=Funder.from_row(r["funder"])) for r in rows]
+
+    @strawberry.field(description="Publication date (ISO 8601).")
+    def publication_date(self) -> str | None:
+        return self.row.get("publicationDate")
 
     @strawberry.field(description="The work's topics, highest score first.")
     async def topics(self, info: Info) -> list[WorkTopic]:

@@ -1,4 +1,4 @@
-// A page of all authors matching the filters, ordered by OpenAlex works count (highest first), then id.
+// A page of all authors matching the filters, ordered by OpenAlex works count (highest first, unknown last), then id.
 // A filter on what a claimant hides from $viewer (ORCID iD, affiliation, topics) leaves that author out, as if
 // the value were not on record (docs/privacy.md); a hidden ORCID iD is null.
 // Parameters: $nameContains, $hasOrcid, $citedByMin, $citedByMax, $institution, $country (of the last known
@@ -20,7 +20,7 @@ WHERE ($nameContains IS NULL OR toLower(a.name) CONTAINS toLower($nameContains))
     AND EXISTS { (a)-[:LAST_KNOWN_AT]->(i:Institution) WHERE i.countryCode = $country })
   AND ($topic IS NULL OR NOT a.id IN topicsHidden
     AND EXISTS { (a)-[:AUTHORED]->(:Work)-[:HAS_TOPIC]->(:Topic {id: $topic}) })
-WITH a ORDER BY a.worksCount DESC, a.id ASC
+WITH a ORDER BY a.worksCount IS NULL, a.worksCount DESC, a.id ASC
 SKIP $skip LIMIT $limit
 RETURN a {.id, .name, .worksCount, .citedByCount, .hIndex, .isStub,
   orcid: CASE WHEN EXISTS { MATCH (claim:Claim {authorId: a.id}) WHERE 'ORCID' IN claim.hiddenFields AND NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) } THEN null ELSE a.orcid END} AS author

@@ -86,5 +86,5 @@ async def test_the_mutation_imports_and_reports_rejects_by_index(
 
 
 async def test_the_mutation_refuses_an_unknown_kind(empty_db: AsyncDriver, enabled: Api, admin_token: str) -> None:
-    body = await enabled.gql(MUTATION, {"records": [work(1)], "kind": "funder"}, token=admin_token)
+    body = await enabled.gql(MUTATION, {"records": [work(1)], "kind": "keyword"}, token=admin_token)
     assert code(body) == "BAD_USER_INPUT"

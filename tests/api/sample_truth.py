@@ -213,7 +213,8 @@ def _add_work(truth: Truth, rec: Rec) -> None:
         if truth.offer("source", truth.venue[wid], _seen(rec)):
             truth.source_name[truth.venue[wid]] = source.get("display_name")
             _lineage(truth, truth.venue[wid], source, _seen(rec))
-    funders = {short(f.get("id")) for f in rec.get("funders") or []} | {short(g.get("funder")) for g in rec.get("grants") or []}
+    funders = {short(f.get("id")) for f in rec.get("funders") or []}
+    funders |= {short(g.get("funder")) for g in rec.get("grants") or []}
     truth.work_funders[wid] = {f for f in funders if f}
     names = {short(f.get("id")): f.get("display_name") for f in rec.get("funders") or []}
     for grant in rec.get("grants") or []:

@@ -38,7 +38,9 @@ async def test_the_sample_imports_funders_and_publishers_with_no_rejects(
     publishers = await _rows(empty_db, db, "MATCH (p:Publisher) RETURN p.id AS id, p.name AS name")
     assert {r["id"]: r["name"] for r in publishers} == truth.publisher_name
     hosted = await _rows(empty_db, db, "MATCH (s:Source)-[:PUBLISHED_BY]->(p:Publisher) RETURN s.id AS s, p.id AS p")
-    assert sorted((r["s"], r["p"]) for r in hosted) == sorted((s, l[0]) for s, l in truth.source_lineage.items() if l)
+    assert sorted((r["s"], r["p"]) for r in hosted) == sorted(
+        (s, chain[0]) for s, chain in truth.source_lineage.items() if chain
+    )
     parts = await _rows(empty_db, db, "MATCH (a:Publisher)-[:PART_OF]->(b:Publisher) RETURN a.id AS a, b.id AS b")
     assert {(r["a"], r["b"]) for r in parts} == truth.publisher_links
     assert len(parts) == len(truth.publisher_links)
