@@ -57,6 +57,7 @@ class Truth:
     affiliated: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     institution: dict[str, Rec] = field(default_factory=dict)  # id -> {name, countryCode}
     topic_name: dict[str, str | None] = field(default_factory=dict)
+    topic_levels: dict[str, tuple[str | None, str | None, str | None]] = field(default_factory=dict)  # subfield ...
     source_name: dict[str, str | None] = field(default_factory=dict)
     cites: set[tuple[str, str]] = field(default_factory=set)
     work_funders: dict[str, set[str]] = field(default_factory=dict)
@@ -142,6 +143,7 @@ def sample_truth() -> Truth:
         _lineage(truth, short(rec["id"]) or "", rec, _seen(rec))
     for rec in records("topics"):
         truth.topic_name[short(rec["id"]) or ""] = rec.get("display_name")
+        truth.topic_levels[short(rec["id"]) or ""] = _levels(rec)
         truth.full.add(("topic", short(rec["id"]) or ""))
     for rec in records("authors"):
         aid = short(rec["id"]) or ""
@@ -207,6 +209,7 @@ def _add_work(truth: Truth, rec: Rec) -> None:
             truth.work_topics[wid][tid] = topic.get("score")
             if truth.offer("topic", tid, _seen(rec)):
                 truth.topic_name[tid] = topic.get("display_name")
+                truth.topic_levels[tid] = _levels(topic)
     source = (rec.get("primary_location") or {}).get("source") or {}
     if short(source.get("id")):
         truth.venue[wid] = short(source.get("id")) or ""
@@ -222,6 +225,11 @@ def _add_work(truth: Truth, rec: Rec) -> None:
     for fid in sorted(truth.work_funders[wid]):
         if truth.offer("funder", fid, _seen(rec)):
             truth.funder_name[fid] = names.get(fid)
+
+
+def _levels(topic: Rec) -> tuple[str | None, str | None, str | None]:
+    """A topic's subfield, field and domain names."""
+    return tuple((topic.get(level) or {}).get("display_name") for level in ("subfield", "field", "domain"))  # type: ignore[return-value]
 
 
 def _lineage(truth: Truth, sid: str, source: Rec, seen: str) -> None:
