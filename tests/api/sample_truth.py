@@ -156,9 +156,11 @@ def sample_truth() -> Truth:
         last = rec.get("last_known_institutions") or []
         if not last and isinstance(rec.get("last_known_institution"), dict):
             last = [rec["last_known_institution"]]
-        stubs = [i for i in (_institution_stub(truth, x, _seen(rec)) for x in last) if i]
-        if stubs:
-            truth.last_known[aid] = stubs[0]
+        # Only the first last-known institution (with an id) is kept, as LAST_KNOWN_AT: the others are no nodes.
+        first = next((x for x in last if short((x or {}).get("id"))), None)
+        stub = None if first is None else _institution_stub(truth, first, _seen(rec))
+        if stub:
+            truth.last_known[aid] = stub
         for aff in rec.get("affiliations") or []:
             iid = _institution_stub(truth, aff.get("institution") or {}, _seen(rec))
             if iid:
