@@ -1,89 +1,94 @@
-"""Per-request DataLoaders: one batch function per relation, each a single Cypher round trip.
+"""Per-request DataLoaders: every relation declared once, each a single Cypher round trip per batch.
 
-`build_loaders()` is called once per request by the context factory; a loader never outlives its request.
+A `Loaders` is made once per request by the context factory and never outlives it; a loader is built the first time
+the request reads it (loaders/relation.py). Every loader reads through `db`, which gives each query that names
+`$viewer` the request's audience, and each declaration names the hideable fields its rows can tell, checked against
+its query at import (loaders/privacy.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
-from strawberry.dataloader import DataLoader
-
-from loaders import author, entity, profile, relations, work
+from cypher import account as account_q
+from cypher import author as author_q
+from cypher import funder as funder_q
+from cypher import institution as institution_q
+from cypher import publisher as publisher_q
+from cypher import source as source_q
+from cypher import topic as topic_q
+from cypher import work as work_q
 from loaders._db import ReadGateway
-from loaders._paging import PageKey, RowsPage
-from loaders.analytics import AnalyticsLoaders
-from loaders.profile import ProfileKey
+from loaders.profile import load_profiles
 from loaders.rankings import RankingCache
+from loaders.relation import Relation, batch, by_ids, by_keys, pages, per_owner
+from loaders.work import authorships_of
 
 Row = dict[str, Any]
 
 
-@dataclass(frozen=True)
 class Loaders:
-    db: ReadGateway
-    author: DataLoader[str, Row | None]
-    profile: DataLoader[ProfileKey, Row | None]
-    author_counts: DataLoader[str, Row | None]
-    author_works: DataLoader[PageKey, RowsPage]
-    author_topics: DataLoader[PageKey, RowsPage]
-    coauthors: DataLoader[PageKey, RowsPage]
-    work: DataLoader[str, Row | None]
-    authorships: DataLoader[str, list[Row]]
-    work_topics: DataLoader[str, list[Row]]
-    topic: DataLoader[str, Row | None]
-    institution: DataLoader[str, Row | None]
-    source: DataLoader[str, Row | None]
-    orcid: DataLoader[str, str | None]
-    doi: DataLoader[str, str | None]
-    ror: DataLoader[str, str | None]
-    author_institutions: DataLoader[str, list[Row]]
-    works_by_year: DataLoader[str, list[Row]]
-    topic_work_count: DataLoader[str, int]
-    references: DataLoader[PageKey, RowsPage]
-    cited_by: DataLoader[PageKey, RowsPage]
-    topic_works: DataLoader[PageKey, RowsPage]
-    topic_authors: DataLoader[PageKey, RowsPage]
-    source_works: DataLoader[PageKey, RowsPage]
-    institution_works: DataLoader[PageKey, RowsPage]
-    institution_authors: DataLoader[PageKey, RowsPage]
-    analytics: AnalyticsLoaders
+    """The request's loaders, by relation. `rankings` are the app's kept coauthor rankings (loaders/rankings.py),
+    which outlive the request unlike the loaders."""
 
+    def __init__(self, db: ReadGateway, rankings: RankingCache) -> None:
+        self.db = db
+        self.rankings = rankings
 
-def build_loaders(db: ReadGateway, facts: DataLoader[str, Row | None], rankings: RankingCache) -> Loaders:
-    """`facts` is the author facts loader the account side builds: counts read from it.
+    # Entities by id, and ids by alternate keys.
+    author = by_ids(author_q.GET_BY_IDS, "author", private=("ORCID", "AFFILIATION"))
+    work = by_ids(work_q.GET_BY_IDS, "work", private=())
+    topic = by_ids(topic_q.GET_BY_IDS, "topic", private=())
+    institution = by_ids(institution_q.GET_BY_IDS, "institution", private=())
+    source = by_ids(source_q.GET_BY_IDS, "source", private=())
+    user = by_ids(account_q.GET_USERS_BY_IDS, "user", private=())
+    orcid = by_keys(author_q.GET_BY_ORCIDS, "orcid", private=("ORCID",))
+    doi = by_keys(work_q.GET_BY_DOIS, "doi", private=())
+    ror = by_keys(institution_q.GET_BY_RORS, "ror", private=())
 
-    The profile loader answers what the facts loader does too; `rankings` are the app's kept coauthor rankings
-    (loaders/rankings.py), outliving the request unlike the loaders. Every loader reads through `db`, which gives
-    each query that names `$viewer` the request's audience (loaders/privacy.py).
-    """
-    return Loaders(
-        db=db,
-        author=DataLoader(load_fn=lambda ids: author.load_authors(db, ids)),
-        profile=DataLoader(load_fn=lambda keys: profile.load_profiles(db, rankings, keys)),
-        author_counts=facts,
-        author_works=DataLoader(load_fn=lambda keys: author.load_author_works(db, keys)),
-        author_topics=DataLoader(load_fn=lambda keys: author.load_author_topics(db, keys)),
-        coauthors=DataLoader(load_fn=lambda keys: author.load_coauthors(db, keys)),
-        work=DataLoader(load_fn=lambda ids: work.load_works(db, ids)),
-        authorships=DataLoader(load_fn=lambda ids: work.load_authorships(db, ids)),
-        work_topics=DataLoader(load_fn=lambda ids: work.load_work_topics(db, ids)),
-        topic=DataLoader(load_fn=lambda ids: entity.load_topics(db, ids)),
-        institution=DataLoader(load_fn=lambda ids: entity.load_institutions(db, ids)),
-        source=DataLoader(load_fn=lambda ids: entity.load_sources(db, ids)),
-        orcid=DataLoader(load_fn=lambda keys: entity.load_orcid_ids(db, keys)),
-        doi=DataLoader(load_fn=lambda keys: entity.load_doi_ids(db, keys)),
-        ror=DataLoader(load_fn=lambda keys: entity.load_ror_ids(db, keys)),
-        author_institutions=DataLoader(load_fn=lambda ids: relations.load_author_institutions(db, ids)),
-        works_by_year=DataLoader(load_fn=lambda ids: relations.load_works_by_year(db, ids)),
-        topic_work_count=DataLoader(load_fn=lambda ids: relations.load_topic_work_counts(db, ids)),
-        references=DataLoader(load_fn=lambda keys: relations.load_references(db, keys)),
-        cited_by=DataLoader(load_fn=lambda keys: relations.load_cited_by(db, keys)),
-        topic_works=DataLoader(load_fn=lambda keys: relations.load_topic_works(db, keys)),
-        topic_authors=DataLoader(load_fn=lambda keys: relations.load_topic_authors(db, keys)),
-        source_works=DataLoader(load_fn=lambda keys: relations.load_source_works(db, keys)),
-        institution_works=DataLoader(load_fn=lambda keys: relations.load_institution_works(db, keys)),
-        institution_authors=DataLoader(load_fn=lambda keys: relations.load_institution_authors(db, keys)),
-        analytics=AnalyticsLoaders(db),
+    # An author's counts, social side (claim, followers, whether the viewer follows) and trust inputs: one query.
+    facts: Relation[str, Row | None] = per_owner(
+        author_q.FACTS, dict, lambda: None, key="authorId", private=("ORCID", "AFFILIATION", "TOPICS", "COLLABORATORS")
+    )
+    # `author(id:)` with what its selected fields ask for (schema/prefetch.py), one round trip per distinct plan.
+    profile = batch(load_profiles, reads=author_q.PROFILE, private=("ORCID", "AFFILIATION", "TOPICS", "COLLABORATORS"))
+
+    # Small lists and counts per owner.
+    authorships: Relation[str, list[Row]] = per_owner(
+        work_q.AUTHORSHIPS, authorships_of, list, key="workId", private=("ORCID",)
+    )
+    work_topics: Relation[str, list[Row]] = per_owner(
+        work_q.TOPICS, itemgetter("topics"), list, key="workId", private=()
+    )
+    author_institutions: Relation[str, list[Row]] = per_owner(
+        author_q.INSTITUTIONS, itemgetter("institutions"), list, key="authorId", private=("AFFILIATION",)
+    )
+    works_by_year: Relation[str, list[Row]] = per_owner(
+        author_q.WORKS_BY_YEAR, itemgetter("years"), list, key="authorId", private=()
+    )
+    topic_work_count: Relation[str, int] = per_owner(
+        topic_q.WORK_COUNTS, itemgetter("works"), int, key="topicId", private=()
+    )
+
+    # Pages (PageKey: owner, window, parameters).
+    author_works = pages(author_q.WORKS_PAGE, "works", private=())
+    author_topics = pages(author_q.TOPICS_PAGE, "topics", private=("TOPICS",))
+    coauthors = pages(author_q.COAUTHORS_PAGE, "coauthors", private=("COLLABORATORS", "TOPICS", "ORCID"))
+    references = pages(work_q.REFERENCES_PAGE, "works", private=())
+    cited_by = pages(work_q.CITED_BY_PAGE, "works", private=())
+    topic_works = pages(topic_q.WORKS_PAGE, "works", private=())
+    topic_authors = pages(topic_q.TOP_AUTHORS_PAGE, "authors", private=("TOPICS", "ORCID"))
+    source_works = pages(source_q.WORKS_PAGE, "works", private=())
+    institution_works = pages(institution_q.WORKS_PAGE, "works", private=())
+    institution_authors = pages(institution_q.AUTHORS_PAGE, "authors", private=("AFFILIATION", "ORCID"))
+
+    # Funders and publishers (the analyst's entities), the funders of works, the publisher of sources.
+    funder = by_ids(funder_q.GET_BY_IDS, "funder", private=())
+    publisher = by_ids(publisher_q.GET_BY_IDS, "publisher", private=())
+    work_funders: Relation[str, list[Row]] = per_owner(
+        funder_q.OF_WORKS, itemgetter("funders"), list, key="workId", private=()
+    )
+    source_publisher: Relation[str, str | None] = per_owner(
+        publisher_q.OF_SOURCES, itemgetter("publisherId"), lambda: None, key="sourceId", private=()
     )

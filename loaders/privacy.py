@@ -8,16 +8,20 @@ leaves out what it hides from `$viewer`. So the rows that leave Neo4j are what t
 reading a row cannot forget the rule; and sets (a filter, a lookup by ORCID iD, a count, a slice) are filtered where
 they are read, where checking in Python would first load what it then hides.
 
-The gateway (loaders/_db.py) passes `$viewer` to every query that names it, so no loader can leave it out.
+The gateway (loaders/_db.py) passes `$viewer` to every query that names it, so no loader can leave it out; and each
+relation declares the hideable fields its rows can tell (loaders/relation.py), refused at import when its query applies
+no rule to one of them (`require_viewer_rule`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, Literal, get_args
 
-HIDEABLE: Final = ("ORCID", "AFFILIATION", "TOPICS", "COLLABORATORS")
+Hideable = Literal["ORCID", "AFFILIATION", "TOPICS", "COLLABORATORS"]
+HIDEABLE: Final[tuple[Hideable, ...]] = get_args(Hideable)
 
 # When a claim's hidden fields are hidden from the viewer: not an admin, not the claimant. It stands in each query,
 # after `MATCH (claim:Claim ...) WHERE`, in one of three forms: the list of what one author hides
@@ -47,6 +51,16 @@ ANONYMOUS: Final = Audience()
 async def anonymous() -> Audience:
     """The audience of a gateway that knows no viewer (a script, a benchmark): sees only what is public."""
     return ANONYMOUS
+
+
+def require_viewer_rule(query: str, private: Iterable[Hideable]) -> None:
+    """Refuse (where a relation is declared: at import) a query whose rows can tell a hideable field but that does not
+    apply the viewer's rule to it: the relation declares what it can tell, the query must read the claims with
+    VIEWER_CLAUSE and name each such field."""
+    missing = [field for field in private if VIEWER_CLAUSE not in query or f"'{field}'" not in query]
+    if missing:
+        first = query.strip().splitlines()[0][:80]
+        raise ValueError(f"a query that can tell {', '.join(missing)} applies no viewer rule to it: {first}")
 
 
 def names_viewer(query: str) -> bool:

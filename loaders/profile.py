@@ -1,7 +1,7 @@
 """An author with what its profile's selected fields will ask for, batched: one round trip per distinct plan.
 
-The plan (schema/prefetch.py builds it from the selection) names the parts to load; resolvers.author.load_profile
-primes the per-relation loaders with them, so the fields read through those loaders as they always do.
+The plan (schema/prefetch.py builds it from the selection) names the parts to load; `load_profile` primes the
+per-relation loaders with them, so the fields read through those loaders as they always do.
 """
 
 from __future__ import annotations
@@ -9,11 +9,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from strawberry.dataloader import DataLoader
 
 from cypher import author as q
-from loaders._db import ReadGateway
-from loaders.rankings import RankingCache
+from loaders.paging import Page, PageKey
+
+if TYPE_CHECKING:
+    from loaders import Loaders
 
 NEVER = 2**62  # a ranking size no author reaches: with the cache off, every ranking is a top-k walk
 
@@ -37,11 +41,12 @@ class ProfileKey:
     plan: ProfilePlan
 
 
-async def load_profiles(db: ReadGateway, rankings: RankingCache, keys: Sequence[ProfileKey]) -> list[Row | None]:
+async def load_profiles(loaders: Loaders, keys: Sequence[ProfileKey]) -> list[Row | None]:
     """cypher/author/profile.cypher once per distinct plan; None for an unknown author.
 
     Kept coauthor rankings (loaders/rankings.py) go along with the query, which uses them while the graph's
     version is unchanged; the rankings it walks whole come back and are kept."""
+    db, rankings = loaders.db, loaders.rankings
     by_plan: dict[ProfilePlan, list[str]] = defaultdict(list)
     for key in keys:
         by_plan[key.plan].append(key.author_id)
@@ -83,3 +88,49 @@ async def load_profiles(db: ReadGateway, rankings: RankingCache, keys: Sequence[
                 row["topics"] = row["topics"][topics_skip:]
             found[ProfileKey(row["ownerId"], plan)] = row
     return [found.get(key) for key in keys]
+
+
+def _covering(windows: list[Window]) -> Window | None:
+    """The one window of a ranking that holds every asked window (None when none is asked)."""
+    if not windows:
+        return None
+    skip = min(w[0] for w in windows)
+    return skip, max(w[0] + w[1] for w in windows) - skip
+
+
+def _prime_pages(
+    loader: DataLoader[PageKey, Page[Row]], author_id: str, windows: list[Window], row: Row, part: str
+) -> None:
+    """Each asked window's page, cut from the covering window's rows the profile returned."""
+    base = min((w[0] for w in windows), default=0)
+    total, rows = row[f"{part}Total"], row[part]
+    loader.prime_many(
+        {
+            PageKey(author_id, skip, limit): Page(rows[skip - base : skip - base + limit], skip, total)
+            for skip, limit in windows
+        }
+    )
+
+
+async def load_profile(loaders: Loaders, author_id: str, *, facts: bool, pages: dict[str, list[Window]]) -> None:
+    """Load the author and what its selected fields ask for (facts; windows per paged loader) in one round trip.
+
+    The per-relation loaders are primed with the parts, so the fields read them through the same keys they
+    always use: an author row, a facts row, and one page per asked window. A field asking for something else
+    (another window, a filtered page) still loads it itself: a wrong guess costs a query, never an answer.
+    """
+    plan = ProfilePlan(
+        facts=facts,
+        topics=_covering(pages.get("author_topics", [])),
+        works=_covering(pages.get("author_works", [])),
+        coauthors=_covering(pages.get("coauthors", [])),
+    )
+    row = await loaders.profile.load(ProfileKey(author_id, plan))
+    loaders.author.prime(author_id, None if row is None else row["author"])
+    if row is None:
+        return
+    if facts:
+        loaders.facts.prime(author_id, row["facts"])
+    for name, part in (("author_topics", "topics"), ("author_works", "works"), ("coauthors", "coauthors")):
+        if pages.get(name):
+            _prime_pages(getattr(loaders, name), author_id, pages[name], row, part)

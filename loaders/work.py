@@ -1,20 +1,10 @@
-"""Batch functions for works and their relations."""
+"""A work's authorships as the API lists them: linked and unlinked in author order, with their institutions."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from cypher import work as q
-from loaders._db import ReadGateway
-
 Row = dict[str, Any]
-
-
-async def load_works(db: ReadGateway, ids: Sequence[str]) -> list[Row | None]:
-    rows = await db.rows(q.GET_BY_IDS, ids=list(ids))
-    by_id = {row["work"]["id"]: row["work"] for row in rows}
-    return [by_id.get(i) for i in ids]
 
 
 def _places(ship: Row) -> list[Row]:
@@ -39,34 +29,25 @@ def _places(ship: Row) -> list[Row]:
     return places
 
 
-async def load_authorships(db: ReadGateway, ids: Sequence[str]) -> list[list[Row]]:
-    """Every authorship of each work in author order, linked or not (unlinked ones have author None)."""
-    rows = await db.rows(q.AUTHORSHIPS, ids=list(ids))
-    by_id: dict[str, list[Row]] = {}
-    for row in rows:
-        institutions = {i["id"]: i for i in row["institutions"]}
-        ships = [
-            {**place, "institutions": [institutions[i] for i in place["institutionIds"] if i in institutions]}
-            for ship in row["linked"]
-            for place in _places(ship)
-        ]
-        for name, order in zip(row["unlinkedNames"], row["unlinkedOrders"], strict=False):
-            ships.append(
-                {
-                    "order": order,
-                    "isCorresponding": False,
-                    "positionLabel": None,
-                    "rawAuthorName": name,
-                    "institutions": [],
-                    "author": None,
-                }
-            )
-        ships.sort(key=lambda s: s["order"])
-        by_id[row["workId"]] = ships
-    return [by_id.get(i, []) for i in ids]
-
-
-async def load_work_topics(db: ReadGateway, ids: Sequence[str]) -> list[list[Row]]:
-    rows = await db.rows(q.TOPICS, ids=list(ids))
-    by_id = {row["workId"]: row["topics"] for row in rows}
-    return [by_id.get(i, []) for i in ids]
+def authorships_of(row: Row) -> list[Row]:
+    """Every authorship of a work (a row of cypher/work/authorships.cypher) in author order, linked or not
+    (unlinked ones have author None)."""
+    institutions = {i["id"]: i for i in row["institutions"]}
+    ships = [
+        {**place, "institutions": [institutions[i] for i in place["institutionIds"] if i in institutions]}
+        for ship in row["linked"]
+        for place in _places(ship)
+    ]
+    for name, order in zip(row["unlinkedNames"], row["unlinkedOrders"], strict=False):
+        ships.append(
+            {
+                "order": order,
+                "isCorresponding": False,
+                "positionLabel": None,
+                "rawAuthorName": name,
+                "institutions": [],
+                "author": None,
+            }
+        )
+    ships.sort(key=lambda s: s["order"])
+    return ships

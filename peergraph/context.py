@@ -12,21 +12,19 @@ from strawberry.types import Info as StrawberryInfo
 
 from auth.services import AccountServices, build_services, services_for
 from auth.viewer import ViewerSession, bearer_token
-from loaders import Loaders, build_loaders
+from loaders import Loaders
 from loaders._db import ReadGateway
 from loaders.privacy import ANONYMOUS, Audience
 from loaders.rankings import RankingCache, rankings_for
-from loaders.social import SocialLoaders, build_social_loaders
 from peergraph.settings import Settings
 
 
 @dataclass
 class Account:
-    """Accounts: the lazily resolved viewer, the app's account services, the social loaders."""
+    """Accounts: the lazily resolved viewer, the app's account services."""
 
     viewer: ViewerSession
     services: AccountServices
-    loaders: SocialLoaders
     client_ip: str
     audience: Callable[[], Awaitable[Audience]]  # the viewer as the read queries see it, resolved once
 
@@ -40,7 +38,7 @@ def _client_ip(request: Request | None, settings: Settings) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def build_account(db: ReadGateway, settings: Settings, request: Request | None) -> Account:
+def build_account(loaders: Loaders, settings: Settings, request: Request | None) -> Account:
     token = bearer_token(request.headers.get("authorization")) if request is not None else None
     services = services_for(request.app.state, settings) if request is not None else build_services(settings)
     session: ViewerSession
@@ -49,12 +47,11 @@ def build_account(db: ReadGateway, settings: Settings, request: Request | None) 
         viewer = await session.get_or_anonymous()
         return ANONYMOUS if viewer is None else Audience(user_id=viewer.id, admin=viewer.is_admin)
 
-    loaders = build_social_loaders(db)
-    session = ViewerSession(settings, token, loaders.user.load)
+    # The user loader never waits for the viewer (its query names no `$viewer`): it is what resolves the viewer.
+    session = ViewerSession(settings, token, lambda user_id: loaders.user.load(user_id))
     return Account(
         viewer=session,
         services=services,
-        loaders=loaders,
         client_ip=_client_ip(request, settings),
         audience=audience,
     )
@@ -83,14 +80,10 @@ def build_context(
         deadline=None if request is None else getattr(request.state, "deadline", None),
         audience=audience,
     )
-    account = build_account(db, settings, request)
+    loaders = Loaders(db, _rankings(request, settings))
+    account = build_account(loaders, settings, request)
     return Context(
-        request=request,
-        response=response,
-        driver=driver,
-        settings=settings,
-        loaders=build_loaders(db, facts=account.loaders.facts, rankings=_rankings(request, settings)),
-        account=account,
+        request=request, response=response, driver=driver, settings=settings, loaders=loaders, account=account
     )
 
 

@@ -11,7 +11,7 @@ from auth.ratelimit import Throttled
 from auth.tokens import AccessToken, digest, issue_access_token, new_one_time_token
 from auth.viewer import ViewerUser, unauthenticated, viewer_from_row
 from cypher import account as q
-from loaders.social import forget
+from loaders.relation import forget
 from peergraph.context import Info
 from peergraph.errors import bad_input
 from resolvers._account_db import read, write
@@ -93,7 +93,7 @@ async def login(info: Info, *, email: str, password: str) -> tuple[AccessToken, 
         raise unauthenticated(LOGIN_FAILED)
     assert row is not None
     await throttle.succeeded(ctx.driver, attempt)
-    user = await acc.loaders.user.load(row["id"])
+    user = await ctx.loaders.user.load(row["id"])
     if user is None:  # deleted between the two reads
         raise unauthenticated(LOGIN_FAILED)
     return issue_access_token(ctx.settings, row["id"]), viewer_from_row(user, ctx.settings)
@@ -103,7 +103,7 @@ async def verify_email(info: Info, *, token: str) -> bool:
     rows = await write(info.context, q.VERIFY_EMAIL, tokenHash=digest(token.strip()), now=int(time.time()))
     if not rows:
         raise bad_input("the verification token is invalid, used or expired", argument="token")
-    forget(info.context.account.loaders.user, rows[0]["id"])
+    forget(info.context.loaders.user, rows[0]["id"])
     return True
 
 

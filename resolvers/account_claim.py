@@ -15,7 +15,7 @@ from auth.oidc import InvalidIdToken
 from auth.ratelimit import Throttled
 from auth.viewer import ViewerUser
 from cypher import account as q
-from loaders.social import forget
+from loaders.relation import forget
 from peergraph.context import Info
 from peergraph.errors import bad_input
 from resolvers._account_db import read, rows_in, write, write_tx
@@ -37,7 +37,7 @@ def _text(value: str | None, limit: int, argument: str, required: bool = False) 
 
 
 def _forget(info: Info, author_id: str, *user_ids: str) -> None:
-    loaders = info.context.account.loaders
+    loaders = info.context.loaders
     forget(loaders.facts, author_id)
     forget(info.context.loaders.author, author_id)  # its row carries the claim's privacy settings
     for user_id in user_ids:

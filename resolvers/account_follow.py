@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from auth.ratelimit import Throttled
 from cypher import account as q
-from loaders.social import forget
+from loaders.paging import Page
+from loaders.relation import forget
 from peergraph.context import Info
 from resolvers._account_db import read, write
 from resolvers._account_errors import not_found, now_iso, rate_limited
 from resolvers._ids import entity_id
-from resolvers._page import Page
 
 
 async def set_following(info: Info, *, author_id: str, follow: bool) -> str:
@@ -28,10 +30,10 @@ async def set_following(info: Info, *, author_id: str, follow: bool) -> str:
         rows = await write(ctx, q.UNFOLLOW_AUTHOR, userId=viewer.id, authorId=aid)
     if not rows:
         raise not_found(f"no author {aid}")
-    forget(acc.loaders.facts, aid)
+    forget(ctx.loaders.facts, aid)
     return aid
 
 
-async def following(info: Info, *, user_id: str, skip: int, limit: int) -> Page:
+async def following(info: Info, *, user_id: str, skip: int, limit: int) -> Page[dict[str, Any]]:
     rows = await read(info.context, q.FOLLOWING_PAGE, userId=user_id, skip=skip, limit=limit)
-    return Page(rows=rows[0]["authors"], total=rows[0]["total"], skip=skip)
+    return Page(rows[0]["authors"], skip, rows[0]["total"])

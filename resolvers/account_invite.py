@@ -11,12 +11,12 @@ from neo4j import AsyncManagedTransaction
 
 from auth.ratelimit import hit_in, key_of
 from cypher import account as q
+from loaders.paging import Page
 from peergraph.context import Info
 from peergraph.errors import bad_input
 from resolvers._account_db import read, rows_in, write, write_tx
 from resolvers._account_errors import conflict, forbidden, new_id, not_found, now_iso, rate_limited
 from resolvers._ids import entity_id
-from resolvers._page import Page
 
 CANNOT_INVITE = "this researcher does not accept invitations from you"
 
@@ -108,11 +108,11 @@ async def visible_invitation(info: Info, *, invitation_id: str) -> dict[str, Any
     return rows[0]["invitation"] if rows else None
 
 
-async def invitations(info: Info, *, inbox: bool, skip: int, limit: int) -> Page:
+async def invitations(info: Info, *, inbox: bool, skip: int, limit: int) -> Page[dict[str, Any]]:
     viewer = await info.context.account.viewer.require()
     query = q.INVITATIONS_INBOX if inbox else q.INVITATIONS_SENT
     rows = await read(info.context, query, userId=viewer.id, skip=skip, limit=limit)
-    return Page(rows=rows[0]["invitations"], total=rows[0]["total"], skip=skip)
+    return Page(rows[0]["invitations"], skip, rows[0]["total"])
 
 
 async def set_block(info: Info, *, user_id: str, block: bool) -> bool:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cypher import account as q
-from loaders.social import forget
+from loaders.relation import forget
 from peergraph.context import Info
 from peergraph.errors import bad_input
 from resolvers._account_db import read, write
@@ -26,7 +26,7 @@ class SettingsChange:
 
 
 async def _social_row(info: Info, author_id: str) -> dict[str, Any]:
-    row = await info.context.account.loaders.social.load(author_id)
+    row = await info.context.loaders.facts.load(author_id)
     if row is None:
         raise not_found(f"no author {author_id}")
     return row
@@ -74,6 +74,6 @@ async def update_profile(info: Info, *, author_id: str, change: SettingsChange) 
     )
     if not rows:  # released between the check and the write
         raise bad_input("an unclaimed author has no profile settings", argument="id")
-    forget(ctx.account.loaders.facts, aid)
+    forget(ctx.loaders.facts, aid)
     forget(ctx.loaders.author, aid)  # its row carries the claim's privacy settings
     return aid

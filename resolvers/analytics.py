@@ -62,11 +62,11 @@ async def collaborations(info: Info, *, where: WorkFilter | None, party: str, fi
 
 
 async def funder_row(info: Info, *, funder_id: str) -> Row | None:
-    return await info.context.loaders.analytics.funder.load(funder_id)
+    return await info.context.loaders.funder.load(funder_id)
 
 
 async def publisher_row(info: Info, *, publisher_id: str) -> Row | None:
-    return await info.context.loaders.analytics.publisher.load(publisher_id)
+    return await info.context.loaders.publisher.load(publisher_id)
 
 
 async def funder_by_id(info: Info, *, id: str) -> Row | None:
@@ -78,11 +78,11 @@ async def publisher_by_id(info: Info, *, id: str) -> Row | None:
 
 
 async def work_funders(info: Info, *, work_id: str) -> list[Row]:
-    return await info.context.loaders.analytics.work_funders.load(work_id)
+    return await info.context.loaders.work_funders.load(work_id)
 
 
 async def source_publisher(info: Info, *, source_id: str) -> Row | None:
-    found = await info.context.loaders.analytics.source_publisher.load(source_id)
+    found = await info.context.loaders.source_publisher.load(source_id)
     return None if found is None else await publisher_row(info, publisher_id=found)
 
 

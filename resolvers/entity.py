@@ -9,7 +9,7 @@ from peergraph.context import Info
 from peergraph.errors import bad_input
 
 Row = dict[str, Any]
-NODE_KINDS = ("author", "work", "topic", "institution", "source")
+NODE_KINDS = ("author", "work", "topic", "institution", "source", "funder", "publisher")
 
 
 async def node_by_id(info: Info, *, id: str) -> tuple[str, Row] | None:
@@ -18,9 +18,6 @@ async def node_by_id(info: Info, *, id: str) -> tuple[str, Row] | None:
     if parsed is None:
         raise bad_input(f"`id` is not an OpenAlex id: {id[:80]!r}", argument="id")
     kind, short = parsed
-    if kind in ("funder", "publisher"):
-        row = await getattr(info.context.loaders.analytics, kind).load(short)
-        return None if row is None else (kind, row)
     if kind not in NODE_KINDS:
         return None
     row = await getattr(info.context.loaders, kind).load(short)

@@ -1,7 +1,7 @@
 """The social side of an author (claims, followers, trust): the seam between the read API and accounts.
 
 The signatures are the contract the Author type relies on. Social side and trust read the per-request
-author facts loader (loaders/social.py: one query with the counts), so a page of authors costs one round trip,
+author facts loader (`Loaders.facts`: one query with the counts), so a page of authors costs one round trip,
 not one per author. The facts are as the viewer may see them (docs/privacy.md): what a claimant hides is left
 out where they are loaded, so nothing here checks it again.
 """
@@ -39,7 +39,7 @@ class SocialRow:
 
 async def author_social(info: Info, *, author_id: str) -> SocialRow:
     """Claimed, follower count, whether the viewer follows, open to collaborate (batched per request)."""
-    row = await info.context.account.loaders.social.load(author_id)
+    row = await info.context.loaders.facts.load(author_id)
     if row is None:
         return SocialRow(claimed=False, followers=0, viewer_is_following=False, open_to_collaborate=False)
     return SocialRow(
@@ -52,7 +52,7 @@ async def author_social(info: Info, *, author_id: str) -> SocialRow:
 
 async def author_trust(info: Info, *, author_id: str) -> TrustRow:
     """The trust snapshot: documented factors summing to 0-100 (docs/trust.md), batched per request."""
-    snap = snapshot(inputs_from_row(await info.context.account.loaders.trust_inputs.load(author_id)))
+    snap = snapshot(inputs_from_row(await info.context.loaders.facts.load(author_id)))
     return TrustRow(
         score=snap.score,
         label=snap.label,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import strawberry
@@ -10,7 +11,7 @@ from auth.viewer import ViewerUser
 from peergraph.context import Info
 from resolvers import account_follow as follows
 from schema.author import Author
-from schema.connection import PageInfo, encode_cursor, page_info, page_window
+from schema.connection import Connection, Edge, page_window
 
 
 @strawberry.type(description="An account as other users see it: an id and a display name, never the email.")
@@ -20,27 +21,23 @@ class User:
 
 
 @strawberry.type(description="An author the viewer follows.")
-class FollowedAuthorEdge:
-    cursor: str
+class FollowedAuthorEdge(Edge[Author]):
     since: str = strawberry.field(description="When the viewer started following (ISO 8601, UTC).")
-    node: Author
+
+    @classmethod
+    def from_row(cls, cursor: str, row: dict[str, Any]) -> FollowedAuthorEdge:
+        return cls(cursor=cursor, node=Author.from_row(row), since=str(row["since"]))
 
 
 @strawberry.type(description="A page of followed authors.")
-class FollowingConnection:
-    total_count: int
-    page_info: PageInfo
-    edges: list[FollowedAuthorEdge]
+class FollowingConnection(Connection[Author]):
+    edges: Sequence[FollowedAuthorEdge]
 
 
 async def following_connection(info: Info, user_id: str, first: int | None, after: str | None) -> FollowingConnection:
     skip, limit = page_window(first, after)
     page = await follows.following(info, user_id=user_id, skip=skip, limit=limit)
-    edges = [
-        FollowedAuthorEdge(cursor=encode_cursor(skip + i), since=str(row["since"]), node=Author.from_row(row))
-        for i, row in enumerate(page.rows)
-    ]
-    return FollowingConnection(total_count=page.total, page_info=page_info(skip, len(edges), page.total), edges=edges)
+    return FollowingConnection.build(page, FollowedAuthorEdge.from_row)
 
 
 @strawberry.type(description="The logged-in account (only its owner ever sees it).")

@@ -10,7 +10,6 @@ import strawberry
 from peergraph.context import Info
 from schema.account import User, user_from_row
 from schema.account_profile import AuthorProfile, profile_of
-from schema.connection import PageInfo
 from schema.node import Node
 
 
@@ -66,16 +65,3 @@ class Invitation(Node):
             from_author_id=strawberry.ID(row["fromAuthorId"]),
             to_author_id=strawberry.ID(row["toAuthorId"]),
         )
-
-
-@strawberry.type(description="An edge to an invitation.")
-class InvitationEdge:
-    cursor: str
-    node: Invitation
-
-
-@strawberry.type(description="A page of invitations, newest first.")
-class InvitationConnection:
-    total_count: int
-    page_info: PageInfo
-    edges: list[InvitationEdge]

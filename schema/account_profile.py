@@ -80,7 +80,7 @@ class AuthorProfile:
     @strawberry.field(description="Whether the viewer is the claimant.")
     async def claimed_by_viewer(self, info: Info) -> bool:
         viewer = await info.context.account.viewer.get_or_anonymous()
-        row = await info.context.account.loaders.social.load(str(self.author.id))
+        row = await info.context.loaders.facts.load(str(self.author.id))
         return viewer is not None and row is not None and row["claimantId"] == viewer.id
 
     @strawberry.field(description="The trust snapshot (docs/trust.md).")

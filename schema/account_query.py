@@ -9,9 +9,9 @@ from resolvers import account as accounts
 from resolvers import account_invite as invites
 from resolvers._ids import entity_id
 from schema.account import FollowingConnection, Viewer, following_connection
-from schema.account_invite import Invitation, InvitationBox, InvitationConnection, InvitationEdge
+from schema.account_invite import Invitation, InvitationBox
 from schema.account_profile import AuthorProfile, ClaimEvent, claim_events, profile_of
-from schema.connection import encode_cursor, page_info, page_window
+from schema.connection import Connection, edge_to, page_window
 
 
 @strawberry.type
@@ -33,16 +33,10 @@ class AccountQuery:
     @strawberry.field(description="The viewer's invitations, received (INBOX) or sent (SENT).")
     async def invitations(
         self, info: Info, box: InvitationBox, first: int | None = None, after: str | None = None
-    ) -> InvitationConnection:
+    ) -> Connection[Invitation]:
         skip, limit = page_window(first, after)
         page = await invites.invitations(info, inbox=box is InvitationBox.INBOX, skip=skip, limit=limit)
-        edges = [
-            InvitationEdge(cursor=encode_cursor(skip + i), node=Invitation.from_row(row))
-            for i, row in enumerate(page.rows)
-        ]
-        return InvitationConnection(
-            total_count=page.total, page_info=page_info(skip, len(edges), page.total), edges=edges
-        )
+        return Connection.build(page, edge_to(Invitation.from_row))
 
     @strawberry.field(description="An invitation by id: null unless the viewer sent or received it.")
     async def invitation(self, info: Info, id: strawberry.ID) -> Invitation | None:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from enum import Enum
 from functools import partial
+from typing import Any
 
 import strawberry
 
+from loaders.paging import Page
 from peergraph.context import Info
 from resolvers import analytics as resolve
-from schema.connection import Counter, PageInfo, encode_cursor, page_info_next, page_window, resolve_total
+from schema.connection import Connection, edge_to, page_window
 from schema.filters import AuthorFilter, InstitutionFilter
 from schema.funder import Funder, Publisher
 from schema.work_filter import WorkFilter
@@ -129,42 +131,6 @@ class OrganizationFilter:
         return {"nameContains": self.name_contains, "country": self.country.upper() if self.country else None}
 
 
-@strawberry.type(description="An edge to a funder.")
-class FunderEdge:
-    cursor: str
-    node: Funder
-
-
-@strawberry.type(description="A page of funders (totalCount counted only when asked).")
-class FunderConnection:
-    page_info: PageInfo
-    edges: list[FunderEdge]
-    nodes: list[Funder]
-    counter: strawberry.Private[Counter]
-
-    @strawberry.field
-    async def total_count(self) -> int:
-        return await resolve_total(None, self.counter)
-
-
-@strawberry.type(description="An edge to a publisher.")
-class PublisherEdge:
-    cursor: str
-    node: Publisher
-
-
-@strawberry.type(description="A page of publishers (totalCount counted only when asked).")
-class PublisherConnection:
-    page_info: PageInfo
-    edges: list[PublisherEdge]
-    nodes: list[Publisher]
-    counter: strawberry.Private[Counter]
-
-    @strawberry.field
-    async def total_count(self) -> int:
-        return await resolve_total(None, self.counter)
-
-
 def _work_groups(row: dict[str, object]) -> WorkGroups:
     groups = row["groups"]
     assert isinstance(groups, list)
@@ -197,11 +163,12 @@ def _entity_groups(row: dict[str, object]) -> EntityGroups:
 
 async def _page(
     info: Info, kind: str, where: OrganizationFilter | None, order: EntityOrder, first: int | None, after: str | None
-) -> tuple[int, list[dict[str, object]], bool, Counter]:
+) -> Page[dict[str, Any]]:
     skip, limit = page_window(first, after)
     filters = (where or OrganizationFilter()).params()
     rows = await resolve.entity_page(info, kind=kind, filters=filters, order=order.value, skip=skip, limit=limit + 1)
-    return skip, rows[:limit], len(rows) > limit, partial(resolve.entity_count, info, kind=kind, filters=filters)
+    counter = partial(resolve.entity_count, info, kind=kind, filters=filters)
+    return Page(rows[:limit], skip, more=len(rows) > limit, counter=counter)
 
 
 @strawberry.type
@@ -314,13 +281,8 @@ class AnalyticsQuery:
         order_by: EntityOrder = EntityOrder.NAME_ASC,
         first: int | None = None,
         after: str | None = None,
-    ) -> FunderConnection:
-        skip, rows, more, counter = await _page(info, "funder", where, order_by, first, after)
-        nodes = [Funder.from_row(r) for r in rows]
-        edges = [FunderEdge(cursor=encode_cursor(skip + i), node=n) for i, n in enumerate(nodes)]
-        return FunderConnection(
-            page_info=page_info_next(skip, len(nodes), more), edges=edges, nodes=nodes, counter=counter
-        )
+    ) -> Connection[Funder]:
+        return Connection.build(await _page(info, "funder", where, order_by, first, after), edge_to(Funder.from_row))
 
     @strawberry.field(description="All publishers matching `where`, in the chosen order.")
     async def publishers(
@@ -330,10 +292,6 @@ class AnalyticsQuery:
         order_by: EntityOrder = EntityOrder.NAME_ASC,
         first: int | None = None,
         after: str | None = None,
-    ) -> PublisherConnection:
-        skip, rows, more, counter = await _page(info, "publisher", where, order_by, first, after)
-        nodes = [Publisher.from_row(r) for r in rows]
-        edges = [PublisherEdge(cursor=encode_cursor(skip + i), node=n) for i, n in enumerate(nodes)]
-        return PublisherConnection(
-            page_info=page_info_next(skip, len(nodes), more), edges=edges, nodes=nodes, counter=counter
-        )
+    ) -> Connection[Publisher]:
+        page = await _page(info, "publisher", where, order_by, first, after)
+        return Connection.build(page, edge_to(Publisher.from_row))

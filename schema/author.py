@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import Enum
 from typing import Any
 
 import strawberry
 
 from peergraph.context import Info
-from resolvers import author as resolve
-from resolvers import relations, social
-from schema.connection import PageInfo, encode_cursor, page_info, page_window
+from resolvers import social
+from schema.connection import Connection, Edge, edge_to, page_key
 from schema.institution import Institution
 from schema.node import Node
 from schema.topic import Topic
 from schema.trust import Trust, TrustFactor, VerificationLevel
-from schema.work import WorkConnection, work_connection
+from schema.work import Work
 
 
 @strawberry.enum(description="Whether the author's current affiliation is known to the graph.")
@@ -29,9 +29,13 @@ class AffiliationStatus(Enum):
 class AuthorCounts:
     author_id: strawberry.Private[str]
 
+    async def _count(self, info: Info, name: str) -> int:
+        facts = await info.context.loaders.facts.load(self.author_id)
+        return 0 if facts is None else int(facts[name])
+
     @strawberry.field(description="The author's works in the graph.")
     async def works(self, info: Info) -> int:
-        return int((await resolve.author_counts(info, author_id=self.author_id))["works"])
+        return await self._count(info, "works")
 
     @strawberry.field(description="Followers (accounts).")
     async def followers(self, info: Info) -> int:
@@ -39,11 +43,11 @@ class AuthorCounts:
 
     @strawberry.field(description="Distinct topics of the author's works (0 when the claimant hides them).")
     async def topics(self, info: Info) -> int:
-        return int((await resolve.author_counts(info, author_id=self.author_id))["topics"])
+        return await self._count(info, "topics")
 
     @strawberry.field(description="Distinct coauthors; equals coauthors.totalCount (0 when the claimant hides them).")
     async def close_collaborators(self, info: Info) -> int:
-        return int((await resolve.author_counts(info, author_id=self.author_id))["coauthors"])
+        return await self._count(info, "coauthors")
 
 
 @strawberry.type(description="A topic of an author's works, with how many of those works carry it.")
@@ -57,21 +61,6 @@ class Collaborator:
     shared_work_count: int = strawberry.field(description="Works both authors are named in.")
     shared_topics: list[Topic] = strawberry.field(description="Topics in both authors' topic sets, by name.")
     author: Author
-
-
-@strawberry.type(description="An edge to a coauthor, with what the two share.")
-class CoauthorEdge:
-    cursor: str
-    shared_work_count: int = strawberry.field(description="Works both authors are named in.")
-    shared_topics: list[Topic] = strawberry.field(description="Topics in both authors' topic sets, by name.")
-    node: Author
-
-
-@strawberry.type(description="A page of coauthors, ranked as close collaborators are.")
-class CoauthorConnection:
-    total_count: int = strawberry.field(description="How many distinct coauthors there are.")
-    page_info: PageInfo
-    edges: list[CoauthorEdge]
 
 
 @strawberry.type(description="An institution the author is affiliated with, with the years where known.")
@@ -108,7 +97,7 @@ class Author(Node):
 
     async def _full_row(self, info: Info) -> dict[str, Any]:
         """The author row (cypher/author/get_by_ids.cypher); rows from pages and listings carry fewer keys."""
-        row = self.row if "hidden" in self.row else await resolve.author_row(info, author_id=str(self.id))
+        row = self.row if "hidden" in self.row else await info.context.loaders.author.load(str(self.id))
         return row or {}
 
     @strawberry.field(description="OpenAlex's count of the author's works (all data): what WORKS_COUNT_DESC orders by.")
@@ -164,12 +153,12 @@ class Author(Node):
 
     @strawberry.field(description="Institutions the author is affiliated with, most recent first.")
     async def institutions(self, info: Info) -> list[AuthorInstitution]:
-        rows = await relations.author_institutions(info, author_id=str(self.id))
+        rows = await info.context.loaders.author_institutions.load(str(self.id))
         return [AuthorInstitution(years=r["years"], institution=Institution.from_row(r["institution"])) for r in rows]
 
     @strawberry.field(description="The author's works in the graph per publication year, oldest year first.")
     async def works_by_year(self, info: Info) -> list[YearCount]:
-        rows = await relations.works_by_year(info, author_id=str(self.id))
+        rows = await info.context.loaders.works_by_year.load(str(self.id))
         return [YearCount(year=r["year"], works=r["works"]) for r in rows]
 
     @strawberry.field(description="Counts of works, followers, topics and close collaborators.")
@@ -178,14 +167,12 @@ class Author(Node):
 
     @strawberry.field(description="Topics of the author's works, by how many of those works carry them.")
     async def topics(self, info: Info, first: int | None = None) -> list[AuthorTopic]:
-        _, limit = page_window(first, None)
-        page = await resolve.author_topics(info, author_id=str(self.id), skip=0, limit=limit)
+        page = await info.context.loaders.author_topics.load(page_key(str(self.id), first, None))
         return [AuthorTopic(work_count=r["workCount"], topic=Topic.from_row(r["topic"])) for r in page.rows]
 
     @strawberry.field(description="Coauthors by shared works, then shared topics, then name, then id.")
     async def close_collaborators(self, info: Info, first: int | None = None) -> list[Collaborator]:
-        _, limit = page_window(first, None)
-        page = await resolve.coauthors(info, author_id=str(self.id), skip=0, limit=limit)
+        page = await info.context.loaders.coauthors.load(page_key(str(self.id), first, None))
         return [
             Collaborator(
                 shared_work_count=r["sharedWorkCount"],
@@ -197,26 +184,13 @@ class Author(Node):
 
     @strawberry.field(description="Coauthors, ranked as close collaborators are; cursor pagination.")
     async def coauthors(self, info: Info, first: int | None = None, after: str | None = None) -> CoauthorConnection:
-        skip, limit = page_window(first, after)
-        page = await resolve.coauthors(info, author_id=str(self.id), skip=skip, limit=limit)
-        edges = [
-            CoauthorEdge(
-                cursor=encode_cursor(skip + i),
-                shared_work_count=r["sharedWorkCount"],
-                shared_topics=_shared_topics(r),
-                node=Author.from_row(r["author"]),
-            )
-            for i, r in enumerate(page.rows)
-        ]
-        return CoauthorConnection(
-            total_count=page.total, page_info=page_info(skip, len(edges), page.total), edges=edges
-        )
+        page = await info.context.loaders.coauthors.load(page_key(str(self.id), first, after))
+        return CoauthorConnection.build(page, CoauthorEdge.from_row)
 
     @strawberry.field(description="The author's works, newest first.")
-    async def works(self, info: Info, first: int | None = None, after: str | None = None) -> WorkConnection:
-        skip, limit = page_window(first, after)
-        page = await resolve.author_works(info, author_id=str(self.id), skip=skip, limit=limit)
-        return work_connection(page)
+    async def works(self, info: Info, first: int | None = None, after: str | None = None) -> Connection[Work]:
+        page = await info.context.loaders.author_works.load(page_key(str(self.id), first, after))
+        return Connection.build(page, edge_to(Work.from_row))
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Author:
@@ -229,3 +203,23 @@ class Author(Node):
             is_stub=bool(row.get("isStub")),
             row=row,
         )
+
+
+@strawberry.type(description="An edge to a coauthor, with what the two share.")
+class CoauthorEdge(Edge[Author]):
+    shared_work_count: int = strawberry.field(description="Works both authors are named in.")
+    shared_topics: list[Topic] = strawberry.field(description="Topics in both authors' topic sets, by name.")
+
+    @classmethod
+    def from_row(cls, cursor: str, row: dict[str, Any]) -> CoauthorEdge:
+        return cls(
+            cursor=cursor,
+            node=Author.from_row(row["author"]),
+            shared_work_count=row["sharedWorkCount"],
+            shared_topics=_shared_topics(row),
+        )
+
+
+@strawberry.type(description="A page of coauthors, ranked as close collaborators are.")
+class CoauthorConnection(Connection[Author]):
+    edges: Sequence[CoauthorEdge]

@@ -1,18 +1,29 @@
-"""Relay connection types and opaque cursors shared by every list relation."""
+"""The one connection type every list of the API answers, its edges and opaque cursors.
+
+`Connection[T]` / `Edge[T]` follow strawberry's relay types: `Connection[Work]` is the SDL's `WorkConnection`, its
+edges `WorkEdge`. An edge with extra fields subclasses `Edge[T]`, and its connection subclasses `Connection[T]`
+naming that edge type (`CoauthorConnection`). `Connection.build` is the one builder: a page of rows and how a row
+becomes an edge.
+"""
 
 from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, Self, TypeVar
 
 import strawberry
 
+from loaders.paging import Page, PageKey, Param
 from peergraph.errors import bad_input
 
 DEFAULT_FIRST = 20
 MAX_FIRST = 100
 _PREFIX = "offset:"
+
+N = TypeVar("N")
+R = TypeVar("R")
 
 
 @strawberry.type(description="Where a page of a connection stands.")
@@ -21,6 +32,48 @@ class PageInfo:
     has_previous_page: bool
     start_cursor: str | None
     end_cursor: str | None
+
+    @classmethod
+    def of(cls, skip: int, shown: int, has_next: bool) -> PageInfo:
+        return cls(
+            has_next_page=has_next,
+            has_previous_page=skip > 0,
+            start_cursor=encode_cursor(skip) if shown else None,
+            end_cursor=encode_cursor(skip + shown - 1) if shown else None,
+        )
+
+
+@strawberry.type(description="An edge of a connection: a node and its cursor (pass it as `after` for what follows).")
+class Edge(Generic[N]):
+    cursor: str
+    node: N
+
+
+@strawberry.type(description="A page of a list: its edges, their nodes, where the page stands and the total.")
+class Connection(Generic[N]):
+    page_info: PageInfo
+    # Sequence, so that a connection with its own edge type narrows it (CoauthorConnection: CoauthorEdge).
+    edges: Sequence[Edge[N]]
+    page: strawberry.Private[Page[Any]]
+
+    @strawberry.field(description="The edges' nodes, in order (for a client that needs no cursors).")
+    def nodes(self) -> list[N]:
+        return [edge.node for edge in self.edges]
+
+    @strawberry.field(description="How many there are in all (a root listing counts them only when asked).")
+    async def total_count(self) -> int:
+        return await self.page.count()
+
+    @classmethod
+    def build(cls, page: Page[R], edge: Callable[[str, R], Edge[N]]) -> Self:
+        """The connection over `page`: `edge(cursor, row)` for each row."""
+        edges = [edge(encode_cursor(page.skip + i), row) for i, row in enumerate(page.rows)]
+        return cls(page_info=PageInfo.of(page.skip, len(edges), page.has_next), edges=edges, page=page)
+
+
+def edge_to(node: Callable[[R], N]) -> Callable[[str, R], Edge[N]]:
+    """A plain edge: the cursor and the node its row makes."""
+    return lambda cursor, row: Edge(cursor=cursor, node=node(row))
 
 
 def encode_cursor(offset: int) -> str:
@@ -48,27 +101,7 @@ def page_window(first: int | None, after: str | None) -> tuple[int, int]:
     return decode_cursor(after) + 1, size
 
 
-def page_info(skip: int, shown: int, total: int) -> PageInfo:
-    return page_info_next(skip, shown, skip + shown < total)
-
-
-def page_info_next(skip: int, shown: int, has_next: bool) -> PageInfo:
-    """PageInfo when the total is not known (a page fetched with one extra row tells whether more follow)."""
-    return PageInfo(
-        has_next_page=has_next,
-        has_previous_page=skip > 0,
-        start_cursor=encode_cursor(skip) if shown else None,
-        end_cursor=encode_cursor(skip + shown - 1) if shown else None,
-    )
-
-
-Counter = Callable[[], Awaitable[int]]
-
-
-async def resolve_total(total: int | None, counter: Counter | None) -> int:
-    """A connection's totalCount: known with the page, or counted by a separate query only when asked."""
-    if total is not None:
-        return total
-    if counter is None:
-        raise RuntimeError("a connection without a total needs a counter")
-    return await counter()
+def page_key(owner: str, first: int | None, after: str | None, **params: Param) -> PageKey:
+    """The key of the page `first`/`after` ask for (validated as `page_window`), with the relation's parameters."""
+    skip, limit = page_window(first, after)
+    return PageKey.of(owner, skip, limit, **params)

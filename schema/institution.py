@@ -7,26 +7,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from peergraph.context import Info
-from resolvers.relations import page_of
-from schema.connection import PageInfo, encode_cursor, page_info, page_window
+from schema.connection import Connection, edge_to, page_key
 from schema.node import Node
 
 if TYPE_CHECKING:
     from schema.author import Author
-    from schema.work import WorkConnection
-
-
-@strawberry.type(description="An edge to an author.")
-class AuthorEdge:
-    cursor: str
-    node: Annotated[Author, strawberry.lazy("schema.author")]
-
-
-@strawberry.type(description="A page of authors.")
-class InstitutionAuthorConnection:
-    total_count: int
-    page_info: PageInfo
-    edges: list[AuthorEdge]
+    from schema.work import Work
 
 
 @strawberry.type(description="A research institution (stubs are known only from authorships and affiliations).")
@@ -43,24 +29,20 @@ class Institution(Node):
     @strawberry.field(description="Authors last known at or affiliated with this institution, by name.")
     async def authors(
         self, info: Info, first: int | None = None, after: str | None = None
-    ) -> InstitutionAuthorConnection:
+    ) -> Connection[Annotated[Author, strawberry.lazy("schema.author")]]:
         from schema.author import Author
 
-        skip, limit = page_window(first, after)
-        page = await page_of(info, "institution_authors", owner=str(self.id), skip=skip, limit=limit)
-        edges = [AuthorEdge(cursor=encode_cursor(skip + i), node=Author.from_row(r)) for i, r in enumerate(page.rows)]
-        return InstitutionAuthorConnection(
-            total_count=page.total, page_info=page_info(skip, len(edges), page.total), edges=edges
-        )
+        page = await info.context.loaders.institution_authors.load(page_key(str(self.id), first, after))
+        return Connection.build(page, edge_to(Author.from_row))
 
     @strawberry.field(description="Works with an authorship at this institution, newest first.")
     async def works(
         self, info: Info, first: int | None = None, after: str | None = None
-    ) -> Annotated[WorkConnection, strawberry.lazy("schema.work")]:
-        from schema.work import work_connection
+    ) -> Connection[Annotated[Work, strawberry.lazy("schema.work")]]:
+        from schema.work import Work
 
-        skip, limit = page_window(first, after)
-        return work_connection(await page_of(info, "institution_works", owner=str(self.id), skip=skip, limit=limit))
+        page = await info.context.loaders.institution_works.load(page_key(str(self.id), first, after))
+        return Connection.build(page, edge_to(Work.from_row))
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Institution:

@@ -7,11 +7,12 @@ from typing import Annotated, Any
 
 import strawberry
 
+from loaders.paging import Page
 from peergraph.context import Info
 from resolvers import analytics, listing
 from resolvers import graph as graphs
 from schema.author import Author
-from schema.connection import Counter, PageInfo, encode_cursor, page_info_next, page_window, resolve_total
+from schema.connection import Connection, edge_to, page_window
 from schema.filters import (
     AuthorFilter,
     AuthorOrder,
@@ -25,40 +26,7 @@ from schema.graph import entity_from_row
 from schema.institution import Institution
 from schema.node import EntityKind, Node
 from schema.topic import Topic
-from schema.work import Work, WorkConnection, WorkEdge
-
-
-@strawberry.type(description="A page of authors (totalCount counted only when asked).")
-class AuthorListing:
-    page_info: PageInfo
-    nodes: list[Author]
-    counter: strawberry.Private[Counter]
-
-    @strawberry.field
-    async def total_count(self) -> int:
-        return await resolve_total(None, self.counter)
-
-
-@strawberry.type(description="A page of topics (totalCount counted only when asked).")
-class TopicListing:
-    page_info: PageInfo
-    nodes: list[Topic]
-    counter: strawberry.Private[Counter]
-
-    @strawberry.field
-    async def total_count(self) -> int:
-        return await resolve_total(None, self.counter)
-
-
-@strawberry.type(description="A page of institutions (totalCount counted only when asked).")
-class InstitutionListing:
-    page_info: PageInfo
-    nodes: list[Institution]
-    counter: strawberry.Private[Counter]
-
-    @strawberry.field
-    async def total_count(self) -> int:
-        return await resolve_total(None, self.counter)
+from schema.work import Work
 
 
 @strawberry.type(description="One hop of a coauthorship path: two authors and every work they share.")
@@ -75,14 +43,14 @@ class CoauthorPath:
     links: list[PathHop]
 
 
-async def _rows(
+async def _page(
     info: Info, kind: str, order: str, filters: dict[str, Any], first: int | None, after: str | None
-) -> tuple[int, list[dict[str, Any]], bool, Counter]:
+) -> Page[dict[str, Any]]:
     """One page (fetched with one extra row to learn whether more follow) and a counter for totalCount."""
     skip, limit = page_window(first, after)
     rows = await listing.list_page(info, kind=kind, order=order, filters=filters, skip=skip, limit=limit + 1)
     counter = partial(listing.list_count, info, kind=kind, filters=filters)
-    return skip, rows[:limit], len(rows) > limit, counter
+    return Page(rows[:limit], skip, more=len(rows) > limit, counter=counter)
 
 
 @strawberry.type
@@ -98,15 +66,12 @@ class ListingQuery:
         order_by: WorkOrder = WorkOrder.YEAR_DESC,
         first: int | None = None,
         after: str | None = None,
-    ) -> WorkConnection:
+    ) -> Connection[Work]:
         skip, limit = page_window(first, after)
         rows = await analytics.works_page(info, where=where, order=order_by.value, skip=skip, limit=limit + 1)
-        more, rows = len(rows) > limit, rows[:limit]
         counter = partial(analytics.count_works, info, where=where)
-        edges = [WorkEdge(cursor=encode_cursor(skip + i), node=Work.from_row(r)) for i, r in enumerate(rows)]
-        return WorkConnection(
-            page_info=page_info_next(skip, len(edges), more), edges=edges, total=None, counter=counter
-        )
+        page = Page(rows[:limit], skip, more=len(rows) > limit, counter=counter)
+        return Connection.build(page, edge_to(Work.from_row))
 
     @strawberry.field(description="All authors matching `where`, in the chosen order.")
     async def authors(
@@ -116,12 +81,9 @@ class ListingQuery:
         order_by: AuthorOrder = AuthorOrder.NAME_ASC,
         first: int | None = None,
         after: str | None = None,
-    ) -> AuthorListing:
-        filters = (where or AuthorFilter()).params()
-        skip, rows, more, counter = await _rows(info, "author", order_by.value, filters, first, after)
-        return AuthorListing(
-            page_info=page_info_next(skip, len(rows), more), nodes=[Author.from_row(r) for r in rows], counter=counter
-        )
+    ) -> Connection[Author]:
+        page = await _page(info, "author", order_by.value, (where or AuthorFilter()).params(), first, after)
+        return Connection.build(page, edge_to(Author.from_row))
 
     @strawberry.field(description="All topics matching `where`, in the chosen order.")
     async def topics(
@@ -131,12 +93,9 @@ class ListingQuery:
         order_by: NamedOrder = NamedOrder.NAME_ASC,
         first: int | None = None,
         after: str | None = None,
-    ) -> TopicListing:
-        filters = (where or TopicFilter()).params()
-        skip, rows, more, counter = await _rows(info, "topic", order_by.value, filters, first, after)
-        return TopicListing(
-            page_info=page_info_next(skip, len(rows), more), nodes=[Topic.from_row(r) for r in rows], counter=counter
-        )
+    ) -> Connection[Topic]:
+        page = await _page(info, "topic", order_by.value, (where or TopicFilter()).params(), first, after)
+        return Connection.build(page, edge_to(Topic.from_row))
 
     @strawberry.field(description="All institutions matching `where`, in the chosen order.")
     async def institutions(
@@ -146,14 +105,9 @@ class ListingQuery:
         order_by: NamedOrder = NamedOrder.NAME_ASC,
         first: int | None = None,
         after: str | None = None,
-    ) -> InstitutionListing:
-        filters = (where or InstitutionFilter()).params()
-        skip, rows, more, counter = await _rows(info, "institution", order_by.value, filters, first, after)
-        return InstitutionListing(
-            page_info=page_info_next(skip, len(rows), more),
-            nodes=[Institution.from_row(r) for r in rows],
-            counter=counter,
-        )
+    ) -> Connection[Institution]:
+        page = await _page(info, "institution", order_by.value, (where or InstitutionFilter()).params(), first, after)
+        return Connection.build(page, edge_to(Institution.from_row))
 
     @strawberry.field(
         description="Entities with a name/title word starting with `prefix` (the last word); a prefix that is a "

@@ -2,13 +2,14 @@
 
 Without it a profile costs two sequential levels of round trips: the lookup, then (once the entity is known
 to exist) its fields' loads. The keys here mirror the fields' own arguments (page_window), so the fields
-find their loads done (author: one query for all, resolvers.author.load_profile) or in flight (work); see
-resolvers.author.load_profile for why a wrong guess is harmless.
+find their loads done (author: one query for all, loaders.profile.load_profile) or in flight (work); see
+loaders.profile.load_profile for why a wrong guess is harmless.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import asyncio
+from collections.abc import Awaitable, Iterable, Iterator
 from typing import Any
 
 from graphql import (
@@ -21,10 +22,9 @@ from graphql import (
 from graphql import GraphQLResolveInfo as RawInfo
 from graphql.pyutils import Undefined
 
+from loaders.profile import load_profile
 from peergraph.context import Context, Info
 from peergraph.errors import ApiError
-from resolvers import author as resolve
-from resolvers import work as work_resolve
 from schema.connection import page_window
 
 # Author fields answered (or guarded) by the author facts loader: counts, social side, trust inputs.
@@ -93,10 +93,23 @@ async def prefetch_author(info: Info, author_id: str) -> None:
         except (ApiError, ValueError, TypeError):
             continue  # the field reports its own bad argument
         pages.setdefault(loader, []).append((skip, limit))
-    await resolve.load_profile(info, author_id=author_id, facts=facts, pages=pages)
+    await load_profile(info.context.loaders, author_id, facts=facts, pages=pages)
 
 
 def prefetch_work(info: Info, work_id: str) -> None:
-    """Start the authorships and topics loads the selected fields of `work(id:)` will make."""
+    """Start the authorships and topics loads the selected fields of `work(id:)` will make, without waiting."""
     names = {field.name.value for field in _selected(info)}
-    work_resolve.prefetch(info, work_id=work_id, authorships="authorships" in names, topics="topics" in names)
+    loaders = info.context.loaders
+    started: list[Awaitable[Any]] = [loaders.authorships.load(work_id)] if "authorships" in names else []
+    if "topics" in names:
+        started.append(loaders.work_topics.load(work_id))
+    for future in started:
+        # Nobody may await these (the work may not exist): they fail quietly, the field that awaits one still gets
+        # its error.
+        if isinstance(future, asyncio.Future):
+            future.add_done_callback(_retrieve)
+
+
+def _retrieve(future: asyncio.Future[Any]) -> None:
+    if not future.cancelled():
+        future.exception()

@@ -7,13 +7,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from peergraph.context import Info
-from resolvers.relations import page_of
-from schema.connection import page_window
+from schema.connection import Connection, edge_to, page_key
 from schema.node import Node
 
 if TYPE_CHECKING:
     from schema.funder import Publisher
-    from schema.work import WorkConnection
+    from schema.work import Work
 
 
 @strawberry.type(description="Where works are published: a journal, repository, conference, book series ...")
@@ -25,11 +24,11 @@ class Source(Node):
     @strawberry.field(description="Works published in this source, newest first.")
     async def works(
         self, info: Info, first: int | None = None, after: str | None = None
-    ) -> Annotated[WorkConnection, strawberry.lazy("schema.work")]:
-        from schema.work import work_connection
+    ) -> Connection[Annotated[Work, strawberry.lazy("schema.work")]]:
+        from schema.work import Work
 
-        skip, limit = page_window(first, after)
-        return work_connection(await page_of(info, "source_works", owner=str(self.id), skip=skip, limit=limit))
+        page = await info.context.loaders.source_works.load(page_key(str(self.id), first, after))
+        return Connection.build(page, edge_to(Work.from_row))
 
     @strawberry.field(description="The source's publisher (its host organization, when that is a publisher).")
     async def publisher(self, info: Info) -> Annotated[Publisher, strawberry.lazy("schema.funder")] | None:

@@ -2,32 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
 from peergraph.context import Info
-from resolvers.relations import page_of, topic_work_count
-from schema.connection import PageInfo, encode_cursor, page_info, page_window
+from schema.connection import Connection, Edge, edge_to, page_key
 from schema.node import Node
 
 if TYPE_CHECKING:
     from schema.author import Author
-    from schema.work import WorkConnection
+    from schema.work import Work
 
 
 @strawberry.type(description="An author of a topic's works, with how many of those works they are on.")
-class TopicAuthorEdge:
-    cursor: str
+class TopicAuthorEdge(Edge[Annotated["Author", strawberry.lazy("schema.author")]]):
     work_count: int
-    node: Annotated[Author, strawberry.lazy("schema.author")]
+
+    @classmethod
+    def from_row(cls, cursor: str, row: dict[str, Any]) -> TopicAuthorEdge:
+        from schema.author import Author
+
+        return cls(cursor=cursor, node=Author.from_row(row["author"]), work_count=row["workCount"])
 
 
 @strawberry.type(description="A page of a topic's authors, most works with the topic first.")
-class TopicAuthorConnection:
-    total_count: int
-    page_info: PageInfo
-    edges: list[TopicAuthorEdge]
+class TopicAuthorConnection(Connection[Annotated["Author", strawberry.lazy("schema.author")]]):
+    edges: Sequence[TopicAuthorEdge]
 
 
 @strawberry.type(description="An OpenAlex topic (stubs are known only from works' `topics`).")
@@ -40,34 +42,23 @@ class Topic(Node):
 
     @strawberry.field(description="Works in the graph carrying this topic.")
     async def work_count(self, info: Info) -> int:
-        return await topic_work_count(info, topic_id=str(self.id))
+        return await info.context.loaders.topic_work_count.load(str(self.id))
 
     @strawberry.field(description="Works carrying this topic, newest first.")
     async def works(
         self, info: Info, first: int | None = None, after: str | None = None
-    ) -> Annotated[WorkConnection, strawberry.lazy("schema.work")]:
-        from schema.work import work_connection
+    ) -> Connection[Annotated[Work, strawberry.lazy("schema.work")]]:
+        from schema.work import Work
 
-        skip, limit = page_window(first, after)
-        return work_connection(await page_of(info, "topic_works", owner=str(self.id), skip=skip, limit=limit))
+        page = await info.context.loaders.topic_works.load(page_key(str(self.id), first, after))
+        return Connection.build(page, edge_to(Work.from_row))
 
     @strawberry.field(description="Authors of this topic's works, by how many of those works they are on.")
     async def top_authors(
         self, info: Info, first: int | None = None, after: str | None = None
     ) -> TopicAuthorConnection:
-        from schema.author import Author
-
-        skip, limit = page_window(first, after)
-        page = await page_of(info, "topic_authors", owner=str(self.id), skip=skip, limit=limit)
-        edges = [
-            TopicAuthorEdge(
-                cursor=encode_cursor(skip + i), work_count=r["workCount"], node=Author.from_row(r["author"])
-            )
-            for i, r in enumerate(page.rows)
-        ]
-        return TopicAuthorConnection(
-            total_count=page.total, page_info=page_info(skip, len(edges), page.total), edges=edges
-        )
+        page = await info.context.loaders.topic_authors.load(page_key(str(self.id), first, after))
+        return TopicAuthorConnection.build(page, TopicAuthorEdge.from_row)
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Topic:

@@ -7,10 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from peergraph.context import Info
-from resolvers import work as resolve
-from resolvers._page import Page
-from resolvers.relations import page_of
-from schema.connection import Counter, PageInfo, encode_cursor, page_info, page_window, resolve_total
+from schema.connection import Connection, edge_to, page_key
 from schema.institution import Institution
 from schema.node import Node
 from schema.source import Source
@@ -72,13 +69,13 @@ class Work(Node):
 
     @strawberry.field(description="The source of the primary location.")
     async def venue(self, info: Info) -> Source | None:
-        row = self.row if "venue" in self.row else await resolve.work_row(info, work_id=str(self.id))
+        row = self.row if "venue" in self.row else await info.context.loaders.work.load(str(self.id))
         venue = None if row is None else row.get("venue")
         return None if venue is None else Source.from_row(venue)
 
     @strawberry.field(description="Plain text, rebuilt from OpenAlex's inverted index.")
     async def abstract(self, info: Info) -> str | None:
-        row = self.row if "abstract" in self.row else await resolve.work_row(info, work_id=str(self.id))
+        row = self.row if "abstract" in self.row else await info.context.loaders.work.load(str(self.id))
         return None if row is None else row.get("abstract")
 
     @strawberry.field(description="Open access status.")
@@ -86,18 +83,18 @@ class Work(Node):
         return OpenAccess(is_oa=self.row.get("isOa"), status=self.row.get("oaStatus"), url=self.row.get("oaUrl"))
 
     @strawberry.field(description="The works this work cites (those in the graph), newest first.")
-    async def references(self, info: Info, first: int | None = None, after: str | None = None) -> WorkConnection:
-        skip, limit = page_window(first, after)
-        return work_connection(await page_of(info, "references", owner=str(self.id), skip=skip, limit=limit))
+    async def references(self, info: Info, first: int | None = None, after: str | None = None) -> Connection[Work]:
+        page = await info.context.loaders.references.load(page_key(str(self.id), first, after))
+        return Connection.build(page, edge_to(Work.from_row))
 
     @strawberry.field(description="The works citing this work (those in the graph), newest first.")
-    async def cited_by(self, info: Info, first: int | None = None, after: str | None = None) -> WorkConnection:
-        skip, limit = page_window(first, after)
-        return work_connection(await page_of(info, "cited_by", owner=str(self.id), skip=skip, limit=limit))
+    async def cited_by(self, info: Info, first: int | None = None, after: str | None = None) -> Connection[Work]:
+        page = await info.context.loaders.cited_by.load(page_key(str(self.id), first, after))
+        return Connection.build(page, edge_to(Work.from_row))
 
     @strawberry.field(description="Every authorship in author order, including those that name no author id.")
     async def authorships(self, info: Info) -> list[Authorship]:
-        return [Authorship.from_row(r) for r in await resolve.work_authorships(info, work_id=str(self.id))]
+        return [Authorship.from_row(r) for r in await info.context.loaders.authorships.load(str(self.id))]
 
     @strawberry.field(description="The work's funders (its funders and grants), by name, with the award ids.")
     async def funders(self, info: Info) -> list[Annotated[WorkFunder, strawberry.lazy("schema.funder")]]:
@@ -113,7 +110,7 @@ class Work(Node):
 
     @strawberry.field(description="The work's topics, highest score first.")
     async def topics(self, info: Info) -> list[WorkTopic]:
-        rows = await resolve.work_topics(info, work_id=str(self.id))
+        rows = await info.context.loaders.work_topics.load(str(self.id))
         return [WorkTopic(score=r.get("score"), topic=Topic.from_row(r["topic"])) for r in rows]
 
     @classmethod
@@ -128,27 +125,3 @@ class Work(Node):
             language=row.get("language"),
             row=row,
         )
-
-
-@strawberry.type(description="An edge to a work.")
-class WorkEdge:
-    cursor: str
-    node: Work
-
-
-@strawberry.type(description="A page of works.")
-class WorkConnection:
-    page_info: PageInfo
-    edges: list[WorkEdge]
-    total: strawberry.Private[int | None]
-    counter: strawberry.Private[Counter | None] = None
-
-    @strawberry.field(description="How many works there are in all (counted only when asked).")
-    async def total_count(self) -> int:
-        return await resolve_total(self.total, self.counter)
-
-
-def work_connection(page: Page) -> WorkConnection:
-    """A connection over a page whose total came with it."""
-    edges = [WorkEdge(cursor=encode_cursor(page.skip + i), node=Work.from_row(r)) for i, r in enumerate(page.rows)]
-    return WorkConnection(page_info=page_info(page.skip, len(edges), page.total), edges=edges, total=page.total)
