@@ -2,9 +2,12 @@
 // of the works matching a compiled WorkFilter (`/*FILTER*/`) they share. A work with more than $maxParties parties
 // gives no pairs: the 5,103-author work alone would give 13 million author pairs.
 // Order: shared works (most first), then the two keys. Each pair once, its lower key first.
-// Parameters: the filter's $f0 ..., $maxParties, $first.
+// As $viewer may see it (docs/privacy.md): an author whose claimant hides the collaborators from the viewer is no
+// party (`unlinked`, read once: the claims are few), so no pair tells who they worked with.
+// Parameters: the filter's $f0 ..., $maxParties, $first, $viewer: {id, admin}.
 // Returns: totalCount (pairs in all), pairs: [{a: {key, label}, b: {key, label}, works, citedByCount}], at most
 //   $first; skippedWorks (matching works left out for their many parties).
+WITH COLLECT { MATCH (claim:Claim) WHERE 'COLLABORATORS' IN claim.hiddenFields AND NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) RETURN claim.authorId } AS unlinked
 MATCH (w:Work)
 WHERE /*FILTER*/
 WITH w, /*PARTY*/ AS parties
