@@ -11,9 +11,10 @@ Row = dict[str, Any]
 
 
 async def page(
-    db: ReadGateway, query: LiteralString, column: str, filters: dict[str, Any], skip: int, limit: int
+    db: ReadGateway, query: LiteralString, column: str, filters: dict[str, Any], after: dict[str, Any], limit: int
 ) -> list[Row]:
-    rows = await db.rows(query, skip=skip, limit=limit, **filters)
+    """A page starting after the row `after` names ($afterKey, $afterId: keyset paging, schema/keyset.py)."""
+    rows = await db.rows(query, limit=limit, **after, **filters)
     return [row[column] for row in rows]
 
 

@@ -46,10 +46,17 @@ async def count_works(info: Info, *, where: WorkFilter | None) -> int:
     return int(rows[0]["total"]) if rows else 0
 
 
-async def works_page(info: Info, *, where: WorkFilter | None, order: str, skip: int, limit: int) -> list[Row]:
+# The orders whose sort key runs highest first (the others: lowest first); unknown keys come last either way.
+DESCENDING = frozenset({"YEAR_DESC", "CITED_BY_DESC", "PUBLICATION_DATE_DESC", "WORKS_COUNT_DESC"})
+
+
+async def works_page(
+    info: Info, *, where: WorkFilter | None, order: str, after: dict[str, Any], limit: int
+) -> list[Row]:
     compiled = await compile_filter(info, where)
-    query = compiled.into(q.WORKS_PAGE, ORDER=q.WORK_ORDERS[order])
-    rows = await info.context.loaders.db.rows(query, **compiled.params, skip=skip, limit=limit)
+    query = compiled.into(q.WORKS_PAGE, KEY=q.WORK_ORDERS[order])
+    params = {**compiled.params, **after, "desc": order in DESCENDING, "limit": limit}
+    rows = await info.context.loaders.db.rows(query, **params)
     return [row["work"] for row in rows]
 
 
@@ -92,10 +99,13 @@ LISTINGS: dict[str, tuple[LiteralString, LiteralString, str]] = {
 }
 
 
-async def entity_page(info: Info, *, kind: str, filters: Row, order: str, skip: int, limit: int) -> list[Row]:
+async def entity_page(
+    info: Info, *, kind: str, filters: Row, order: str, after: dict[str, Any], limit: int
+) -> list[Row]:
     page, _, column = LISTINGS[kind]
-    query = page.replace("/*ORDER*/", q.LISTING_ORDERS[order])
-    rows = await info.context.loaders.db.rows(query, **filters, skip=skip, limit=limit)
+    query = page.replace("/*KEY*/", q.LISTING_ORDERS[order])
+    params = {**filters, **after, "desc": order in DESCENDING or order == "CITED_BY_DESC", "limit": limit}
+    rows = await info.context.loaders.db.rows(query, **params)
     return [row[column] for row in rows]
 
 

@@ -40,8 +40,10 @@ def filter_id(value: str | None, kind: str, argument: str) -> str | None:
     return parsed[1]
 
 
-async def list_page(info: Info, *, kind: str, order: str, filters: dict[str, Any], skip: int, limit: int) -> list[Row]:
-    return await listing.page(info.context.loaders.db, PAGES[kind][order], kind, filters, skip, limit)
+async def list_page(
+    info: Info, *, kind: str, order: str, filters: dict[str, Any], after: dict[str, Any], limit: int
+) -> list[Row]:
+    return await listing.page(info.context.loaders.db, PAGES[kind][order], kind, filters, after, limit)
 
 
 async def list_count(info: Info, *, kind: str, filters: dict[str, Any]) -> int:

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 import strawberry
 
-from loaders.paging import Page
 from peergraph.context import Info
 from resolvers import analytics as resolve
-from schema.connection import Connection, edge_to, page_window
+from schema import keyset
+from schema.connection import Connection
 from schema.filters import AuthorFilter, InstitutionFilter
 from schema.funder import Funder, Publisher
 from schema.work_filter import WorkFilter
+
+N = TypeVar("N")
 
 
 @strawberry.enum(description="What worksGroupBy counts works by.")
@@ -162,13 +165,20 @@ def _entity_groups(row: dict[str, object]) -> EntityGroups:
 
 
 async def _page(
-    info: Info, kind: str, where: OrganizationFilter | None, order: EntityOrder, first: int | None, after: str | None
-) -> Page[dict[str, Any]]:
-    skip, limit = page_window(first, after)
+    info: Info,
+    kind: str,
+    where: OrganizationFilter | None,
+    order: EntityOrder,
+    first: int | None,
+    after: str | None,
+    node: Callable[[dict[str, Any]], N],
+) -> Connection[N]:
+    name = f"{kind}s.{order.value}"
+    limit, start = keyset.window(name, first, after)
     filters = (where or OrganizationFilter()).params()
-    rows = await resolve.entity_page(info, kind=kind, filters=filters, order=order.value, skip=skip, limit=limit + 1)
+    rows = await resolve.entity_page(info, kind=kind, filters=filters, order=order.value, after=start, limit=limit + 1)
     counter = partial(resolve.entity_count, info, kind=kind, filters=filters)
-    return Page(rows[:limit], skip, more=len(rows) > limit, counter=counter)
+    return keyset.connection(name, rows, limit, after, counter, node)
 
 
 @strawberry.type
@@ -282,7 +292,7 @@ class AnalyticsQuery:
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Funder]:
-        return Connection.build(await _page(info, "funder", where, order_by, first, after), edge_to(Funder.from_row))
+        return await _page(info, "funder", where, order_by, first, after, Funder.from_row)
 
     @strawberry.field(description="All publishers matching `where`, in the chosen order.")
     async def publishers(
@@ -293,5 +303,4 @@ class AnalyticsQuery:
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Publisher]:
-        page = await _page(info, "publisher", where, order_by, first, after)
-        return Connection.build(page, edge_to(Publisher.from_row))
+        return await _page(info, "publisher", where, order_by, first, after, Publisher.from_row)

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import strawberry
 
-from loaders.paging import Page
 from peergraph.context import Info
 from resolvers import analytics, listing
 from resolvers import graph as graphs
+from schema import keyset
 from schema.author import Author
-from schema.connection import Connection, edge_to, page_window
+from schema.connection import Connection
 from schema.filters import (
     AuthorFilter,
     AuthorOrder,
@@ -27,6 +28,8 @@ from schema.institution import Institution
 from schema.node import EntityKind, Node
 from schema.topic import Topic
 from schema.work import Work
+
+N = TypeVar("N")
 
 
 @strawberry.type(description="One hop of a coauthorship path: two authors and every work they share.")
@@ -44,13 +47,20 @@ class CoauthorPath:
 
 
 async def _page(
-    info: Info, kind: str, order: str, filters: dict[str, Any], first: int | None, after: str | None
-) -> Page[dict[str, Any]]:
-    """One page (fetched with one extra row to learn whether more follow) and a counter for totalCount."""
-    skip, limit = page_window(first, after)
-    rows = await listing.list_page(info, kind=kind, order=order, filters=filters, skip=skip, limit=limit + 1)
+    info: Info,
+    kind: str,
+    order: str,
+    filters: dict[str, Any],
+    first: int | None,
+    after: str | None,
+    node: Callable[[dict[str, Any]], N],
+) -> Connection[N]:
+    """One keyset page (fetched with one extra row to learn whether more follow), totalCount counted when asked."""
+    name = f"{kind}s.{order}"
+    limit, start = keyset.window(name, first, after)
+    rows = await listing.list_page(info, kind=kind, order=order, filters=filters, after=start, limit=limit + 1)
     counter = partial(listing.list_count, info, kind=kind, filters=filters)
-    return Page(rows[:limit], skip, more=len(rows) > limit, counter=counter)
+    return keyset.connection(name, rows, limit, after, counter, node)
 
 
 @strawberry.type
@@ -67,11 +77,11 @@ class ListingQuery:
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Work]:
-        skip, limit = page_window(first, after)
-        rows = await analytics.works_page(info, where=where, order=order_by.value, skip=skip, limit=limit + 1)
+        name = f"works.{order_by.value}"
+        limit, start = keyset.window(name, first, after)
+        rows = await analytics.works_page(info, where=where, order=order_by.value, after=start, limit=limit + 1)
         counter = partial(analytics.count_works, info, where=where)
-        page = Page(rows[:limit], skip, more=len(rows) > limit, counter=counter)
-        return Connection.build(page, edge_to(Work.from_row))
+        return keyset.connection(name, rows, limit, after, counter, Work.from_row)
 
     @strawberry.field(description="All authors matching `where`, in the chosen order.")
     async def authors(
@@ -82,8 +92,8 @@ class ListingQuery:
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Author]:
-        page = await _page(info, "author", order_by.value, (where or AuthorFilter()).params(), first, after)
-        return Connection.build(page, edge_to(Author.from_row))
+        filters = (where or AuthorFilter()).params()
+        return await _page(info, "author", order_by.value, filters, first, after, Author.from_row)
 
     @strawberry.field(description="All topics matching `where`, in the chosen order.")
     async def topics(
@@ -94,8 +104,8 @@ class ListingQuery:
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Topic]:
-        page = await _page(info, "topic", order_by.value, (where or TopicFilter()).params(), first, after)
-        return Connection.build(page, edge_to(Topic.from_row))
+        filters = (where or TopicFilter()).params()
+        return await _page(info, "topic", order_by.value, filters, first, after, Topic.from_row)
 
     @strawberry.field(description="All institutions matching `where`, in the chosen order.")
     async def institutions(
@@ -106,8 +116,8 @@ class ListingQuery:
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Institution]:
-        page = await _page(info, "institution", order_by.value, (where or InstitutionFilter()).params(), first, after)
-        return Connection.build(page, edge_to(Institution.from_row))
+        filters = (where or InstitutionFilter()).params()
+        return await _page(info, "institution", order_by.value, filters, first, after, Institution.from_row)
 
     @strawberry.field(
         description="Entities with a name/title word starting with `prefix` (the last word); a prefix that is a "

@@ -1,5 +1,6 @@
-// The keys an author is counted under in authorsGroupBy, over `a` and the lists of authors whose claimants hide
-// their ORCID iD, affiliation or topics from the viewer (see authors_group_by.cypher). Sections start with
+// The keys an author is counted under in authorsGroupBy, over `a`, the lists of authors whose claimants hide their
+// affiliation or topics from the viewer and `shownIdentifier` (whether the viewer may see the author's ORCID iD;
+// all from authors_group_by.cypher, which applies the viewer rule). Sections start with
 // "// piece: <name>".
 // piece: COUNTRY
 CASE WHEN a.id IN affiliationHidden THEN [] ELSE [(a)-[:LAST_KNOWN_AT]->(i:Institution) WHERE i.countryCode IS NOT NULL | {key: i.countryCode, label: i.countryCode}] END
@@ -8,4 +9,4 @@ CASE WHEN a.id IN affiliationHidden THEN [] ELSE [(a)-[:LAST_KNOWN_AT]->(i:Insti
 // piece: TOPIC
 CASE WHEN a.id IN topicsHidden THEN [] ELSE COLLECT { MATCH (a)-[:AUTHORED]->(:Work)-[:HAS_TOPIC]->(t:Topic) RETURN DISTINCT {key: t.id, label: t.name} AS k } END
 // piece: HAS_ORCID
-[{key: toString(a.orcid IS NOT NULL AND NOT a.id IN orcidHidden), label: toString(a.orcid IS NOT NULL AND NOT a.id IN orcidHidden)}]
+[{key: toString(shownIdentifier), label: toString(shownIdentifier)}]

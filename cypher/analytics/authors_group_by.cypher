@@ -19,7 +19,8 @@ WHERE ($nameContains IS NULL OR toLower(a.name) CONTAINS toLower($nameContains))
     AND EXISTS { (a)-[:LAST_KNOWN_AT]->(i:Institution) WHERE i.countryCode = $country })
   AND ($topic IS NULL OR NOT a.id IN topicsHidden
     AND EXISTS { (a)-[:AUTHORED]->(:Work)-[:HAS_TOPIC]->(:Topic {id: $topic}) })
-WITH a, orcidHidden, affiliationHidden, topicsHidden, /*FACET*/ AS keys
+WITH a, affiliationHidden, topicsHidden, a.orcid IS NOT NULL AND NOT a.id IN orcidHidden AS shownIdentifier
+WITH a, /*FACET*/ AS keys
 UNWIND CASE WHEN size(keys) = 0 THEN [null] ELSE keys END AS k
 WITH k.key AS key, k.label AS label, a
 WITH key, min(label) AS label, count(a) AS count, sum(coalesce(a.citedByCount, 0)) AS citedByCount

@@ -1,7 +1,8 @@
-// The orders of the funders and publishers listings (EntityOrder) over `n`: nulls last, then ties by id.
+// The sort key of each order of the funders and publishers listings (EntityOrder) over `n`, for their page queries;
+// whether it runs highest first is the order's (resolvers/analytics.py, DESCENDING).
 // piece: NAME_ASC
-n.name IS NULL, n.name ASC, n.id ASC
+n.name
 // piece: WORKS_COUNT_DESC
-n.worksCount IS NULL, n.worksCount DESC, n.id ASC
+n.worksCount
 // piece: CITED_BY_DESC
-n.citedByCount IS NULL, n.citedByCount DESC, n.id ASC
+n.citedByCount

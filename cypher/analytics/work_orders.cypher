@@ -1,9 +1,10 @@
-// The orders of the works listing (WorkOrder), for works_page.cypher: nulls last, then ties by id.
+// The sort key of each order of the works listing (WorkOrder), for works_page.cypher; whether it runs highest first
+// is the order's (resolvers/analytics.py, DESCENDING). Sections start with "// piece: <name>".
 // piece: YEAR_DESC
-w.year IS NULL, w.year DESC, w.id ASC
+w.year
 // piece: CITED_BY_DESC
-w.citedByCount IS NULL, w.citedByCount DESC, w.id ASC
+w.citedByCount
 // piece: TITLE_ASC
-w.title IS NULL, w.title ASC, w.id ASC
+w.title
 // piece: PUBLICATION_DATE_DESC
-w.publicationDate IS NULL, w.publicationDate DESC, w.id ASC
+w.publicationDate

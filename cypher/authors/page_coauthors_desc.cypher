@@ -3,7 +3,7 @@
 // A filter on what a claimant hides from $viewer (ORCID iD, affiliation, topics) leaves that author out, as if
 // the value were not on record (docs/privacy.md); a hidden ORCID iD is null.
 // Parameters: $nameContains, $hasOrcid, $citedByMin, $citedByMax, $institution, $country (of the last known
-//   institution), $topic (each null for no filter), $viewer: {id, admin}, $skip, $limit.
+//   institution), $topic (each null for no filter), $viewer: {id, admin}, $afterKey, $afterId (the sort key and id of the row the page starts after; null for the first page), $limit.
 // Returns: author (map), one row per author of the page.
 // The authors whose claimants hide from $viewer what a given filter asks about (read only for a given filter: the
 // claims are few, so one list each, then a lookup per author).
@@ -22,8 +22,9 @@ WHERE ($nameContains IS NULL OR toLower(a.name) CONTAINS toLower($nameContains))
   AND ($topic IS NULL OR NOT a.id IN topicsHidden
     AND EXISTS { (a)-[:AUTHORED]->(:Work)-[:HAS_TOPIC]->(:Topic {id: $topic}) })
 WITH a, CASE WHEN EXISTS { MATCH (claim:Claim {authorId: a.id}) WHERE 'COLLABORATORS' IN claim.hiddenFields AND NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) } THEN 0
-  ELSE COUNT { MATCH (a)-[:AUTHORED]->()<-[:AUTHORED]-(b) WHERE b <> a RETURN DISTINCT b } END AS coauthorCount
-ORDER BY coauthorCount DESC, a.id ASC
-SKIP $skip LIMIT $limit
-RETURN a {.id, .name, .worksCount, .citedByCount, .hIndex, .isStub, coauthorCount: coauthorCount,
+  ELSE COUNT { MATCH (a)-[:AUTHORED]->()<-[:AUTHORED]-(b) WHERE b <> a RETURN DISTINCT b } END AS sortKey
+WHERE $afterId IS NULL OR sortKey < $afterKey OR (sortKey = $afterKey AND a.id > $afterId)
+WITH a, sortKey ORDER BY sortKey DESC, a.id ASC
+LIMIT $limit
+RETURN a {.id, .name, .worksCount, .citedByCount, .hIndex, .isStub, sortKey: sortKey,
   orcid: CASE WHEN EXISTS { MATCH (claim:Claim {authorId: a.id}) WHERE 'ORCID' IN claim.hiddenFields AND NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) } THEN null ELSE a.orcid END} AS author
