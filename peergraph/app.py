@@ -34,6 +34,7 @@ from peergraph.ide import graphiql_asset, graphiql_page, page_response
 from peergraph.limits import RequestLimits
 from peergraph.observability import RequestObserver, configure_logging, metrics, worker_exited
 from peergraph.settings import Settings, get_settings
+from peergraph.warmup import PlanWarmer, warmer_driver
 from peergraph.web import web_routes
 from schema import build_schema
 from schema.cost import carries_token
@@ -177,16 +178,25 @@ def graphiql_routes(settings: Settings) -> list[Route]:
 
 
 def create_app(settings: Settings) -> Starlette:
+    graphql = GraphQLApp(settings)
+
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         driver = async_driver(settings)
         app.state.driver = driver
         app.state.settings = settings
+        warmer: asyncio.Task[None] | None = None
         try:
             if settings.migrate_on_startup:
                 await apply_migrations(driver, settings.neo4j_database)
+            if settings.warm_plans:
+                warmer = asyncio.create_task(PlanWarmer(warmer_driver(settings), settings, graphql.schema).watch())
             yield
         finally:
+            if warmer is not None:
+                warmer.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await warmer
             await driver.close()
             worker_exited()
 
@@ -197,7 +207,7 @@ def create_app(settings: Settings) -> Starlette:
             Route("/metrics", metrics),
             Route(
                 "/graphql",
-                GraphQLHttpCaching(GraphQLApp(settings), settings.get_cache_max_age_seconds),
+                GraphQLHttpCaching(graphql, settings.get_cache_max_age_seconds),
                 methods=["GET", "POST"],
             ),
             *graphiql_routes(settings),
@@ -226,6 +236,8 @@ def edge_middleware(settings: Settings) -> list[Middleware]:
             RequestLimits,
             deadline_seconds=settings.request_deadline_seconds,
             max_in_flight=settings.max_in_flight,
+            max_executing=settings.max_executing,
+            queue_timeout=settings.queue_timeout_seconds,
             retry_after=settings.shed_retry_after_seconds,
         ),
     ]

@@ -3,6 +3,10 @@
 - **Shedding**: past `max_in_flight` requests in this process a request is refused before any work, with 503,
   `Retry-After` and code OVERLOADED: a client learns at once to come back, instead of waiting in a queue
   that grows past every deadline (256 clients on one process: p50 7.6 s and a third over 10 s, unshed).
+- **Turns**: of the requests let in, `max_executing` run at once and the others wait for a turn, first come
+  first served, for `queue_timeout_seconds` at most (then the same 503). Letting all 128 run at once shared
+  the CPU among them, so each became slow together and the last ones missed the deadline (accepted p99
+  24.8 s at 256 clients); run a few at a time, each answer stays as fast as at low load.
 - **Deadline**: the request's work is cancelled when `request_deadline_seconds` have passed and it answers
   504 with code DEADLINE_EXCEEDED. The deadline is left in the request's state: the read gateway passes the
   time left as each statement's transaction timeout, so Neo4j stops the work as well (a cancelled client
@@ -23,7 +27,7 @@ import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from peergraph.errors import ErrorCode
-from peergraph.observability import SHED
+from peergraph.observability import QUEUE_TIMEOUTS, SHED
 
 log = logging.getLogger("peergraph.limits")
 LIMITED_PATHS = frozenset({"/graphql"})
@@ -52,35 +56,55 @@ async def send_error(send: Send, status: int, body: bytes, headers: list[tuple[b
 
 
 class RequestLimits:
-    def __init__(self, app: ASGIApp, *, deadline_seconds: float, max_in_flight: int, retry_after: int) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        deadline_seconds: float,
+        max_in_flight: int,
+        retry_after: int,
+        max_executing: int | None = None,
+        queue_timeout: float = 2.0,
+    ) -> None:
         self.app = app
         self.deadline = deadline_seconds
         self.max_in_flight = max_in_flight
         self.retry_after = retry_after
         self.in_flight = 0
+        self.queue_timeout = queue_timeout
+        self.turns = asyncio.Semaphore(min(max_executing or max_in_flight, max_in_flight))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope.get("path") not in LIMITED_PATHS or scope.get("method") == "OPTIONS":
             await self.app(scope, receive, send)
             return
         if self.in_flight >= self.max_in_flight:
-            SHED.inc()
-            scope.setdefault("state", {})["graphql_outcome"] = ErrorCode.OVERLOADED.value
-            body = error_body(
-                f"The API is answering {self.in_flight} requests; retry in {self.retry_after} s.",
-                ErrorCode.OVERLOADED,
-                retryAfter=self.retry_after,
-            )
-            await send_error(send, 503, body, [(b"retry-after", str(self.retry_after).encode())])
+            await self._shed(scope, send, f"The API is answering {self.in_flight} requests")
             return
         self.in_flight += 1
-        scope.setdefault("state", {})["deadline"] = time.monotonic() + self.deadline
+        deadline = time.monotonic() + self.deadline
+        scope.setdefault("state", {})["deadline"] = deadline
         try:
-            await self._bounded(scope, receive, send)
+            try:
+                await asyncio.wait_for(self.turns.acquire(), timeout=self.queue_timeout)
+            except TimeoutError:
+                QUEUE_TIMEOUTS.inc()
+                await self._shed(scope, send, f"The request waited {self.queue_timeout:g} s for a turn")
+                return
+            try:
+                await self._bounded(scope, receive, send, deadline)
+            finally:
+                self.turns.release()
         finally:
             self.in_flight -= 1
 
-    async def _bounded(self, scope: Scope, receive: Receive, send: Send) -> None:
+    async def _shed(self, scope: Scope, send: Send, why: str) -> None:
+        SHED.inc()
+        scope.setdefault("state", {})["graphql_outcome"] = ErrorCode.OVERLOADED.value
+        body = error_body(f"{why}; retry in {self.retry_after} s.", ErrorCode.OVERLOADED, retryAfter=self.retry_after)
+        await send_error(send, 503, body, [(b"retry-after", str(self.retry_after).encode())])
+
+    async def _bounded(self, scope: Scope, receive: Receive, send: Send, deadline: float) -> None:
         """The request as a task beside a listener on its connection: cancelled at the deadline (unless its
         answer has begun: that one finishes) or when the client hangs up first. Cancelling closes the
         connections of its running queries, which ends their transactions on Neo4j as well."""
@@ -104,7 +128,8 @@ class RequestLimits:
         handler = asyncio.ensure_future(self.app(scope, body.get, tracking_send))
         listener = asyncio.ensure_future(listen())
         try:
-            await asyncio.wait({handler, listener}, timeout=self.deadline, return_when=asyncio.FIRST_COMPLETED)
+            left = max(0.0, deadline - time.monotonic())  # the turn's wait counts: the deadline is the client's
+            await asyncio.wait({handler, listener}, timeout=left, return_when=asyncio.FIRST_COMPLETED)
             if not handler.done() and listener.done() and not finished:
                 await _cancel(handler)
                 scope["state"]["graphql_outcome"] = "CLIENT_CLOSED"

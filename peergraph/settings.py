@@ -95,7 +95,19 @@ class Settings(BaseSettings):
     # GraphQL requests one process answers at once; past it a request is refused at once with 503 + Retry-After
     # (OVERLOADED). 128: a queue one process clears well within the deadline at its ~100-400 req/s.
     max_in_flight: int = Field(default=128, ge=1)
+    # Of those, how many execute at once; the rest wait their turn (first come, first served) for at most
+    # `queue_timeout_seconds`, then get the same 503. Without the split, 128 requests shared the CPU at once and
+    # every one of them slowed down together, past the deadline (256 clients: accepted p99 24.8 s); executing a
+    # few at a time keeps each answer as fast as at low load and the wait visible and bounded.
+    max_executing: int = Field(default=16, ge=1)
+    queue_timeout_seconds: float = Field(default=2.0, gt=0, le=600)
     shed_retry_after_seconds: int = Field(default=1, ge=1)
+    # Neo4j's plans for the explorer's operations made at startup and after Neo4j comes back (peergraph/warmup.py):
+    # a restarted JVM took 29 s to plan the profile's statement, past every request's deadline. Neo4j is watched
+    # with the readiness ping every `neo4j_watch_interval_seconds`; one warm-up may take `warmup_timeout_seconds`.
+    warm_plans: bool = True
+    warmup_timeout_seconds: float = Field(default=300.0, gt=0)
+    neo4j_watch_interval_seconds: float = Field(default=1.0, gt=0)
     # --- request limits: query cost, body and search-text bounds -------------------------------------
     # The objects (nodes) a document may return, estimated after validation and before any Cypher runs
     # (schema/cost.py; README "Limits"): over the ceiling it is refused with QUERY_TOO_COSTLY. A request with a

@@ -94,7 +94,7 @@ async def test_two_worker_processes_serve_one_port_with_shared_metrics_and_json_
                 *(client.post("/graphql", json=probe, headers={"x-request-id": f"probe-{i}"}) for i in range(20))
             )
             assert {r.status_code for r in answers} == {200}
-            assert all(r.json()["data"] == EXPECTED for r in answers)
+            assert all(r.json()["data"] == EXPECTED for r in answers), [r.json() for r in answers]
             # Whichever worker answers the scrape, it reports both workers' requests (one process alone would
             # report its own share only).
             for _ in range(6):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import re
 import signal
 import time
 import uuid
@@ -37,6 +38,8 @@ PRODUCTION_LIMITS = {
         "neo4j_connection_timeout_seconds",
         "neo4j_pool_acquire_timeout_seconds",
         "max_in_flight",
+        "max_executing",
+        "queue_timeout_seconds",
     )
 }
 
@@ -172,6 +175,39 @@ async def test_past_the_in_flight_cap_requests_are_shed_at_once(
                 assert (status, body) == (200, {"data": ANSWER})
             metrics = (await http.get("/metrics")).text
             assert "peergraph_requests_shed_total" in metrics
+
+
+async def test_past_the_executing_cap_requests_wait_their_turn_and_are_shed_after_the_queue_timeout(
+    settings: Settings, sample_db: AsyncDriver, proxy: FaultyProxy
+) -> None:
+    limits = {
+        "max_in_flight": 8,
+        "max_executing": 1,
+        "queue_timeout_seconds": 1.5,
+        "request_deadline_seconds": 8.0,
+        "neo4j_connection_timeout_seconds": 6.0,
+    }
+    with api_through(settings, proxy, **limits) as api:
+        async with httpx.AsyncClient(base_url=api.url, timeout=30) as http:
+            assert (await ask(http))[2] == {"data": ANSWER}
+            proxy.stall()
+            held = asyncio.create_task(ask(http))  # takes the one turn and holds it while Neo4j is stalled
+            try:
+                started = time.monotonic()
+                while in_flight(await http.get("/metrics")) < 2:  # the held request and this scrape
+                    assert time.monotonic() - started < 4.0, "the held request never arrived"
+                seconds, status, body = await ask(http)
+                assert (status, code_of(body)) == (503, "OVERLOADED"), body
+                assert "waited 1.5 s for a turn" in body["errors"][0]["message"]
+                assert 1.5 <= seconds < 3.5, seconds  # it waited for its turn, not for the deadline
+            finally:
+                proxy.resume()
+            assert (await held)[1:] == (200, {"data": ANSWER})
+            # With the turn free again, requests take it one after another and all are answered.
+            answers = await asyncio.gather(*(ask(http) for _ in range(3)))
+            assert [(status, body) for _, status, body in answers] == [(200, {"data": ANSWER})] * 3
+            metrics = (await http.get("/metrics")).text
+            assert re.search(r"^peergraph_requests_queue_timeouts_total 1\.0$", metrics, re.MULTILINE), metrics
 
 
 async def test_a_full_connection_pool_is_overloaded_not_a_long_wait(
