@@ -6,4 +6,3 @@ CREATE INDEX work_cited_by IF NOT EXISTS FOR (n:Work) ON (n.citedByCount);
 CREATE INDEX work_publication_date IF NOT EXISTS FOR (n:Work) ON (n.publicationDate);
 CREATE INDEX author_cited_by IF NOT EXISTS FOR (n:Author) ON (n.citedByCount);
 CREATE FULLTEXT INDEX work_text IF NOT EXISTS FOR (n:Work) ON EACH [n.title, n.abstract];
-CREATE FULLTEXT INDEX funder_publisher_source_text IF NOT EXISTS FOR (n:Funder|Publisher|Source) ON EACH [n.name];
