@@ -34,7 +34,8 @@ async def works_group_by(
     info: Info, *, where: WorkFilter | None, facet: str, first: int, by_key: bool, include_unknown: bool
 ) -> Row:
     compiled = await compile_filter(info, where)
-    query = compiled.into(q.WORKS_GROUP_BY, FACET=q.WORK_FACETS[facet])
+    label = q.WORK_FACETS.get(f"{facet}_LABEL", q.WORK_FACETS["LABEL"])
+    query = compiled.into(q.WORKS_GROUP_BY, FACET=q.WORK_FACETS[facet], LABEL=label)
     params = {**compiled.params, "first": _first(first, MAX_GROUPS), "byKey": by_key, "includeUnknown": include_unknown}
     rows = await info.context.loaders.db.rows(query, **params)
     return rows[0] if rows else {"totalCount": 0, "groups": []}
@@ -103,7 +104,7 @@ async def entity_page(
     info: Info, *, kind: str, filters: Row, order: str, after: dict[str, Any], limit: int
 ) -> list[Row]:
     page, _, column = LISTINGS[kind]
-    query = page.replace("/*KEY*/", q.LISTING_ORDERS[order])
+    query = q.fill(page, KEY=q.LISTING_ORDERS[order])
     params = {**filters, **after, "desc": order in DESCENDING or order == "CITED_BY_DESC", "limit": limit}
     rows = await info.context.loaders.db.rows(query, **params)
     return [row[column] for row in rows]
@@ -124,7 +125,7 @@ async def entity_group_by(
     info: Info, *, kind: str, filters: Row, facet: str, first: int, by_key: bool, include_unknown: bool
 ) -> Row:
     template, facets = GROUP_BY[kind]
-    query = template.replace("/*FACET*/", facets[facet])
+    query = q.fill(template, FACET=facets[facet])
     params = {**filters, "first": _first(first, MAX_GROUPS), "byKey": by_key, "includeUnknown": include_unknown}
     rows = await info.context.loaders.db.rows(query, **params)
     return rows[0] if rows else {"totalCount": 0, "groups": []}

@@ -48,19 +48,22 @@ _CAMEL = {
 }  # fmt: skip
 
 
+# The top-level id filters a compiled filter may start reading from (work_anchors.cypher), most selective first: the
+# first one given is the anchor (what it names is few works, where a scan reads them all).
+ANCHORS = ("ids", "search", "cites", "cited_by", "author", "funder", "source", "topic", "publisher")
+
+
 @dataclass
 class CompiledFilter:
-    """A predicate over the work `w` (pieces only) and the parameters it names."""
+    """A predicate over the work `w` (pieces only), where the reading starts, and the parameters they name."""
 
     text: LiteralString
     params: dict[str, Any] = field(default_factory=dict)
+    start: LiteralString = q.WORK_ANCHORS["all"]
 
     def into(self, template: LiteralString, **more: LiteralString) -> LiteralString:
-        """`template` with its `/*FILTER*/` (and any other `/*NAME*/` given) replaced by the pieces."""
-        text = template.replace("/*FILTER*/", f"({self.text})")
-        for name, piece in more.items():
-            text = text.replace(f"/*{name}*/", piece)
-        return text
+        """`template` with its `/*MATCH*/`, `/*FILTER*/` (and any other `/*NAME*/` given) replaced by the pieces."""
+        return q.fill(template, MATCH=self.start, FILTER=f"({self.text})", **more)
 
 
 @dataclass
@@ -68,15 +71,16 @@ class _Compiler:
     info: Info
     params: dict[str, Any] = field(default_factory=dict)
     leaves: int = 0
+    anchored: dict[str, str] = field(default_factory=dict)  # top-level id filter -> the parameter of its value
 
-    def leaf(self, piece: str, value: object) -> LiteralString:
+    def leaf(self, piece: str, value: object, pieces: dict[str, LiteralString] = q.WORK_PREDICATES) -> LiteralString:
         self.leaves += 1
         if self.leaves > MAX_LEAVES:
             raise bad_input(f"`where` holds more than {MAX_LEAVES} filters", argument="where")
         name = f"f{len(self.params)}"
         self.params[name] = value
         # The piece's one value token `$v` becomes this filter's own parameter: a generated name, never input.
-        return q.WORK_PREDICATES[piece].replace("$v", "$" + name)
+        return pieces[piece].replace("$v", "$" + name)
 
     async def compile(self, where: WorkFilter, depth: int, path: str) -> LiteralString:
         if depth > MAX_DEPTH:
@@ -87,6 +91,8 @@ class _Compiler:
             if values is not None:
                 argument = f"{path}.{_CAMEL[name]}"
                 parts.append(self.leaf(name, [filter_id(str(v), kind, argument) for v in values]))
+                if depth == 0:
+                    self.anchored[name] = f"f{len(self.params) - 1}"
         if where.country is not None:
             parts.append(self.leaf("country", [c.upper() for c in where.country]))
         for name in VALUE_FILTERS:
@@ -95,6 +101,8 @@ class _Compiler:
                 parts.append(self.leaf(name, value))
         if where.search is not None:
             parts.append(self.leaf("search", await self.search(where.search, f"{path}.search")))
+            if depth == 0:
+                self.anchored["search"] = f"f{len(self.params) - 1}"
         for k, inner in enumerate(where.and_ or []):
             parts.append(f"({await self.compile(inner, depth + 1, f'{path}.AND[{k}]')})")
         if where.or_ is not None:
@@ -119,4 +127,9 @@ async def compile_filter(info: Info, where: WorkFilter | None) -> CompiledFilter
         return CompiledFilter(q.WORK_PREDICATES["true"])
     compiler = _Compiler(info)
     text = await compiler.compile(where, 0, "where")
-    return CompiledFilter(text, compiler.params)
+    start = q.WORK_ANCHORS["all"]
+    anchor = next((name for name in ANCHORS if getattr(where, name) is not None), None)
+    if anchor is not None:  # the filter's own value, a second time: the predicate stays, the start narrows
+        value = compiler.params[compiler.anchored[anchor]]
+        start = compiler.leaf(anchor, value, q.WORK_ANCHORS)
+    return CompiledFilter(text, compiler.params, start)

@@ -14,6 +14,17 @@ from cypher import load
 _MARK: LiteralString = "// piece: "
 
 
+def fill(template: LiteralString, **marks: LiteralString) -> LiteralString:
+    """`template` with each `/*NAME*/` mark outside its comments replaced by the piece given for NAME."""
+    lines: list[LiteralString] = []
+    for line in template.splitlines():
+        if not line.lstrip().startswith("//"):
+            for name, piece in marks.items():
+                line = line.replace(f"/*{name}*/", piece)
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def pieces(name: str, required: tuple[str, ...]) -> dict[str, LiteralString]:
     """The named pieces of `cypher/<name>.cypher`; KeyError at import when one of `required` is missing."""
     found: dict[str, LiteralString] = {}
@@ -39,11 +50,15 @@ WORK_PREDICATES = pieces(
         "cited_by", "true",
     ),
 )  # fmt: skip
+WORK_ANCHORS = pieces(
+    "analytics/work_anchors",
+    ("all", "ids", "search", "cites", "cited_by", "author", "funder", "source", "topic", "publisher"),
+)
 WORK_FACETS = pieces(
     "analytics/work_facets",
     (
         "YEAR", "TYPE", "LANGUAGE", "OA_STATUS", "IS_OA", "TOPIC", "SUBFIELD", "FIELD", "DOMAIN", "SOURCE",
-        "PUBLISHER", "INSTITUTION", "COUNTRY", "AUTHOR", "FUNDER",
+        "PUBLISHER", "INSTITUTION", "COUNTRY", "AUTHOR", "FUNDER", "LABEL", "INSTITUTION_LABEL",
     ),
 )  # fmt: skip
 WORK_ORDERS = pieces("analytics/work_orders", ("YEAR_DESC", "CITED_BY_DESC", "TITLE_ASC", "PUBLICATION_DATE_DESC"))

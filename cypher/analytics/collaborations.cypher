@@ -1,16 +1,18 @@
 // Pairs of parties (institutions, countries or authors: `/*PARTY*/`, a piece of parties.cypher) ranked by how many
-// of the works matching a compiled WorkFilter (`/*FILTER*/`) they share. A work with more than $maxParties parties
-// gives no pairs: the 5,103-author work alone would give 13 million author pairs.
+// of the works matching a compiled WorkFilter (`/*MATCH*/`, `/*FILTER*/`: see works_group_by.cypher) they share. A
+// work with more than $maxParties parties gives no pairs: the 5,103-author work alone would give 13 million author pairs.
 // Order: shared works (most first), then the two keys. Each pair once, its lower key first.
 // As $viewer may see it (docs/privacy.md): an author whose claimant hides the collaborators from the viewer is no
 // party (`unlinked`, read once: the claims are few), so no pair tells who they worked with.
 // Parameters: the filter's $f0 ..., $maxParties, $first, $viewer: {id, admin}.
 // Returns: totalCount (pairs in all), pairs: [{a: {key, label}, b: {key, label}, works, citedByCount}], at most
 //   $first; skippedWorks (matching works left out for their many parties).
-WITH COLLECT { MATCH (claim:Claim) WHERE 'COLLABORATORS' IN claim.hiddenFields AND NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) RETURN claim.authorId } AS unlinked
-MATCH (w:Work)
+/*MATCH*/
 WHERE /*FILTER*/
-WITH w, /*PARTY*/ AS parties
+WITH collect(w) AS works
+WITH works, COLLECT { MATCH (claim:Claim) WHERE 'COLLABORATORS' IN claim.hiddenFields AND NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) RETURN claim.authorId } AS unlinked
+UNWIND works AS w
+WITH w, unlinked, /*PARTY*/ AS parties
 WITH collect({w: w, parties: parties}) AS matched
 CALL (matched) {
   UNWIND matched AS item

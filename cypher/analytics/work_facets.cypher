@@ -23,10 +23,16 @@ COLLECT { MATCH (w)-[:PUBLISHED_IN]->(s:Source) RETURN DISTINCT {key: s.id, labe
 // piece: PUBLISHER
 COLLECT { MATCH (w)-[:PUBLISHED_IN]->(:Source)-[:PUBLISHED_BY]->(p:Publisher) RETURN DISTINCT {key: p.id, label: p.name} AS k }
 // piece: INSTITUTION
-COLLECT { MATCH (w)<-[r:AUTHORED]-(:Author) UNWIND r.institutionIds + coalesce(r.moreInstitutionIds, []) AS iid WITH DISTINCT iid MATCH (i:Institution {id: iid}) RETURN {key: i.id, label: i.name} AS k }
+COLLECT { MATCH (w)<-[r:AUTHORED]-() UNWIND r.institutionIds + coalesce(r.moreInstitutionIds, []) AS iid RETURN DISTINCT {key: iid, label: null} AS k }
 // piece: COUNTRY
 COLLECT { MATCH (w)<-[r:AUTHORED]-(:Author) UNWIND r.institutionIds + coalesce(r.moreInstitutionIds, []) AS iid WITH DISTINCT iid MATCH (i:Institution {id: iid}) WHERE i.countryCode IS NOT NULL RETURN DISTINCT {key: i.countryCode, label: i.countryCode} AS k }
 // piece: AUTHOR
 COLLECT { MATCH (w)<-[:AUTHORED]-(a:Author) RETURN {key: a.id, label: a.name} AS k }
 // piece: FUNDER
 COLLECT { MATCH (w)-[:FUNDED_BY]->(f:Funder) RETURN DISTINCT {key: f.id, label: f.name} AS k }
+// The label of a returned group `g`: as counted, or (INSTITUTION: every authorship's institution is a node, its name
+// read for the returned groups only, not for each of the ~4 authorship institutions of every work) looked up.
+// piece: LABEL
+g.label
+// piece: INSTITUTION_LABEL
+head(COLLECT { MATCH (i:Institution {id: g.key}) RETURN i.name })

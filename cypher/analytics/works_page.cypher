@@ -4,7 +4,7 @@
 // 1 reads (one top-k over the matching works) instead of sorting and skipping every row before it.
 // Parameters: the filter's $f0 ..., $desc, $afterKey, $afterId (both null for the first page), $limit.
 // Returns: work (map incl. venue and sortKey), one row per work of the page.
-MATCH (w:Work)
+/*MATCH*/
 WHERE /*FILTER*/
 WITH w, /*KEY*/ AS sortKey
 WHERE $afterId IS NULL OR CASE WHEN $afterKey IS NULL THEN sortKey IS NULL AND w.id > $afterId
