@@ -12,7 +12,7 @@ import statistics
 import time
 from pathlib import Path
 
-from auth.passwords import Passwords
+from accounts.auth.passwords import Passwords
 from peergraph.settings import get_settings
 
 RUNS = 20

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any, LiteralString
+from typing import TYPE_CHECKING, Any, LiteralString
 
 from cypher import search as sq
-from loaders._db import ReadGateway
+from loaders.gateway import ReadGateway
 
-Row = dict[str, Any]
+if TYPE_CHECKING:
+    from schema.graph import SearchHitRow
 
 
 async def page(
     db: ReadGateway, query: LiteralString, column: str, filters: dict[str, Any], after: dict[str, Any], limit: int
-) -> list[Row]:
-    """A page starting after the row `after` names ($afterKey, $afterId: keyset paging, schema/keyset.py)."""
+) -> list[Any]:
+    """The page's entity rows (the shape of the listed kind), each with its `sortKey` (keyset paging: the page starts
+    after the row `after` names, $afterKey and $afterId, schema/keyset.py)."""
     rows = await db.rows(query, limit=limit, **after, **filters)
-    return [row[column] for row in rows]
+    return [{**row[column], "sortKey": row["sortKey"]} for row in rows]
 
 
 async def count(db: ReadGateway, query: LiteralString, filters: dict[str, Any]) -> int:
@@ -23,5 +25,6 @@ async def count(db: ReadGateway, query: LiteralString, filters: dict[str, Any]) 
     return int(rows[0]["total"]) if rows else 0
 
 
-async def autocomplete(db: ReadGateway, *, text: str, kinds: list[str], limit: int) -> list[Row]:
-    return await db.rows(sq.AUTOCOMPLETE, text=text, kinds=kinds, limit=limit)
+async def autocomplete(db: ReadGateway, *, text: str, kinds: list[str], limit: int) -> list[SearchHitRow]:
+    hits: list[Any] = await db.rows(sq.AUTOCOMPLETE, text=text, kinds=kinds, limit=limit)
+    return hits

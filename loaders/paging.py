@@ -11,9 +11,8 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, LiteralString, TypeVar
 
-from loaders._db import ReadGateway
+from loaders.gateway import ReadGateway
 
-Row = dict[str, Any]
 R = TypeVar("R")
 Counter = Callable[[], Awaitable[int]]
 
@@ -66,18 +65,14 @@ class Page(Generic[R]):
         return await self.counter()
 
 
-def empty(skip: int) -> Page[Row]:
-    return Page([], skip, 0)
-
-
-async def load_pages(db: ReadGateway, query: LiteralString, column: str, keys: Sequence[PageKey]) -> list[Page[Row]]:
+async def load_pages(db: ReadGateway, query: LiteralString, column: str, keys: Sequence[PageKey]) -> list[Page[Any]]:
     """Run `query` ($ids, $skip, $limit and the keys' params → ownerId, total, <column>) once per distinct window."""
     by_window: dict[tuple[int, int, tuple[tuple[str, Param], ...]], list[str]] = defaultdict(list)
     for key in keys:
         by_window[key.window].append(key.owner)
-    pages: dict[PageKey, Page[Row]] = {}
+    pages: dict[PageKey, Page[Any]] = {}
     for (skip, limit, params), ids in by_window.items():
         rows = await db.rows(query, ids=list(dict.fromkeys(ids)), skip=skip, limit=limit, **dict(params))
         for row in rows:
             pages[PageKey(row["ownerId"], skip, limit, params)] = Page(row[column], skip, row["total"])
-    return [pages.get(key) or empty(key.skip) for key in keys]
+    return [pages.get(key) or Page([], key.skip, 0) for key in keys]

@@ -8,7 +8,7 @@ leaves out what it hides from `$viewer`. So the rows that leave Neo4j are what t
 reading a row cannot forget the rule; and sets (a filter, a lookup by ORCID iD, a count, a slice) are filtered where
 they are read, where checking in Python would first load what it then hides.
 
-The gateway (loaders/_db.py) passes `$viewer` to every query that names it, so no loader can leave it out; and each
+The gateway (loaders/gateway.py) passes `$viewer` to every query that names it, so no loader can leave it out; and each
 relation declares the hideable fields its rows can tell (loaders/relation.py), refused at import when its query applies
 no rule to one of them (`require_viewer_rule`).
 """
@@ -18,10 +18,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Final, Literal, get_args
+from enum import StrEnum
+from typing import Final
 
-Hideable = Literal["ORCID", "AFFILIATION", "TOPICS", "COLLABORATORS"]
-HIDEABLE: Final[tuple[Hideable, ...]] = get_args(Hideable)
+
+class HiddenField(StrEnum):
+    """What a claimant may hide: the one list (the GraphQL enum HiddenField is this class, schema/accounts/profile.py;
+    the queries name its values, `'ORCID' IN hidden`)."""
+
+    ORCID = "ORCID"
+    AFFILIATION = "AFFILIATION"
+    TOPICS = "TOPICS"
+    COLLABORATORS = "COLLABORATORS"
+
+
+HIDEABLE: Final = tuple(HiddenField)
 
 # When a claim's hidden fields are hidden from the viewer: not an admin, not the claimant. It stands in each query,
 # after `MATCH (claim:Claim ...) WHERE`, in one of three forms: the list of what one author hides
@@ -53,7 +64,7 @@ async def anonymous() -> Audience:
     return ANONYMOUS
 
 
-def require_viewer_rule(query: str, private: Iterable[Hideable]) -> None:
+def require_viewer_rule(query: str, private: Iterable[HiddenField]) -> None:
     """Refuse (where a relation is declared: at import) a query whose rows can tell a hideable field but that does not
     apply the viewer's rule to it: the relation declares what it can tell, the query must read the claims with
     VIEWER_CLAUSE and name each such field."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
 from strawberry.dataloader import DataLoader
 
@@ -17,12 +17,31 @@ from cypher import author as q
 from loaders.paging import Page, PageKey
 
 if TYPE_CHECKING:
+    from accounts.social import FactsRow
     from loaders import Loaders
+    from schema.author import AuthorRow, AuthorTopicRow, CoauthorRow
+    from schema.work import WorkRow
 
 NEVER = 2**62  # a ranking size no author reaches: with the cache off, every ranking is a top-k walk
 
-Row = dict[str, Any]
 Window = tuple[int, int]  # (skip, limit)
+R = TypeVar("R")
+
+
+class ProfileRow(TypedDict):
+    """A row of cypher/author/profile.cypher, as `load_profile` primes the loaders with it (the ranking walked whole
+    is kept by load_profiles and taken out)."""
+
+    ownerId: str
+    author: AuthorRow
+    facts: FactsRow | None
+    topicsTotal: int
+    topics: list[AuthorTopicRow]
+    worksTotal: int
+    works: list[WorkRow]
+    coauthorsTotal: int
+    coauthors: list[CoauthorRow]
+    version: str | None
 
 
 @dataclass(frozen=True)
@@ -41,7 +60,7 @@ class ProfileKey:
     plan: ProfilePlan
 
 
-async def load_profiles(loaders: Loaders, keys: Sequence[ProfileKey]) -> list[Row | None]:
+async def load_profiles(loaders: Loaders, keys: Sequence[ProfileKey]) -> list[ProfileRow | None]:
     """cypher/author/profile.cypher once per distinct plan; None for an unknown author.
 
     Kept coauthor rankings (loaders/rankings.py) go along with the query, which uses them while the graph's
@@ -50,7 +69,7 @@ async def load_profiles(loaders: Loaders, keys: Sequence[ProfileKey]) -> list[Ro
     by_plan: dict[ProfilePlan, list[str]] = defaultdict(list)
     for key in keys:
         by_plan[key.plan].append(key.author_id)
-    found: dict[ProfileKey, Row] = {}
+    found: dict[ProfileKey, ProfileRow] = {}
     for plan, ids in by_plan.items():
         topics_skip, topics_limit = plan.topics or (0, 0)
         works_skip, works_limit = plan.works or (0, 0)
@@ -65,7 +84,7 @@ async def load_profiles(loaders: Loaders, keys: Sequence[ProfileKey]) -> list[Ro
                         "count": len(ranking.coauthor_ids),
                         "page": ranking.page(coauthors_skip, coauthors_limit),
                     }
-        rows = await db.rows(
+        rows: list[Any] = await db.rows(  # ProfileRow and the walked ranking
             q.PROFILE,
             ids=list(dict.fromkeys(ids)),
             facts=plan.facts,
@@ -99,11 +118,10 @@ def _covering(windows: list[Window]) -> Window | None:
 
 
 def _prime_pages(
-    loader: DataLoader[PageKey, Page[Row]], author_id: str, windows: list[Window], row: Row, part: str
+    loader: DataLoader[PageKey, Page[R]], author_id: str, windows: list[Window], total: int, rows: list[R]
 ) -> None:
     """Each asked window's page, cut from the covering window's rows the profile returned."""
     base = min((w[0] for w in windows), default=0)
-    total, rows = row[f"{part}Total"], row[part]
     loader.prime_many(
         {
             PageKey(author_id, skip, limit): Page(rows[skip - base : skip - base + limit], skip, total)
@@ -131,6 +149,9 @@ async def load_profile(loaders: Loaders, author_id: str, *, facts: bool, pages: 
         return
     if facts:
         loaders.facts.prime(author_id, row["facts"])
-    for name, part in (("author_topics", "topics"), ("author_works", "works"), ("coauthors", "coauthors")):
-        if pages.get(name):
-            _prime_pages(getattr(loaders, name), author_id, pages[name], row, part)
+    if pages.get("author_topics"):
+        _prime_pages(loaders.author_topics, author_id, pages["author_topics"], row["topicsTotal"], row["topics"])
+    if pages.get("author_works"):
+        _prime_pages(loaders.author_works, author_id, pages["author_works"], row["worksTotal"], row["works"])
+    if pages.get("coauthors"):
+        _prime_pages(loaders.coauthors, author_id, pages["coauthors"], row["coauthorsTotal"], row["coauthors"])

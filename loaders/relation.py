@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING, Any, Generic, LiteralString, Self, TypeVar, ov
 from strawberry.dataloader import DataLoader
 
 from loaders.paging import Page, PageKey, load_pages
-from loaders.privacy import Hideable, require_viewer_rule
+from loaders.privacy import HiddenField, require_viewer_rule
 
 if TYPE_CHECKING:
     from loaders import Loaders
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
-Row = dict[str, Any]
+R = TypeVar("R")  # a row shape: the TypedDict next to the type that reads it (schema/), given by the declaration
 Batch = Callable[["Loaders", Sequence[K]], Awaitable[Sequence[V]]]
 
 
@@ -49,25 +49,25 @@ class Relation(Generic[K, V]):
         return loader
 
 
-def batch(load: Batch[K, V], *, reads: LiteralString, private: tuple[Hideable, ...]) -> Relation[K, V]:
+def batch(load: Batch[K, V], *, reads: LiteralString, private: tuple[HiddenField, ...]) -> Relation[K, V]:
     """A relation with a batch function of its own (`load(loaders, keys)`), which runs the query `reads`."""
     require_viewer_rule(reads, private)
     return Relation(load)
 
 
-def by_ids(query: LiteralString, column: str, *, private: tuple[Hideable, ...]) -> Relation[str, Row | None]:
+def by_ids(query: LiteralString, column: str, *, private: tuple[HiddenField, ...]) -> Relation[str, R | None]:
     """Entities by id: `query` ($ids → <column>: a map with `id`), a row per id found, None for the others."""
     require_viewer_rule(query, private)
 
-    async def load(loaders: Loaders, ids: Sequence[str]) -> list[Row | None]:
+    async def load(loaders: Loaders, ids: Sequence[str]) -> list[R | None]:
         rows = await loaders.db.rows(query, ids=list(ids))
-        by_id = {row[column]["id"]: row[column] for row in rows}
+        by_id: dict[str, R] = {row[column]["id"]: row[column] for row in rows}
         return [by_id.get(i) for i in ids]
 
     return Relation(load)
 
 
-def by_keys(query: LiteralString, param: str, *, private: tuple[Hideable, ...]) -> Relation[str, str | None]:
+def by_keys(query: LiteralString, param: str, *, private: tuple[HiddenField, ...]) -> Relation[str, str | None]:
     """Ids by an alternate key (ORCID iD, DOI, ROR): `query` ($<param>s → <param>, id)."""
     require_viewer_rule(query, private)
 
@@ -81,11 +81,11 @@ def by_keys(query: LiteralString, param: str, *, private: tuple[Hideable, ...]) 
 
 def per_owner(
     query: LiteralString,
-    value: Callable[[Row], V],
+    value: Callable[[Any], V],
     default: Callable[[], V],
     *,
     key: str,
-    private: tuple[Hideable, ...],
+    private: tuple[HiddenField, ...],
 ) -> Relation[str, V]:
     """One value per owner (a small list, a count, a row of facts): `query` ($ids → <key>, ...) gives a row per
     owner found, `value(row)` its value; `default()` for an owner without a row."""
@@ -99,11 +99,11 @@ def per_owner(
     return Relation(load)
 
 
-def pages(query: LiteralString, column: str, *, private: tuple[Hideable, ...]) -> Relation[PageKey, Page[Row]]:
+def pages(query: LiteralString, column: str, *, private: tuple[HiddenField, ...]) -> Relation[PageKey, Page[R]]:
     """Windows of a relation: `query` ($ids, $skip, $limit, the keys' params → ownerId, total, <column>)."""
     require_viewer_rule(query, private)
 
-    async def load(loaders: Loaders, keys: Sequence[PageKey]) -> list[Page[Row]]:
+    async def load(loaders: Loaders, keys: Sequence[PageKey]) -> list[Page[R]]:
         return await load_pages(loaders.db, query, column, keys)
 
     return Relation(load)

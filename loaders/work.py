@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-Row = dict[str, Any]
+if TYPE_CHECKING:
+    from schema.work import AuthorshipRow
 
 
-def _places(ship: Row) -> list[Row]:
-    """An AUTHORED row as its authorships: the first place, then the later ones of an author listed again."""
-    more = ship.pop("more", None)
+def _places(ship: Any) -> list[Any]:
+    """An AUTHORED row as its authorships: the first place, then the later ones of an author listed again (the
+    relationship's `more*` lists, docs/graph-model.md)."""
     places = [ship]
+    more = ship.get("more")
     if more is not None:
         start = 0
         for k, order in enumerate(more["orders"]):
@@ -29,12 +31,19 @@ def _places(ship: Row) -> list[Row]:
     return places
 
 
-def authorships_of(row: Row) -> list[Row]:
+def authorships_of(row: Any) -> list[AuthorshipRow]:
     """Every authorship of a work (a row of cypher/work/authorships.cypher) in author order, linked or not
     (unlinked ones have author None)."""
     institutions = {i["id"]: i for i in row["institutions"]}
-    ships = [
-        {**place, "institutions": [institutions[i] for i in place["institutionIds"] if i in institutions]}
+    ships: list[AuthorshipRow] = [
+        {
+            "order": place["order"],
+            "isCorresponding": place["isCorresponding"],
+            "positionLabel": place["positionLabel"],
+            "rawAuthorName": place["rawAuthorName"],
+            "institutions": [institutions[i] for i in place["institutionIds"] if i in institutions],
+            "author": place["author"],
+        }
         for ship in row["linked"]
         for place in _places(ship)
     ]

@@ -10,10 +10,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 from strawberry.types import Info as StrawberryInfo
 
-from auth.services import AccountServices, build_services, services_for
-from auth.viewer import ViewerSession, bearer_token
+from accounts.auth.services import AccountServices, build_services, services_for
+from accounts.auth.viewer import ViewerSession, bearer_token
 from loaders import Loaders
-from loaders._db import ReadGateway
+from loaders.gateway import ReadGateway
 from loaders.privacy import ANONYMOUS, Audience
 from loaders.rankings import RankingCache, rankings_for
 from peergraph.settings import Settings

@@ -70,11 +70,13 @@ async def collaborations(info: Info, *, where: WorkFilter | None, party: str, fi
 
 
 async def funder_row(info: Info, *, funder_id: str) -> Row | None:
-    return await info.context.loaders.funder.load(funder_id)
+    row: Row | None = await info.context.loaders.funder.load(funder_id)
+    return row
 
 
 async def publisher_row(info: Info, *, publisher_id: str) -> Row | None:
-    return await info.context.loaders.publisher.load(publisher_id)
+    row: Row | None = await info.context.loaders.publisher.load(publisher_id)
+    return row
 
 
 async def funder_by_id(info: Info, *, id: str) -> Row | None:

@@ -4,19 +4,35 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, TypedDict
 
 from cypher import analytics as analytics_queries
 from ingest.records import parse_id
 from loaders import graph as reads
-from loaders._db import ReadGateway
+from loaders.gateway import ReadGateway
 from peergraph.context import Info
-from peergraph.errors import ApiError, ErrorCode, bad_input
+from peergraph.errors import bad_input, path_search_exhausted
 from peergraph.settings import Settings
-from resolvers._ids import entity_id
 from resolvers.entity import author_by_orcid
+from resolvers.ids import entity_id
 
-Row = dict[str, Any]
+if TYPE_CHECKING:
+    from schema.graph import SearchHitRow, SliceRow
+    from schema.listing import PathRow
+
+
+class ReachedRow(TypedDict):
+    id: str
+    via: str
+
+
+class StepRow(TypedDict):
+    """One step of the path search (cypher/graph/coauthor_frontier.cypher): the works read, the authors reached."""
+
+    works: list[str]
+    authors: list[ReachedRow]
+
+
 MAX_SLICE_LIMIT = 500
 MAX_SEARCH_FIRST = 100
 MAX_HOPS = 6
@@ -29,7 +45,7 @@ _ORCID_TEXT = re.compile(r"(?:https?://orcid\.org/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX
 ORCID_HIT_SCORE = 1.0  # an exact identifier match; the full-text scores of other texts are not comparable
 
 
-async def slice_around(info: Info, *, center: str, depth: int, limit: int) -> Row | None:
+async def slice_around(info: Info, *, center: str, depth: int, limit: int) -> SliceRow | None:
     parsed = parse_id(center)
     if parsed is None or parsed[0] not in SLICE_KINDS:
         raise bad_input(f"`center` is not an author, work, topic, institution or source id: {center[:80]!r}")
@@ -68,14 +84,14 @@ def orcid_text(text: str) -> str | None:
     return None if match is None else match.group(1).upper()
 
 
-async def orcid_hits(info: Info, *, orcid: str) -> list[Row]:
+async def orcid_hits(info: Info, *, orcid: str) -> list[SearchHitRow]:
     """The author with this ORCID iD as a search hit, through the lookup `author(orcid:)` uses: an iD its claimant
     hides from the viewer finds nobody (docs/privacy.md)."""
     row = await author_by_orcid(info, orcid=orcid)
     return [] if row is None else [{"score": ORCID_HIT_SCORE, "kind": "Author", "entity": row}]
 
 
-async def search(info: Info, *, query: str, first: int) -> list[Row]:
+async def search(info: Info, *, query: str, first: int) -> list[SearchHitRow]:
     """Full-text hits; a text that is an ORCID iD finds the author with it instead (its digits are no words)."""
     if not 0 <= first <= MAX_SEARCH_FIRST:
         raise bad_input(f"`first` must be between 0 and {MAX_SEARCH_FIRST}, got {first}", argument="first")
@@ -91,7 +107,7 @@ async def search(info: Info, *, query: str, first: int) -> list[Row]:
 # --- the coauthorship path ------------------------------------------------------------------------------------
 
 
-async def coauthor_path(info: Info, *, source: str, target: str, max_hops: int) -> Row | None:
+async def coauthor_path(info: Info, *, source: str, target: str, max_hops: int) -> PathRow | None:
     """The shortest coauthorship path of at most `max_hops` hops (None: there is none), searched within the node
     budget: a search that runs out of it says how far it got (QUERY_TOO_COSTLY) instead of answering None."""
     if not 1 <= max_hops <= MAX_HOPS:
@@ -106,14 +122,8 @@ async def coauthor_path(info: Info, *, source: str, target: str, max_hops: int) 
     budget = info.context.settings.connection_node_budget
     search = await PathSearch.run(db, starts, ends, max_hops=max_hops, budget=budget)
     if search.exhausted:
-        raise ApiError(
-            f"No coauthorship path of at most {search.hops_searched} hops; the search stopped after visiting "
-            f"{search.visited:,} authors and works (its budget is {budget:,}) before it could look {max_hops} hops "
-            "far. Ask for fewer hops.",
-            ErrorCode.QUERY_TOO_COSTLY,
-            budget=budget,
-            visited=search.visited,
-            hopsSearched=search.hops_searched,
+        raise path_search_exhausted(
+            hops_searched=search.hops_searched, visited=search.visited, budget=budget, max_hops=max_hops
         )
     return None if search.path is None else await reads.coauthor_path(db, ids=search.path)
 

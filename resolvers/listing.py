@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, LiteralString
+from typing import TYPE_CHECKING, Any, LiteralString
 
 from cypher import authors as aq
 from cypher import institutions as iq
@@ -13,7 +13,9 @@ from peergraph.context import Info
 from peergraph.errors import bad_input
 from resolvers.graph import orcid_hits, orcid_text, search_text
 
-Row = dict[str, Any]
+if TYPE_CHECKING:
+    from schema.graph import SearchHitRow
+
 MAX_AUTOCOMPLETE_FIRST = 50
 
 # Each order the API offers, by entity: the prewritten page query (never a formatted ORDER BY). The works listing
@@ -42,7 +44,8 @@ def filter_id(value: str | None, kind: str, argument: str) -> str | None:
 
 async def list_page(
     info: Info, *, kind: str, order: str, filters: dict[str, Any], after: dict[str, Any], limit: int
-) -> list[Row]:
+) -> list[Any]:
+    """A page of entity rows of `kind` (keyset: after the row `after` names)."""
     return await listing.page(info.context.loaders.db, PAGES[kind][order], kind, filters, after, limit)
 
 
@@ -50,7 +53,7 @@ async def list_count(info: Info, *, kind: str, filters: dict[str, Any]) -> int:
     return await listing.count(info.context.loaders.db, COUNTS[kind], filters)
 
 
-async def autocomplete(info: Info, *, prefix: str, kinds: list[str], first: int) -> list[Row]:
+async def autocomplete(info: Info, *, prefix: str, kinds: list[str], first: int) -> list[SearchHitRow]:
     if not 0 <= first <= MAX_AUTOCOMPLETE_FIRST:
         raise bad_input(f"`first` must be between 0 and {MAX_AUTOCOMPLETE_FIRST}, got {first}", argument="first")
     words = search_text(prefix, info.context.settings, "prefix").split()

@@ -10,10 +10,10 @@ import strawberry
 from strawberry.tools import merge_types
 
 from peergraph.settings import Settings
-from schema.account_mutation import AccountMutation
-from schema.account_query import AccountQuery
+from schema.accounts.authentication import BearerTokenCheck
+from schema.accounts.mutation import AccountMutation
+from schema.accounts.query import AccountQuery
 from schema.analytics import AnalyticsQuery
-from schema.authentication import BearerTokenCheck
 from schema.author import Author
 from schema.funder import Funder, Publisher
 from schema.guards import LoggedSchema, guard_extensions

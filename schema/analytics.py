@@ -171,7 +171,7 @@ async def _page(
     order: EntityOrder,
     first: int | None,
     after: str | None,
-    node: Callable[[dict[str, Any]], N],
+    node: Callable[[Any], N],
 ) -> Connection[N]:
     name = f"{kind}s.{order.value}"
     limit, start = keyset.window(name, first, after)

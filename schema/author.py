@@ -4,18 +4,53 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import Enum
-from typing import Any
+from typing import Literal, TypedDict
 
 import strawberry
 
+from accounts import social
+from accounts.trust import Trust
 from peergraph.context import Info
-from resolvers import social
-from schema.connection import Connection, Edge, edge_to, page_key
-from schema.institution import Institution
-from schema.node import Node
-from schema.topic import Topic
-from schema.trust import Trust, TrustFactor, VerificationLevel
-from schema.work import Work
+from schema.connection import Connection, Edge, connection_field, page_key
+from schema.institution import Institution, InstitutionRow
+from schema.node import FromRow, NamedRow, Node
+from schema.topic import Topic, TopicRow
+
+
+class AuthorRow(NamedRow, total=False):
+    """An author as the reads return it (cypher/fragments/author.cypher); the lookup by id (get_by_ids, profile) adds
+    what the claimant hides from the viewer, the last known institution and the one the claimant shows."""
+
+    citedByCount: int | None
+    hIndex: int | None
+    orcid: str | None
+    mergedIds: list[str] | None
+    hidden: list[str]
+    lastKnown: InstitutionRow | None
+    shownAffiliationId: str | None
+
+
+class CoauthorRow(TypedDict):
+    """A row of the coauthor ranking (cypher/author/coauthors_page.cypher, profile.cypher)."""
+
+    sharedWorkCount: int
+    sharedTopics: list[TopicRow]
+    author: AuthorRow
+
+
+class AuthorTopicRow(TypedDict):
+    workCount: int
+    topic: TopicRow
+
+
+class AuthorInstitutionRow(TypedDict):
+    years: list[int]
+    institution: InstitutionRow
+
+
+class YearCountRow(TypedDict):
+    year: int
+    works: int
 
 
 @strawberry.enum(description="Whether the author's current affiliation is known to the graph.")
@@ -29,7 +64,7 @@ class AffiliationStatus(Enum):
 class AuthorCounts:
     author_id: strawberry.Private[str]
 
-    async def _count(self, info: Info, name: str) -> int:
+    async def _count(self, info: Info, name: Literal["works", "topics", "coauthors"]) -> int:
         facts = await info.context.loaders.facts.load(self.author_id)
         return 0 if facts is None else int(facts[name])
 
@@ -75,8 +110,8 @@ class YearCount:
     works: int
 
 
-def _shared_topics(row: dict[str, Any]) -> list[Topic]:
-    return [Topic.from_row(t) for t in row.get("sharedTopics") or []]
+def _shared_topics(row: CoauthorRow) -> list[Topic]:
+    return [Topic.from_row(t) for t in row["sharedTopics"]]
 
 
 # What a claimant hides is left out where the data is loaded (loaders/privacy.py): the rows these fields read are
@@ -85,7 +120,7 @@ def _shared_topics(row: dict[str, Any]) -> list[Topic]:
     description="A researcher, keyed by OpenAlex id; stub authors are known only from authorships. What its claimant "
     "hides is null, empty or 0 to everyone but the claimant and admins."
 )
-class Author(Node):
+class Author(Node, FromRow):
     name: str | None = strawberry.field(description="Display name.")
     cited_by_count: int | None = strawberry.field(description="OpenAlex's citation count (all data).")
     h_index: int | None = strawberry.field(description="OpenAlex's h-index (all data).")
@@ -93,12 +128,12 @@ class Author(Node):
     orcid: str | None = strawberry.field(
         description='Bare ORCID iD, e.g. "0000-0002-3666-1234"; null when the claimant hides it.'
     )
-    row: strawberry.Private[dict[str, Any]]
+    row: strawberry.Private[AuthorRow]
 
-    async def _full_row(self, info: Info) -> dict[str, Any]:
+    async def _full_row(self, info: Info) -> AuthorRow:
         """The author row (cypher/author/get_by_ids.cypher); rows from pages and listings carry fewer keys."""
         row = self.row if "hidden" in self.row else await info.context.loaders.author.load(str(self.id))
-        return row or {}
+        return row or {"id": str(self.id)}
 
     @strawberry.field(description="OpenAlex's count of the author's works (all data): what WORKS_COUNT_DESC orders by.")
     async def works_count(self, info: Info) -> int | None:
@@ -106,7 +141,7 @@ class Author(Node):
         count: int | None = row.get("worksCount")
         return count
 
-    async def _last_known(self, info: Info) -> dict[str, Any] | None:
+    async def _last_known(self, info: Info) -> InstitutionRow | None:
         """The affiliation to show: the claimant's chosen institution, else the last known one (none when hidden)."""
         row = await self._full_row(info)
         shown = row.get("shownAffiliationId")
@@ -114,8 +149,15 @@ class Author(Node):
             chosen = await info.context.loaders.institution.load(shown)
             if chosen is not None:
                 return chosen
-        last_known: dict[str, Any] | None = row.get("lastKnown")
-        return last_known
+        return row.get("lastKnown")
+
+    @strawberry.field(
+        description="The ids OpenAlex merged into this author, sorted: each of them, asked for, answers with this "
+        "author. Empty when none was."
+    )
+    async def merged_ids(self, info: Info) -> list[strawberry.ID]:
+        row = self.row if "mergedIds" in self.row else await self._full_row(info)
+        return [strawberry.ID(i) for i in row.get("mergedIds") or []]
 
     @strawberry.field(description="The last known institution (or the one the claimant shows); null when none.")
     async def affiliation(self, info: Info) -> Institution | None:
@@ -143,13 +185,7 @@ class Author(Node):
 
     @strawberry.field(description="The trust snapshot: a 0-100 score as the sum of documented factors (docs/trust.md).")
     async def trust(self, info: Info) -> Trust:
-        row = await social.author_trust(info, author_id=str(self.id))
-        return Trust(
-            score=row.score,
-            label=row.label,
-            verification_level=VerificationLevel(row.verification_level),
-            factors=[TrustFactor(name=f.name, points=f.points, detail=f.detail) for f in row.factors],
-        )
+        return await social.author_trust(info, author_id=str(self.id))
 
     @strawberry.field(description="Institutions the author is affiliated with, most recent first.")
     async def institutions(self, info: Info) -> list[AuthorInstitution]:
@@ -187,22 +223,7 @@ class Author(Node):
         page = await info.context.loaders.coauthors.load(page_key(str(self.id), first, after))
         return CoauthorConnection.build(page, CoauthorEdge.from_row)
 
-    @strawberry.field(description="The author's works, newest first.")
-    async def works(self, info: Info, first: int | None = None, after: str | None = None) -> Connection[Work]:
-        page = await info.context.loaders.author_works.load(page_key(str(self.id), first, after))
-        return Connection.build(page, edge_to(Work.from_row))
-
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Author:
-        return cls(
-            id=strawberry.ID(row["id"]),
-            name=row.get("name"),
-            orcid=row.get("orcid"),
-            cited_by_count=row.get("citedByCount"),
-            h_index=row.get("hIndex"),
-            is_stub=bool(row.get("isStub")),
-            row=row,
-        )
+    works = connection_field("author_works", "schema.work.Work", description="The author's works, newest first.")
 
 
 @strawberry.type(description="An edge to a coauthor, with what the two share.")
@@ -211,7 +232,7 @@ class CoauthorEdge(Edge[Author]):
     shared_topics: list[Topic] = strawberry.field(description="Topics in both authors' topic sets, by name.")
 
     @classmethod
-    def from_row(cls, cursor: str, row: dict[str, Any]) -> CoauthorEdge:
+    def from_row(cls, cursor: str, row: CoauthorRow) -> CoauthorEdge:
         return cls(
             cursor=cursor,
             node=Author.from_row(row["author"]),

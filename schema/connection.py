@@ -11,11 +11,13 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Callable, Sequence
-from typing import Any, Generic, Self, TypeVar
+from importlib import import_module
+from typing import Annotated, Any, Generic, Self, TypeVar
 
 import strawberry
 
 from loaders.paging import Page, PageKey, Param
+from peergraph.context import Info
 from peergraph.errors import bad_input
 
 DEFAULT_FIRST = 20
@@ -105,3 +107,26 @@ def page_key(owner: str, first: int | None, after: str | None, **params: Param) 
     """The key of the page `first`/`after` ask for (validated as `page_window`), with the relation's parameters."""
     skip, limit = page_window(first, after)
     return PageKey.of(owner, skip, limit, **params)
+
+
+def connection_field(
+    relation: str,
+    node: str,
+    *,
+    description: str,
+    connection: type[Connection[Any]] | None = None,
+    edge: Callable[[str, Any], Edge[Any]] | None = None,
+) -> Any:
+    """A paged relation of an entity as a field `(first:, after:)`: the page its loader `relation` gives for the
+    entity's id (loaders/__init__.py), as a `Connection` of `node` ("module.Type", resolved lazily, so types that
+    name each other need no import cycle). A relation whose edges carry more gives its `connection` type and
+    `edge(cursor, row)`."""
+    module, _, name = node.rpartition(".")
+
+    async def resolve(root: Any, info: Info, first: int | None = None, after: str | None = None) -> Any:
+        page = await getattr(info.context.loaders, relation).load(page_key(str(root.id), first, after))
+        return (connection or Connection).build(page, edge or edge_to(getattr(import_module(module), name).from_row))
+
+    returns = connection or Connection[Annotated[name, strawberry.lazy(module)]]  # type: ignore[valid-type]
+    resolve.__annotations__ = {"info": Info, "first": int | None, "after": str | None, "return": returns}
+    return strawberry.field(resolver=resolve, description=description)

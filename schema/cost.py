@@ -49,7 +49,7 @@ from graphql.execution.values import VariableValues, get_argument_values, get_va
 from graphql.utilities import get_operation_ast
 from strawberry.extensions import SchemaExtension
 
-from peergraph.errors import ApiError, ErrorCode
+from peergraph.errors import too_costly
 from peergraph.observability import COST_ESTIMATED
 from schema.connection import DEFAULT_FIRST, MAX_FIRST
 from schema.cost_bounds import DECLARED_BOUNDS, FIRST_MAXIMA, RULES, SIZING, clamp, introspection_bounds
@@ -332,13 +332,3 @@ class QueryCost(SchemaExtension):
                 actual,
             )
         return {"cost": {"estimated": self.estimated, "actual": actual, "ceiling": self.ceiling}}
-
-
-def too_costly(estimated: int, ceiling: int) -> ApiError:
-    return ApiError(
-        f"This query could return up to {estimated:,} objects; the limit is {ceiling:,} per request. Ask for fewer "
-        "(smaller `first` or `limit`, less nesting), or split it.",
-        ErrorCode.QUERY_TOO_COSTLY,
-        estimated=estimated,
-        ceiling=ceiling,
-    )

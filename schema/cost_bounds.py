@@ -36,7 +36,7 @@ DECLARED_BOUNDS: dict[str, int] = {
     "CoauthorEdge.sharedTopics": 13,
     "PathHop.works": 13,  # the works two coauthors share
     "GraphSlice.edgesPerNode": 4,  # per node it may keep (`limit`): at most 3.82 over 4,231 centers, limits 1-500
-    "Trust.factors": 8,  # resolvers/account_trust.py lists eight
+    "Trust.factors": 8,  # accounts/trust.py lists eight
     "Query.claimHistory": 100,  # claims of one author, kept by admins: declared, not enforced
     "ImportRecordsPayload.rejected": 5_000,  # at most the records of one call
     "ImportRecordsPayload.entities": 8,  # one per entity kind

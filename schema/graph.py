@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any
+from typing import Any, TypedDict
 
 import strawberry
 
@@ -13,6 +13,36 @@ from schema.node import EntityKind, Node
 from schema.source import Source
 from schema.topic import Topic
 from schema.work import Work
+
+
+class SliceNodeRow(TypedDict):
+    id: str
+    kind: str
+    label: str
+    distance: int
+
+
+class SliceEdgeRow(TypedDict):
+    source: str
+    target: str
+    type: str
+    weight: float
+
+
+class SliceRow(TypedDict):
+    """A row of cypher/graph/slice.cypher: the nodes kept, their edges, and how many nodes were within reach."""
+
+    reached: int
+    nodes: list[SliceNodeRow]
+    edges: list[SliceEdgeRow]
+
+
+class SearchHitRow(TypedDict):
+    """A hit of cypher/search/entities.cypher or autocomplete.cypher: `entity` has the shape of its `kind`."""
+
+    score: float
+    kind: str
+    entity: Any
 
 
 @strawberry.enum(description="The stored relationship an edge of a slice stands for.")
@@ -49,7 +79,7 @@ class GraphSlice:
     edges: list[GraphEdge]
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> GraphSlice:
+    def from_row(cls, row: SliceRow) -> GraphSlice:
         nodes = [
             GraphNode(id=strawberry.ID(n["id"]), kind=EntityKind(n["kind"]), label=n["label"], distance=n["distance"])
             for n in row["nodes"]
@@ -73,8 +103,8 @@ class SearchHit:
     node: Node
 
 
-def entity_from_row(kind: str, row: dict[str, Any]) -> Node:
-    """The schema type for an entity row of the given label."""
+def entity_from_row(kind: str, row: Any) -> Node:
+    """The schema type for an entity row of the given label (the row has that entity's shape)."""
     if kind == "Author":
         return Author.from_row(row)
     if kind == "Work":

@@ -34,7 +34,7 @@ from strawberry.extensions import (
 from strawberry.schema.schema import validate_document
 from strawberry.types import ExecutionContext
 
-from peergraph.errors import ErrorCode
+from peergraph.errors import DEADLINE_MESSAGE, ErrorCode
 from peergraph.observability import REQUEST_ID, ObserveOperation
 from peergraph.settings import Settings, get_settings
 from schema.cost import MAX_EXPANDED_FIELDS, CostEstimator, QueryCost, expanded_fields
@@ -108,7 +108,7 @@ def neo4j_fault(error: BaseException) -> tuple[ErrorCode, str] | None:
     if isinstance(error, ServiceUnavailable | SessionExpired | TransientError):
         return ErrorCode.SERVICE_UNAVAILABLE, "The database is unavailable; retry shortly."
     if isinstance(error, Neo4jError) and "TransactionTimedOut" in (error.code or ""):
-        return ErrorCode.DEADLINE_EXCEEDED, "The request ran past its deadline; its queries were cancelled."
+        return ErrorCode.DEADLINE_EXCEEDED, DEADLINE_MESSAGE
     return None
 
 

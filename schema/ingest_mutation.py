@@ -11,11 +11,11 @@ from dataclasses import replace
 import strawberry
 from strawberry.scalars import JSON
 
+from accounts.claims import require_admin
 from ingest.importer import ImportOptions, import_records
 from ingest.parse import KIND_NAMES
 from peergraph.context import Info
-from peergraph.errors import ApiError, ErrorCode, bad_input
-from resolvers.account_claim import require_admin
+from peergraph.errors import bad_input, forbidden
 
 MAX_RECORDS = 5_000
 
@@ -51,7 +51,7 @@ class IngestMutation:
     async def import_records(self, info: Info, records: list[JSON], kind: str | None = None) -> ImportRecordsPayload:
         settings = info.context.settings
         if not settings.import_mutation_enabled:
-            raise ApiError("the import mutation is disabled on this server", ErrorCode.FORBIDDEN)
+            raise forbidden("the import mutation is disabled on this server")
         await require_admin(info)  # batch loading is for admins (verified emails in PEERGRAPH_ADMIN_EMAILS)
         if len(records) > MAX_RECORDS:
             raise bad_input(f"at most {MAX_RECORDS:,} records per call, got {len(records):,}")

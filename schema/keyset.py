@@ -62,7 +62,7 @@ def connection(
     limit: int,
     after: str | None,
     counter: Callable[[], Awaitable[int]],
-    node: Callable[[Row], N],
+    node: Callable[[Any], N],
 ) -> Connection[N]:
     """The connection over a page fetched with one row more than `limit` (which tells whether more follow)."""
     shown = rows[:limit]

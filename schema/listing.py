@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, TypedDict, TypeVar
 
 import strawberry
 
@@ -12,7 +12,7 @@ from peergraph.context import Info
 from resolvers import analytics, listing
 from resolvers import graph as graphs
 from schema import keyset
-from schema.author import Author
+from schema.author import Author, AuthorRow
 from schema.connection import Connection
 from schema.filters import (
     AuthorFilter,
@@ -27,7 +27,16 @@ from schema.graph import entity_from_row
 from schema.institution import Institution
 from schema.node import EntityKind, Node
 from schema.topic import Topic
-from schema.work import Work
+from schema.work import Work, WorkRow
+
+
+class PathRow(TypedDict):
+    """A found coauthorship path (cypher/graph/coauthor_path.cypher): its authors in order, and the works each
+    consecutive pair shares."""
+
+    authors: list[AuthorRow]
+    links: list[list[WorkRow]]
+
 
 N = TypeVar("N")
 
@@ -53,7 +62,7 @@ async def _page(
     filters: dict[str, Any],
     first: int | None,
     after: str | None,
-    node: Callable[[dict[str, Any]], N],
+    node: Callable[[Any], N],
 ) -> Connection[N]:
     """One keyset page (fetched with one extra row to learn whether more follow), totalCount counted when asked."""
     name = f"{kind}s.{order}"

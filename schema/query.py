@@ -6,11 +6,11 @@ import uuid
 
 import strawberry
 
+from accounts import invitations as invites
 from peergraph.context import Info
-from resolvers import account_invite as invites
 from resolvers import entity
 from resolvers import graph as graphs
-from schema.account_invite import Invitation
+from schema.accounts.invitation import Invitation
 from schema.author import Author
 from schema.graph import GraphSlice, SearchHit, entity_from_row
 from schema.institution import Institution

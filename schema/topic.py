@@ -3,17 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, TypedDict
 
 import strawberry
 
 from peergraph.context import Info
-from schema.connection import Connection, Edge, edge_to, page_key
-from schema.node import Node
+from schema.connection import Connection, Edge, connection_field
+from schema.node import FromRow, NamedRow, Node
 
 if TYPE_CHECKING:
-    from schema.author import Author
-    from schema.work import Work
+    from schema.author import Author, AuthorRow
+
+
+class TopicRow(NamedRow, total=False):
+    """A topic as the reads return it (cypher/fragments/topic.cypher; a lookup and the listing add the rest)."""
+
+    subfield: str | None
+    field: str | None
+    domain: str | None
+    description: str | None
+
+
+class TopicAuthorRow(TypedDict):
+    """A row of cypher/topic/top_authors_page.cypher."""
+
+    workCount: int
+    author: AuthorRow
 
 
 @strawberry.type(description="An author of a topic's works, with how many of those works they are on.")
@@ -21,7 +36,7 @@ class TopicAuthorEdge(Edge[Annotated["Author", strawberry.lazy("schema.author")]
     work_count: int
 
     @classmethod
-    def from_row(cls, cursor: str, row: dict[str, Any]) -> TopicAuthorEdge:
+    def from_row(cls, cursor: str, row: TopicAuthorRow) -> TopicAuthorEdge:
         from schema.author import Author
 
         return cls(cursor=cursor, node=Author.from_row(row["author"]), work_count=row["workCount"])
@@ -33,7 +48,7 @@ class TopicAuthorConnection(Connection[Annotated["Author", strawberry.lazy("sche
 
 
 @strawberry.type(description="An OpenAlex topic (stubs are known only from works' `topics`).")
-class Topic(Node):
+class Topic(Node, FromRow):
     name: str | None = strawberry.field(description="Display name.")
     subfield: str | None = strawberry.field(description="The subfield it belongs to.")
     field: str | None = strawberry.field(description="The field it belongs to.")
@@ -44,29 +59,11 @@ class Topic(Node):
     async def work_count(self, info: Info) -> int:
         return await info.context.loaders.topic_work_count.load(str(self.id))
 
-    @strawberry.field(description="Works carrying this topic, newest first.")
-    async def works(
-        self, info: Info, first: int | None = None, after: str | None = None
-    ) -> Connection[Annotated[Work, strawberry.lazy("schema.work")]]:
-        from schema.work import Work
-
-        page = await info.context.loaders.topic_works.load(page_key(str(self.id), first, after))
-        return Connection.build(page, edge_to(Work.from_row))
-
-    @strawberry.field(description="Authors of this topic's works, by how many of those works they are on.")
-    async def top_authors(
-        self, info: Info, first: int | None = None, after: str | None = None
-    ) -> TopicAuthorConnection:
-        page = await info.context.loaders.topic_authors.load(page_key(str(self.id), first, after))
-        return TopicAuthorConnection.build(page, TopicAuthorEdge.from_row)
-
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Topic:
-        return cls(
-            id=strawberry.ID(row["id"]),
-            name=row.get("name"),
-            subfield=row.get("subfield"),
-            field=row.get("field"),
-            domain=row.get("domain"),
-            works_count=row.get("worksCount"),
-        )
+    works = connection_field("topic_works", "schema.work.Work", description="Works carrying this topic, newest first.")
+    top_authors = connection_field(
+        "topic_authors",
+        "schema.author.Author",
+        description="Authors of this topic's works, by how many of those works they are on.",
+        connection=TopicAuthorConnection,
+        edge=TopicAuthorEdge.from_row,
+    )

@@ -2,20 +2,57 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, TypedDict
 
 import strawberry
 
 from peergraph.context import Info
-from schema.connection import Connection, edge_to, page_key
-from schema.institution import Institution
-from schema.node import Node
-from schema.source import Source
-from schema.topic import Topic
+from schema.connection import connection_field
+from schema.institution import Institution, InstitutionRow
+from schema.node import FromRow, Node, NodeRow
+from schema.source import Source, SourceRow
+from schema.topic import Topic, TopicRow
 
 if TYPE_CHECKING:
-    from schema.author import Author
+    from schema.author import Author, AuthorRow
     from schema.funder import WorkFunder
+
+
+class WorkRow(NodeRow, total=False):
+    """A work as the reads return it (cypher/fragments/work.cypher; the lookup by id adds the abstract and the rest, a
+    search hit has the node's properties and no venue)."""
+
+    title: str | None
+    type: str | None
+    year: int | None
+    doi: str | None
+    citedByCount: int | None
+    language: str | None
+    isOa: bool | None
+    oaStatus: str | None
+    oaUrl: str | None
+    venue: SourceRow | None
+    mergedIds: list[str] | None
+    abstract: str | None
+    publicationDate: str | None
+    isRetracted: bool | None
+    referencedWorksCount: int | None
+
+
+class AuthorshipRow(TypedDict):
+    """An authorship as the loader assembles it (loaders/work.py, from cypher/work/authorships.cypher)."""
+
+    order: int
+    isCorresponding: bool | None
+    positionLabel: str | None
+    rawAuthorName: str | None
+    institutions: list[InstitutionRow]
+    author: AuthorRow | None
+
+
+class WorkTopicRow(TypedDict):
+    score: float | None
+    topic: TopicRow
 
 
 @strawberry.type(description="Open access status of a work.")
@@ -37,17 +74,17 @@ class Authorship:
     institutions: list[Institution] = strawberry.field(description="The institutions of this authorship.")
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Authorship:
+    def from_row(cls, row: AuthorshipRow) -> Authorship:
         from schema.author import Author
 
-        author = row.get("author")
+        author = row["author"]
         return cls(
             position=int(row["order"]) + 1,
             position_label=row.get("positionLabel"),
             is_corresponding=bool(row.get("isCorresponding")),
             raw_author_name=row.get("rawAuthorName"),
             author=None if author is None else Author.from_row(author),
-            institutions=[Institution.from_row(i) for i in row.get("institutions") or []],
+            institutions=[Institution.from_row(i) for i in row["institutions"]],
         )
 
 
@@ -58,14 +95,14 @@ class WorkTopic:
 
 
 @strawberry.type(description="A scholarly work (article, book, dataset ...), keyed by its OpenAlex id.")
-class Work(Node):
+class Work(Node, FromRow):
     title: str | None = strawberry.field(description="The work's title.")
     type: str | None = strawberry.field(description="OpenAlex work type: article, book-chapter, dataset ...")
     year: int | None = strawberry.field(description="Publication year.")
     doi: str | None = strawberry.field(description='Bare lowercase DOI, e.g. "10.7717/peerj.4375".')
     cited_by_count: int | None = strawberry.field(description="OpenAlex's citation count (all data).")
     language: str | None = strawberry.field(description='ISO 639-1 language code, e.g. "en".')
-    row: strawberry.Private[dict[str, Any]]
+    row: strawberry.Private[WorkRow]
 
     @strawberry.field(description="The source of the primary location.")
     async def venue(self, info: Info) -> Source | None:
@@ -78,19 +115,25 @@ class Work(Node):
         row = self.row if "abstract" in self.row else await info.context.loaders.work.load(str(self.id))
         return None if row is None else row.get("abstract")
 
+    @strawberry.field(
+        description="The ids OpenAlex merged into this work, sorted: each of them, asked for, answers with this "
+        "work. Empty when none was."
+    )
+    async def merged_ids(self, info: Info) -> list[strawberry.ID]:
+        row = self.row if "mergedIds" in self.row else await info.context.loaders.work.load(str(self.id))
+        merged = None if row is None else row.get("mergedIds")
+        return [strawberry.ID(i) for i in merged or []]
+
     @strawberry.field(description="Open access status.")
     def open_access(self) -> OpenAccess:
         return OpenAccess(is_oa=self.row.get("isOa"), status=self.row.get("oaStatus"), url=self.row.get("oaUrl"))
 
-    @strawberry.field(description="The works this work cites (those in the graph), newest first.")
-    async def references(self, info: Info, first: int | None = None, after: str | None = None) -> Connection[Work]:
-        page = await info.context.loaders.references.load(page_key(str(self.id), first, after))
-        return Connection.build(page, edge_to(Work.from_row))
-
-    @strawberry.field(description="The works citing this work (those in the graph), newest first.")
-    async def cited_by(self, info: Info, first: int | None = None, after: str | None = None) -> Connection[Work]:
-        page = await info.context.loaders.cited_by.load(page_key(str(self.id), first, after))
-        return Connection.build(page, edge_to(Work.from_row))
+    references = connection_field(
+        "references", "schema.work.Work", description="The works this work cites (those in the graph), newest first."
+    )
+    cited_by = connection_field(
+        "cited_by", "schema.work.Work", description="The works citing this work (those in the graph), newest first."
+    )
 
     @strawberry.field(description="Every authorship in author order, including those that name no author id.")
     async def authorships(self, info: Info) -> list[Authorship]:
@@ -112,16 +155,3 @@ class Work(Node):
     async def topics(self, info: Info) -> list[WorkTopic]:
         rows = await info.context.loaders.work_topics.load(str(self.id))
         return [WorkTopic(score=r.get("score"), topic=Topic.from_row(r["topic"])) for r in rows]
-
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Work:
-        return cls(
-            id=strawberry.ID(row["id"]),
-            title=row.get("title"),
-            type=row.get("type"),
-            year=row.get("year"),
-            doi=row.get("doi"),
-            cited_by_count=row.get("citedByCount"),
-            language=row.get("language"),
-            row=row,
-        )

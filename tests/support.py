@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 import time
 from typing import Any
@@ -13,6 +15,22 @@ from neo4j import AsyncDriver
 from peergraph.app import create_app
 from peergraph.db.launcher import free_port
 from peergraph.settings import Settings
+
+# Accounts as the tests run them: cheap Argon2 (a hash in ~1 ms, not ~27), verification mails kept in memory
+# (tests/accounts/outbox.py), the migrations applied by the suite itself.
+TEST_ACCOUNTS: dict[str, Any] = {
+    "argon2_time_cost": 1,
+    "argon2_memory_kib": 1024,
+    "mailer": "tests.accounts.outbox:OutboxMailer",
+    "migrate_on_startup": False,
+}
+
+
+def run_cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """`peergraph <args>` as its own process (`python -m peergraph.cli`), its output captured, 60 s at most."""
+    return subprocess.run(
+        [sys.executable, "-m", "peergraph.cli", *args], env=env, capture_output=True, text=True, timeout=60, check=False
+    )
 
 
 async def wipe(driver: AsyncDriver) -> None:

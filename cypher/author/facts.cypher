@@ -11,7 +11,7 @@
 //   claimantVerified, claimantOrcid. One row per author found.
 UNWIND $ids AS id
 MATCH (a:Author {id: id})
-WITH id, a, COLLECT { MATCH (claim:Claim {authorId: a.id}) WHERE NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) UNWIND claim.hiddenFields AS hiddenField RETURN hiddenField } AS hidden
+WITH id, a, {{hidden_fields(a)}} AS hidden
 CALL (a) {
   OPTIONAL MATCH (a)-[:AUTHORED]->(w:Work)
   RETURN count(DISTINCT w) AS works

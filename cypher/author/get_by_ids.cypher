@@ -6,13 +6,12 @@
 //   institution the claimant chose to show, or null), one row per id found.
 UNWIND $ids AS id
 MATCH (a:Author {id: id})
-WITH id, a, COLLECT { MATCH (claim:Claim {authorId: a.id}) WHERE NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) UNWIND claim.hiddenFields AS hiddenField RETURN hiddenField } AS hidden
+WITH id, a, {{hidden_fields(a)}} AS hidden
 OPTIONAL MATCH (a)-[:LAST_KNOWN_AT]->(i:Institution)
 WHERE NOT 'AFFILIATION' IN hidden
-WITH id, a, hidden, head(collect(i {.id, .name, .countryCode, .ror, .type, .worksCount, .isStub})) AS lastKnown
+WITH id, a, hidden, head(collect({{institution(i)}})) AS lastKnown
 OPTIONAL MATCH (c:Claim {authorId: id})
-RETURN a {.id, .name, .worksCount, .citedByCount, .hIndex, .isStub,
-  orcid: CASE WHEN 'ORCID' IN hidden THEN null ELSE a.orcid END,
-  hidden: hidden, lastKnown: lastKnown,
+WITH id, hidden, lastKnown, c, {{author(a, 'ORCID' IN hidden)}} AS author
+RETURN author {.*, hidden: hidden, lastKnown: lastKnown,
   shownAffiliationId: CASE WHEN 'AFFILIATION' IN hidden THEN null ELSE c.shownAffiliationId END
 } AS author

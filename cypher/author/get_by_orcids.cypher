@@ -4,6 +4,6 @@
 // Returns: orcid, id (one row per orcid found; the smallest id if several).
 UNWIND $orcids AS orcid
 MATCH (a:Author {orcid: orcid})
-WHERE NOT 'ORCID' IN COLLECT { MATCH (claim:Claim {authorId: a.id}) WHERE NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) UNWIND claim.hiddenFields AS hiddenField RETURN hiddenField }
+WHERE NOT {{hides(a, 'ORCID')}}
 WITH orcid, min(a.id) AS id
 RETURN orcid, id

@@ -4,13 +4,12 @@
 // Returns: authorId, institutions: [{years: [int], institution: map}].
 UNWIND $ids AS id
 MATCH (a:Author {id: id})
-WITH id, a, COLLECT { MATCH (claim:Claim {authorId: a.id}) WHERE NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) UNWIND claim.hiddenFields AS hiddenField RETURN hiddenField } AS hidden
+WITH id, a, {{hidden_fields(a)}} AS hidden
 CALL (a, hidden) {
   OPTIONAL MATCH (a)-[r:AFFILIATED_WITH]->(i:Institution)
   WHERE NOT 'AFFILIATION' IN hidden
   WITH r, i WHERE i IS NOT NULL
   ORDER BY coalesce(r.years[-1], -1) DESC, i.id ASC
-  RETURN collect({years: coalesce(r.years, []), institution: i {.id, .name, .countryCode, .ror, .type, .worksCount,
-    .isStub}}) AS institutions
+  RETURN collect({years: coalesce(r.years, []), institution: {{institution(i)}}}) AS institutions
 }
 RETURN id AS authorId, institutions

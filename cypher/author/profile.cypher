@@ -21,10 +21,10 @@
 //   least $rankingMin rows, else null).
 UNWIND $ids AS id
 MATCH (a:Author {id: id})
-WITH id, a, COLLECT { MATCH (claim:Claim {authorId: a.id}) WHERE NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) UNWIND claim.hiddenFields AS hiddenField RETURN hiddenField } AS hidden
+WITH id, a, {{hidden_fields(a)}} AS hidden
 OPTIONAL MATCH (a)-[:LAST_KNOWN_AT]->(i:Institution)
 WHERE NOT 'AFFILIATION' IN hidden
-WITH id, a, hidden, head(collect(i {.id, .name, .countryCode, .ror, .type, .worksCount, .isStub})) AS lastKnown
+WITH id, a, hidden, head(collect({{institution(i)}})) AS lastKnown
 OPTIONAL MATCH (c:Claim {authorId: id})
 OPTIONAL MATCH (g:_ImportState {name: 'graph'})
 WITH id, a, hidden, 'COLLABORATORS' IN hidden AS collaboratorsHidden, lastKnown, c, g.version AS version,
@@ -51,17 +51,7 @@ WITH id, a, hidden, collaboratorsHidden, lastKnown, c, version, kept, mine,
 CALL (a, mine, kept, coauthorCount, collaboratorsHidden) {
   WITH a WHERE $coauthors AND $coauthorsLimit > 0 AND kept IS NULL AND coauthorCount < $rankingMin
     AND NOT collaboratorsHidden
-  MATCH (a)-[:AUTHORED]->(w)<-[:AUTHORED]-(b)
-  WHERE b <> a
-  WITH b, count(DISTINCT w) AS shared
-  // Ranked on the number of shared topics; only the kept rows list them (below).
-  WITH b, shared, b.name AS name, b.id AS bid, CASE WHEN size(mine) = 0 THEN 0 ELSE COUNT {
-    MATCH (b)-[:AUTHORED]->(:Work)-[:HAS_TOPIC]->(t:Topic)
-    WHERE t IN mine
-    WITH DISTINCT t
-    RETURN t
-  } END AS sharedTopicCount
-  ORDER BY shared DESC, sharedTopicCount DESC, name ASC, bid ASC
+  {{coauthor_ranking(a, mine)}}
   SKIP $coauthorsSkip LIMIT $coauthorsLimit
   RETURN collect([bid, shared]) AS topPage
 }
@@ -69,16 +59,7 @@ CALL (a, mine, kept, coauthorCount, collaboratorsHidden) {
 CALL (a, mine, kept, coauthorCount, collaboratorsHidden) {
   WITH a WHERE $coauthors AND $coauthorsLimit > 0 AND kept IS NULL AND coauthorCount >= $rankingMin
     AND NOT collaboratorsHidden
-  MATCH (a)-[:AUTHORED]->(w)<-[:AUTHORED]-(b)
-  WHERE b <> a
-  WITH b, count(DISTINCT w) AS shared
-  WITH b, shared, b.name AS name, b.id AS bid, CASE WHEN size(mine) = 0 THEN 0 ELSE COUNT {
-    MATCH (b)-[:AUTHORED]->(:Work)-[:HAS_TOPIC]->(t:Topic)
-    WHERE t IN mine
-    WITH DISTINCT t
-    RETURN t
-  } END AS sharedTopicCount
-  ORDER BY shared DESC, sharedTopicCount DESC, name ASC, bid ASC
+  {{coauthor_ranking(a, mine)}}
   RETURN collect([bid, shared]) AS walkedRanking
 }
 WITH id, a, hidden, lastKnown, c, version, mine, coauthorCount,
@@ -95,28 +76,19 @@ WITH id, a, hidden, lastKnown, c, version, mine, coauthorCount,
 CALL (a, hidden, mine, page) {
   UNWIND range(0, size(page) - 1) AS rank
   MATCH (b:Author {id: page[rank][0]})
-  WITH rank, b, page[rank][1] AS shared, COLLECT { MATCH (claim:Claim {authorId: b.id}) WHERE NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) UNWIND claim.hiddenFields AS hiddenField RETURN hiddenField } AS theirs
-  WITH rank, b, theirs, shared, CASE WHEN size(mine) = 0 OR 'TOPICS' IN hidden OR 'TOPICS' IN theirs THEN [] ELSE COLLECT {
-    MATCH (b)-[:AUTHORED]->(:Work)-[:HAS_TOPIC]->(t:Topic)
-    WHERE t IN mine
-    WITH DISTINCT t
-    ORDER BY t.name ASC, t.id ASC
-    RETURN t {.id, .name, .subfield, .field, .domain, .worksCount}
-  } END AS sharedTopics
+  WITH rank, b, page[rank][1] AS shared, {{hidden_fields(b)}} AS theirs
+  WITH rank, b, theirs, shared,
+    CASE WHEN 'TOPICS' IN hidden OR 'TOPICS' IN theirs THEN [] ELSE {{shared_topics(b, mine)}} END AS sharedTopics
   ORDER BY rank
-  RETURN collect({
-    sharedWorkCount: shared,
-    sharedTopics: sharedTopics,
-    author: b {.id, .name, .worksCount, .citedByCount, .hIndex, .isStub,
-      orcid: CASE WHEN 'ORCID' IN theirs THEN null ELSE b.orcid END}
-  }) AS coauthors
+  RETURN collect({sharedWorkCount: shared, sharedTopics: sharedTopics, author: {{author(b, 'ORCID' IN theirs)}}})
+    AS coauthors
 }
 CALL (a, hidden) {
   WITH a WHERE ($facts OR $topics) AND NOT 'TOPICS' IN hidden
   MATCH (a)-[:AUTHORED]->(w:Work)-[:HAS_TOPIC]->(t:Topic)
   WITH t, count(DISTINCT w) AS workCount
   ORDER BY workCount DESC, t.name ASC, t.id ASC
-  RETURN collect({workCount: workCount, topic: t {.id, .name, .subfield, .field, .domain, .worksCount}}) AS rankedTopics
+  RETURN collect({workCount: workCount, topic: {{topic(t)}}}) AS rankedTopics
 }
 CALL (a) {
   WITH a WHERE $facts OR $works
@@ -126,10 +98,9 @@ CALL (a) {
   RETURN collect(w) AS rankedWorks
 }
 OPTIONAL MATCH (u:User {id: c.userId})
+WITH *, {{author(a, 'ORCID' IN hidden)}} AS author
 RETURN id AS ownerId,
-  a {.id, .name, .worksCount, .citedByCount, .hIndex, .isStub,
-    orcid: CASE WHEN 'ORCID' IN hidden THEN null ELSE a.orcid END,
-    hidden: hidden, lastKnown: lastKnown,
+  author {.*, hidden: hidden, lastKnown: lastKnown,
     shownAffiliationId: CASE WHEN 'AFFILIATION' IN hidden THEN null ELSE c.shownAffiliationId END
   } AS author,
   CASE WHEN $facts THEN {
@@ -155,10 +126,7 @@ RETURN id AS ownerId,
   size(rankedTopics) AS topicsTotal,
   [r IN rankedTopics[0..$topicsLimit] | {workCount: r.workCount, topic: r.topic}] AS topics,
   size(rankedWorks) AS worksTotal,
-  [w IN rankedWorks[$worksSkip..$worksSkip + $worksLimit] | w {
-    .id, .title, .type, .year, .doi, .citedByCount, .language, .isOa, .oaStatus, .oaUrl,
-    venue: [(w)-[:PUBLISHED_IN]->(s:Source) | s {.id, .name, .issnL, .type, .countryCode}][0]
-  }] AS works,
+  [w IN rankedWorks[$worksSkip..$worksSkip + $worksLimit] | {{work(w)}}] AS works,
   coauthorCount AS coauthorsTotal,
   coauthors,
   version,

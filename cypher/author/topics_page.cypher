@@ -5,13 +5,13 @@
 // Returns: ownerId, total, topics: [{workCount, topic: topic map}] (the page).
 UNWIND $ids AS id
 MATCH (a:Author {id: id})
-WITH id, a, COLLECT { MATCH (claim:Claim {authorId: a.id}) WHERE NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) UNWIND claim.hiddenFields AS hiddenField RETURN hiddenField } AS hidden
+WITH id, a, {{hidden_fields(a)}} AS hidden
 CALL (a, hidden) {
   WITH a WHERE NOT 'TOPICS' IN hidden
   OPTIONAL MATCH (a)-[:AUTHORED]->(w:Work)-[:HAS_TOPIC]->(t:Topic)
   WITH t, count(DISTINCT w) AS workCount
   WHERE t IS NOT NULL
   ORDER BY workCount DESC, t.name ASC, t.id ASC
-  RETURN collect({workCount: workCount, topic: t {.id, .name, .subfield, .field, .domain, .worksCount}}) AS ranked
+  RETURN collect({workCount: workCount, topic: {{topic(t)}}}) AS ranked
 }
 RETURN id AS ownerId, size(ranked) AS total, ranked[$skip..$skip + $limit] AS topics

@@ -8,7 +8,4 @@ CALL (a) {
   WITH w ORDER BY w.year DESC, w.id ASC
   RETURN count(w) AS total, collect(w) AS ranked
 }
-RETURN id AS ownerId, total, [w IN ranked[$skip..$skip + $limit] | w {
-  .id, .title, .type, .year, .doi, .citedByCount, .language, .isOa, .oaStatus, .oaUrl,
-  venue: [(w)-[:PUBLISHED_IN]->(s:Source) | s {.id, .name, .issnL, .type, .countryCode}][0]
-}] AS works
+RETURN id AS ownerId, total, [w IN ranked[$skip..$skip + $limit] | {{work(w)}}] AS works

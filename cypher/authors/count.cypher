@@ -6,9 +6,9 @@
 // Returns: total.
 // The authors whose claimants hide from $viewer what a given filter asks about (read only for a given filter: the
 // claims are few, so one list each, then a lookup per author).
-WITH CASE WHEN $hasOrcid IS NULL THEN [] ELSE COLLECT { MATCH (claim:Claim) WHERE 'ORCID' IN claim.hiddenFields AND NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) RETURN claim.authorId } END AS orcidHidden,
-  CASE WHEN $institution IS NULL AND $country IS NULL THEN [] ELSE COLLECT { MATCH (claim:Claim) WHERE 'AFFILIATION' IN claim.hiddenFields AND NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) RETURN claim.authorId } END AS affiliationHidden,
-  CASE WHEN $topic IS NULL THEN [] ELSE COLLECT { MATCH (claim:Claim) WHERE 'TOPICS' IN claim.hiddenFields AND NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) RETURN claim.authorId } END AS topicsHidden
+WITH CASE WHEN $hasOrcid IS NULL THEN [] ELSE {{hiding('ORCID')}} END AS orcidHidden,
+  CASE WHEN $institution IS NULL AND $country IS NULL THEN [] ELSE {{hiding('AFFILIATION')}} END AS affiliationHidden,
+  CASE WHEN $topic IS NULL THEN [] ELSE {{hiding('TOPICS')}} END AS topicsHidden
 MATCH (a:Author)
 WHERE ($nameContains IS NULL OR toLower(a.name) CONTAINS toLower($nameContains))
   AND ($hasOrcid IS NULL OR (a.orcid IS NOT NULL AND NOT a.id IN orcidHidden) = $hasOrcid)

@@ -3,12 +3,12 @@
 // the value were not on record (docs/privacy.md); a hidden ORCID iD is null.
 // Parameters: $nameContains, $hasOrcid, $citedByMin, $citedByMax, $institution, $country (of the last known
 //   institution), $topic (each null for no filter), $viewer: {id, admin}, $afterKey, $afterId (the sort key and id of the row the page starts after; null for the first page), $limit.
-// Returns: author (map), one row per author of the page.
+// Returns: author (map), sortKey, one row per author of the page.
 // The authors whose claimants hide from $viewer what a given filter asks about (read only for a given filter: the
 // claims are few, so one list each, then a lookup per author).
-WITH CASE WHEN $hasOrcid IS NULL THEN [] ELSE COLLECT { MATCH (claim:Claim) WHERE 'ORCID' IN claim.hiddenFields AND NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) RETURN claim.authorId } END AS orcidHidden,
-  CASE WHEN $institution IS NULL AND $country IS NULL THEN [] ELSE COLLECT { MATCH (claim:Claim) WHERE 'AFFILIATION' IN claim.hiddenFields AND NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) RETURN claim.authorId } END AS affiliationHidden,
-  CASE WHEN $topic IS NULL THEN [] ELSE COLLECT { MATCH (claim:Claim) WHERE 'TOPICS' IN claim.hiddenFields AND NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) RETURN claim.authorId } END AS topicsHidden
+WITH CASE WHEN $hasOrcid IS NULL THEN [] ELSE {{hiding('ORCID')}} END AS orcidHidden,
+  CASE WHEN $institution IS NULL AND $country IS NULL THEN [] ELSE {{hiding('AFFILIATION')}} END AS affiliationHidden,
+  CASE WHEN $topic IS NULL THEN [] ELSE {{hiding('TOPICS')}} END AS topicsHidden
 MATCH (a:Author)
 WHERE ($nameContains IS NULL OR toLower(a.name) CONTAINS toLower($nameContains))
   AND ($hasOrcid IS NULL OR (a.orcid IS NOT NULL AND NOT a.id IN orcidHidden) = $hasOrcid)
@@ -25,5 +25,4 @@ WHERE $afterId IS NULL OR CASE WHEN $afterKey IS NULL THEN sortKey IS NULL AND a
   ELSE sortKey IS NULL OR sortKey < $afterKey OR (sortKey = $afterKey AND a.id > $afterId) END
 WITH a, sortKey ORDER BY sortKey IS NULL, sortKey DESC, a.id ASC
 LIMIT $limit
-RETURN a {sortKey: sortKey, .id, .name, .worksCount, .citedByCount, .hIndex, .isStub,
-  orcid: CASE WHEN EXISTS { MATCH (claim:Claim {authorId: a.id}) WHERE 'ORCID' IN claim.hiddenFields AND NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) } THEN null ELSE a.orcid END} AS author
+RETURN {{author(a, {{hides(a, 'ORCID')}})}} AS author, sortKey

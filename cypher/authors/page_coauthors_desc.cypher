@@ -4,7 +4,7 @@
 // the value were not on record (docs/privacy.md); a hidden ORCID iD is null.
 // Parameters: $nameContains, $hasOrcid, $citedByMin, $citedByMax, $institution, $country (of the last known
 //   institution), $topic (each null for no filter), $viewer: {id, admin}, $afterKey, $afterId (the sort key and id of the row the page starts after; null for the first page), $limit.
-// Returns: author (map), one row per author of the page.
+// Returns: author (map), sortKey, one row per author of the page.
 // The authors whose claimants hide from $viewer what a given filter asks about (read only for a given filter: the
 // claims are few, so one list each, then a lookup per author).
 WITH CASE WHEN $hasOrcid IS NULL THEN [] ELSE COLLECT { MATCH (claim:Claim) WHERE 'ORCID' IN claim.hiddenFields AND NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) RETURN claim.authorId } END AS orcidHidden,
@@ -26,5 +26,4 @@ WITH a, CASE WHEN EXISTS { MATCH (claim:Claim {authorId: a.id}) WHERE 'COLLABORA
 WHERE $afterId IS NULL OR sortKey < $afterKey OR (sortKey = $afterKey AND a.id > $afterId)
 WITH a, sortKey ORDER BY sortKey DESC, a.id ASC
 LIMIT $limit
-RETURN a {.id, .name, .worksCount, .citedByCount, .hIndex, .isStub, sortKey: sortKey,
-  orcid: CASE WHEN EXISTS { MATCH (claim:Claim {authorId: a.id}) WHERE 'ORCID' IN claim.hiddenFields AND NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) } THEN null ELSE a.orcid END} AS author
+RETURN {{author(a, {{hides(a, 'ORCID')}})}} AS author, sortKey

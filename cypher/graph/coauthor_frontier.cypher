@@ -10,7 +10,7 @@
 // Parameters: $frontier: [author id], $seenWorks: [work id], $seenAuthors: [author id], $limit: int,
 //   $viewer: {id, admin}.
 // Returns: works: [work id], authors: [{id, via}] (via: an author of $frontier sharing a new work with id).
-WITH COLLECT { MATCH (claim:Claim) WHERE 'COLLABORATORS' IN claim.hiddenFields AND NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) RETURN claim.authorId } AS unlinked
+WITH {{hiding('COLLABORATORS')}} AS unlinked
 CALL (unlinked) {
   UNWIND [id IN $frontier WHERE NOT id IN unlinked] AS frontierId
   MATCH (:Author {id: frontierId})-[:AUTHORED]->(w)

@@ -13,10 +13,9 @@ CALL (authors) {
   CALL (x, y) {
     MATCH (x)-[:AUTHORED]->(w:Work)<-[:AUTHORED]-(y)
     WITH w ORDER BY w.year DESC, w.id ASC
-    RETURN collect(w {.id, .title, .type, .year, .doi, .citedByCount}) AS works
+    RETURN collect({{work(w)}}) AS works
   }
   WITH k, works ORDER BY k
   RETURN collect(works) AS links
 }
-RETURN [x IN authors | x {.id, .name, .worksCount, .citedByCount, .hIndex, .isStub,
-  orcid: CASE WHEN EXISTS { MATCH (claim:Claim {authorId: x.id}) WHERE 'ORCID' IN claim.hiddenFields AND NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) } THEN null ELSE x.orcid END}] AS authors, links
+RETURN [x IN authors | {{author(x, {{hides(x, 'ORCID')}})}}] AS authors, links

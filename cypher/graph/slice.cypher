@@ -23,8 +23,8 @@ CALL () {
 }
 // Who hides their affiliation from the viewer (the claims are few: one list); the center's works whose coauthors
 // or topics the center hides.
-WITH c, COLLECT { MATCH (claim:Claim) WHERE 'AFFILIATION' IN claim.hiddenFields AND NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) RETURN claim.authorId } AS affiliationHidden,
-  CASE WHEN c:Author THEN COLLECT { MATCH (claim:Claim {authorId: c.id}) WHERE NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) UNWIND claim.hiddenFields AS hiddenField RETURN hiddenField } ELSE [] END AS centerHidden
+WITH c, {{hiding('AFFILIATION')}} AS affiliationHidden,
+  CASE WHEN c:Author THEN {{hidden_fields(c)}} ELSE [] END AS centerHidden
 WITH c, affiliationHidden,
   CASE WHEN 'COLLABORATORS' IN centerHidden THEN COLLECT { MATCH (c)-[:AUTHORED]->(w) RETURN w } ELSE [] END AS unsharedWorks,
   CASE WHEN 'TOPICS' IN centerHidden THEN COLLECT { MATCH (c)-[:AUTHORED]->(w) RETURN w } ELSE [] END AS untopicalWorks

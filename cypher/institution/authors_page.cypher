@@ -3,7 +3,7 @@
 // out (of the total too); a hidden ORCID iD is null. The claims are few: the hiders are one list.
 // Parameters: $ids: [institution id], $skip: int, $limit: int, $viewer: {id, admin}.
 // Returns: ownerId, total, authors: [author map] (the page).
-WITH COLLECT { MATCH (claim:Claim) WHERE 'AFFILIATION' IN claim.hiddenFields AND NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) RETURN claim.authorId } AS affiliationHidden
+WITH {{hiding('AFFILIATION')}} AS affiliationHidden
 UNWIND $ids AS id
 MATCH (i:Institution {id: id})
 CALL (i, affiliationHidden) {
@@ -12,7 +12,5 @@ CALL (i, affiliationHidden) {
   WITH DISTINCT a ORDER BY a.name ASC, a.id ASC
   RETURN collect(a) AS ranked
 }
-RETURN id AS ownerId, size(ranked) AS total, [a IN ranked[$skip..$skip + $limit] | a {.id, .name, .worksCount,
-  .citedByCount, .hIndex, .isStub,
-  orcid: CASE WHEN EXISTS { MATCH (claim:Claim {authorId: a.id}) WHERE 'ORCID' IN claim.hiddenFields AND NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) } THEN null ELSE a.orcid END}
-] AS authors
+RETURN id AS ownerId, size(ranked) AS total,
+  [a IN ranked[$skip..$skip + $limit] | {{author(a, {{hides(a, 'ORCID')}})}}] AS authors

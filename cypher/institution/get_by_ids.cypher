@@ -2,4 +2,4 @@
 // Parameters: $ids: [institution id]. Returns: institution (map), one row per id found.
 UNWIND $ids AS id
 MATCH (i:Institution {id: id})
-RETURN i {.id, .name, .countryCode, .ror, .type, .worksCount, .isStub} AS institution
+RETURN {{institution(i)}} AS institution

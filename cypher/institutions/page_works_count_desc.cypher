@@ -1,6 +1,6 @@
 // A page of all institutions matching the filters, ordered by OpenAlex works count (highest first, unknown last), then id.
 // Parameters: $nameContains, $country (each null for no filter), $afterKey, $afterId (the sort key and id of the row the page starts after; null for the first page), $limit.
-// Returns: institution (map), one row per institution of the page.
+// Returns: institution (map), sortKey, one row per institution of the page.
 MATCH (i:Institution)
 WHERE ($nameContains IS NULL OR toLower(i.name) CONTAINS toLower($nameContains))
   AND ($country IS NULL OR i.countryCode = $country)
@@ -9,4 +9,4 @@ WHERE $afterId IS NULL OR CASE WHEN $afterKey IS NULL THEN sortKey IS NULL AND i
   ELSE sortKey IS NULL OR sortKey < $afterKey OR (sortKey = $afterKey AND i.id > $afterId) END
 WITH i, sortKey ORDER BY sortKey IS NULL, sortKey DESC, i.id ASC
 LIMIT $limit
-RETURN i {sortKey: sortKey, .id, .name, .countryCode, .ror, .type, .worksCount, .isStub} AS institution
+RETURN {{institution(i)}} AS institution, sortKey

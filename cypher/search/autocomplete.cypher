@@ -8,6 +8,4 @@ WHERE kind IN $kinds
 WITH node, score, kind ORDER BY score DESC, node.id ASC
 LIMIT $limit
 RETURN score, kind,
-  CASE WHEN kind = 'Author' THEN node {.*,
-    orcid: CASE WHEN EXISTS { MATCH (claim:Claim {authorId: node.id}) WHERE 'ORCID' IN claim.hiddenFields AND NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) } THEN null ELSE node.orcid END}
-  ELSE properties(node) END AS entity
+  CASE WHEN kind = 'Author' THEN {{author(node, {{hides(node, 'ORCID')}})}} ELSE properties(node) END AS entity

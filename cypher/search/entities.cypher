@@ -5,7 +5,5 @@
 CALL db.index.fulltext.queryNodes('entity_text', $text, {limit: $limit}) YIELD node, score
 WITH node, score, head([l IN labels(node) WHERE l IN ['Author', 'Work', 'Topic', 'Institution']]) AS kind
 RETURN score, kind,
-  CASE WHEN kind = 'Author' THEN node {.*,
-    orcid: CASE WHEN EXISTS { MATCH (claim:Claim {authorId: node.id}) WHERE 'ORCID' IN claim.hiddenFields AND NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) } THEN null ELSE node.orcid END}
-  ELSE properties(node) END AS entity
+  CASE WHEN kind = 'Author' THEN {{author(node, {{hides(node, 'ORCID')}})}} ELSE properties(node) END AS entity
 ORDER BY score DESC, entity.id ASC

@@ -2,4 +2,5 @@
 // Parameters: $ids: [source id]. Returns: source (map), one row per id found.
 UNWIND $ids AS id
 MATCH (s:Source {id: id})
-RETURN s {.id, .name, .issnL, .type, .countryCode, .isStub} AS source
+WITH s, {{source(s)}} AS source
+RETURN source {.*, isStub: s.isStub} AS source

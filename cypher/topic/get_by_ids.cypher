@@ -2,4 +2,5 @@
 // Parameters: $ids: [topic id]. Returns: topic (map), one row per id found.
 UNWIND $ids AS id
 MATCH (t:Topic {id: id})
-RETURN t {.id, .name, .description, .subfield, .field, .domain, .worksCount, .isStub} AS topic
+WITH t, {{topic(t)}} AS topic
+RETURN topic {.*, description: t.description, isStub: t.isStub} AS topic

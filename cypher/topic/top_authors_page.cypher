@@ -3,7 +3,7 @@
 // out (of the total too); a hidden ORCID iD is null. The claims are few: the hiders are one list.
 // Parameters: $ids: [topic id], $skip: int, $limit: int, $viewer: {id, admin}.
 // Returns: ownerId, total, authors: [{workCount, author: author map}] (the page).
-WITH COLLECT { MATCH (claim:Claim) WHERE 'TOPICS' IN claim.hiddenFields AND NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) RETURN claim.authorId } AS topicsHidden
+WITH {{hiding('TOPICS')}} AS topicsHidden
 UNWIND $ids AS id
 MATCH (t:Topic {id: id})
 CALL (t, topicsHidden) {
@@ -16,8 +16,6 @@ CALL (t, topicsHidden) {
 CALL (ranked) {
   UNWIND ranked[$skip..$skip + $limit] AS r
   WITH r.workCount AS workCount, r.author AS a
-  RETURN collect({workCount: workCount, author: a {.id, .name, .worksCount, .citedByCount, .hIndex, .isStub,
-    orcid: CASE WHEN EXISTS { MATCH (claim:Claim {authorId: a.id}) WHERE 'ORCID' IN claim.hiddenFields AND NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) } THEN null ELSE a.orcid END}
-  }) AS authors
+  RETURN collect({workCount: workCount, author: {{author(a, {{hides(a, 'ORCID')}})}}}) AS authors
 }
 RETURN id AS ownerId, size(ranked) AS total, authors

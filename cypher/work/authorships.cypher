@@ -11,7 +11,7 @@
 // Returns: workId, linked: [{order, isCorresponding, positionLabel, rawAuthorName, institutionIds: [id],
 //   more: {orders, positionLabels, corresponding, rawAuthorNames, institutionIds, institutionCounts} or null,
 //   author: author map}], institutions: [institution map], unlinkedNames: [string], unlinkedOrders: [int].
-WITH COLLECT { MATCH (claim:Claim) WHERE 'ORCID' IN claim.hiddenFields AND NOT $viewer.admin AND NOT coalesce(claim.userId = $viewer.id, false) RETURN claim.authorId } AS orcidHidden
+WITH {{hiding('ORCID')}} AS orcidHidden
 UNWIND $ids AS id
 MATCH (w:Work {id: id})
 CALL (w, orcidHidden) {
@@ -23,8 +23,7 @@ CALL (w, orcidHidden) {
     more: CASE WHEN r.moreOrders IS NULL THEN null ELSE {orders: r.moreOrders, positionLabels: r.morePositionLabels,
       corresponding: r.moreCorresponding, rawAuthorNames: r.moreRawAuthorNames,
       institutionIds: r.moreInstitutionIds, institutionCounts: r.moreInstitutionCounts} END,
-    author: a {.id, .name, .worksCount, .citedByCount, .hIndex, .isStub,
-      orcid: CASE WHEN a.id IN orcidHidden THEN null ELSE a.orcid END}
+    author: {{author(a, a.id IN orcidHidden)}}
   }) AS linked
 }
 CALL (linked) {
@@ -32,7 +31,7 @@ CALL (linked) {
   UNWIND ship.institutionIds + coalesce(ship.more.institutionIds, []) AS institutionId
   WITH DISTINCT institutionId
   MATCH (i:Institution {id: institutionId})
-  RETURN collect(i {.id, .name, .countryCode, .ror, .type, .worksCount, .isStub}) AS institutions
+  RETURN collect({{institution(i)}}) AS institutions
 }
 RETURN id AS workId, linked, institutions, coalesce(w.unlinkedAuthorNames, []) AS unlinkedNames,
   coalesce(w.unlinkedAuthorOrders, []) AS unlinkedOrders

@@ -2,8 +2,6 @@
 // Parameters: $ids: [work id]. Returns: work (map incl. venue: source map or null), one row per id found.
 UNWIND $ids AS id
 MATCH (w:Work {id: id})
-RETURN w {
-  .id, .title, .type, .year, .publicationDate, .doi, .citedByCount, .abstract, .language, .isOa, .oaStatus,
-  .oaUrl, .isRetracted, .referencedWorksCount,
-  venue: [(w)-[:PUBLISHED_IN]->(s:Source) | s {.id, .name, .issnL, .type, .countryCode}][0]
-} AS work
+WITH w, {{work(w)}} AS work
+RETURN work {.*, publicationDate: w.publicationDate, abstract: w.abstract, isRetracted: w.isRetracted,
+  referencedWorksCount: w.referencedWorksCount} AS work

@@ -8,7 +8,4 @@ CALL (o) {
   WITH DISTINCT w ORDER BY w.year DESC, w.id ASC
   RETURN collect(w) AS ranked
 }
-RETURN id AS ownerId, size(ranked) AS total, [w IN ranked[$skip..$skip + $limit] | w {
-    .id, .title, .type, .year, .doi, .citedByCount, .language, .isOa, .oaStatus, .oaUrl,
-    venue: [(w)-[:PUBLISHED_IN]->(s:Source) | s {.id, .name, .issnL, .type, .countryCode}][0]
-  }] AS works
+RETURN id AS ownerId, size(ranked) AS total, [w IN ranked[$skip..$skip + $limit] | {{work(w)}}] AS works

@@ -6,6 +6,6 @@ CALL (w) {
   OPTIONAL MATCH (w)-[h:HAS_TOPIC]->(t:Topic)
   WITH h, t WHERE t IS NOT NULL
   ORDER BY h.score DESC, t.id ASC
-  RETURN collect({score: h.score, topic: t {.id, .name, .subfield, .field, .domain, .worksCount}}) AS topics
+  RETURN collect({score: h.score, topic: {{topic(t)}}}) AS topics
 }
 RETURN id AS workId, topics

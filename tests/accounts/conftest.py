@@ -20,7 +20,7 @@ from neo4j import AsyncDriver
 
 from peergraph.settings import Settings
 from tests.accounts.support import Api, fresh_ip
-from tests.support import ApiServer
+from tests.support import TEST_ACCOUNTS, ApiServer
 
 ISSUER = "https://orcid.test"
 AUDIENCE = "APP-PEERGRAPH-TEST"
@@ -60,10 +60,8 @@ def issuer(issuer_files: tuple[Issuer, Path]) -> Issuer:
 @pytest.fixture(scope="session")
 def account_settings(settings: Settings, issuer_files: tuple[Issuer, Path]) -> Settings:
     return settings.model_copy(
-        update={
-            "argon2_time_cost": 1,
-            "argon2_memory_kib": 1024,
-            "mailer": "tests.accounts.outbox:OutboxMailer",
+        update=TEST_ACCOUNTS
+        | {
             "trust_forwarded_for": True,
             "admin_emails": [ADMIN_EMAIL],
             "oidc_issuer": ISSUER,
@@ -77,7 +75,6 @@ def account_settings(settings: Settings, issuer_files: tuple[Issuer, Path]) -> S
             "login_delay_max_seconds": 2.0,
             "invites_per_sender": 3,
             "follows_per_user": 60,
-            "migrate_on_startup": False,
         }
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +12,7 @@ from neo4j import AsyncDriver
 
 from ingest.records import build_row
 from ingest.writer import write_batch
+from peergraph.settings import Settings
 from tests.accounts.outbox import verification_token
 
 PASSWORD = "correct horse battery staple"
@@ -39,6 +41,12 @@ class Api:
         assert response.status_code in (200, 400), response.text
         body: dict[str, Any] = response.json()
         return body
+
+
+def token_claims(settings: Settings, user_id: str) -> dict[str, Any]:
+    """The claims of a valid access token for the user, issued now for 5 minutes (to sign or alter in a test)."""
+    now = int(time.time())
+    return {"sub": user_id, "iat": now, "exp": now + 300, "aud": settings.jwt_audience, "iss": settings.jwt_issuer}
 
 
 def codes(body: dict[str, Any]) -> list[str]:

@@ -7,7 +7,7 @@ import logging
 import pytest
 from neo4j import AsyncDriver
 
-from auth.mailer import LogMailer, load_mailer
+from accounts.auth.mailer import LogMailer, load_mailer
 from peergraph.settings import Settings
 from tests.accounts.outbox import OutboxMailer, mails_to, verification_token
 from tests.accounts.support import Api, code, signup

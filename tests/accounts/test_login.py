@@ -10,10 +10,10 @@ import time
 import jwt
 from neo4j import AsyncDriver
 
-from auth.tokens import issue_access_token
+from accounts.auth.tokens import issue_access_token
 from peergraph.settings import Settings
 from tests.accounts.outbox import mails_to
-from tests.accounts.support import LOGIN, PASSWORD, REGISTER, Api, code, codes, make_authors, signup
+from tests.accounts.support import LOGIN, PASSWORD, REGISTER, Api, code, codes, make_authors, signup, token_claims
 
 VIEWER = "{ viewer { id email displayName emailVerified isAdmin claimedAuthorIds } }"
 AUTHOR = '{ author(id: "A101") { id } }'
@@ -87,14 +87,7 @@ async def test_bad_tokens_are_unauthenticated(
     await make_authors(empty_db, database, "A101")
     account = await signup(api, "tokens@example.org")
     secret = account_settings.jwt_secret.get_secret_value()
-    now = int(time.time())
-    good = {
-        "sub": account.id,
-        "iat": now,
-        "exp": now + 300,
-        "aud": account_settings.jwt_audience,
-        "iss": account_settings.jwt_issuer,
-    }
+    good = token_claims(account_settings, account.id)
     assert (await api.gql(VIEWER, token=_forge(good, secret)))["data"]["viewer"]["id"] == account.id
     expired = issue_access_token(account_settings, account.id, now=time.time() - 3600).token
     header, payload, signature = account.token.split(".")

@@ -10,7 +10,7 @@ import pytest
 import pytest_asyncio
 from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction
 
-from auth.ratelimit import RateLimits, Throttled, hit_in, key_of
+from accounts.auth.ratelimit import RateLimits, Throttled, hit_in, key_of
 from peergraph.settings import Settings
 
 COUNT = "MATCH (k:_RateLimit) RETURN k.key AS key, k.events AS events ORDER BY key"

@@ -16,10 +16,10 @@ import pytest
 import pytest_asyncio
 from neo4j import AsyncDriver
 
-from auth.tokens import issue_access_token
+from accounts.auth.tokens import issue_access_token
 from peergraph.settings import Settings
 from tests.accounts.processes import ApiProcess, serve_env
-from tests.accounts.support import LOGIN, PASSWORD, Api, code, codes, fresh_ip, make_authors, signup
+from tests.accounts.support import LOGIN, PASSWORD, Api, code, codes, fresh_ip, make_authors, signup, token_claims
 
 WINDOW = 120.0
 PER_PAIR = 4
@@ -160,14 +160,7 @@ async def test_bad_tokens_on_a_public_field_are_unauthenticated_on_both_processe
 ) -> None:
     await make_authors(empty_db, database, "A101")
     account = await signup(api, "bearer@example.org")
-    now = int(time.time())
-    claims = {
-        "sub": account.id,
-        "iat": now,
-        "exp": now + 300,
-        "aud": account_settings.jwt_audience,
-        "iss": account_settings.jwt_issuer,
-    }
+    claims = token_claims(account_settings, account.id)
     tokens = {
         "forged": jwt.encode(claims, "a secret that is not the server's, long enough", algorithm="HS256"),
         "expired": issue_access_token(account_settings, account.id, now=time.time() - 3600).token,

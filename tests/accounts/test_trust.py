@@ -8,10 +8,10 @@ from typing import Any, cast
 
 from neo4j import AsyncDriver
 
+from accounts import social
+from accounts.trust import TrustInputs, snapshot
 from peergraph.context import Info, build_context
 from peergraph.settings import Settings
-from resolvers import social
-from resolvers.account_trust import TrustInputs, snapshot
 from tests.accounts.support import Api, signup, work_record, write_works
 
 TRUST = """query($id: ID!) { authorProfile(id: $id) { claimed followers

@@ -6,11 +6,12 @@ import time
 
 import pytest
 
-from auth.login_throttle import LoginPolicy
-from auth.passwords import Passwords
-from auth.ratelimit import KeyState, key_of, retry_after, whole_seconds
-from auth.tokens import InvalidToken, decode_access_token, issue_access_token
-from auth.viewer import bearer_token
+from accounts.auth.login_throttle import LoginPolicy
+from accounts.auth.passwords import Passwords
+from accounts.auth.ratelimit import KeyState, key_of, retry_after
+from accounts.auth.tokens import InvalidToken, decode_access_token, issue_access_token
+from accounts.auth.viewer import bearer_token
+from peergraph.errors import whole_seconds
 from peergraph.settings import Settings, get_settings
 
 

@@ -3,14 +3,17 @@ declarations that refuse a query applying no viewer rule to what its rows can te
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from neo4j import AsyncDriver
 
 from cypher import author as author_q
 from cypher import work as work_q
 from loaders import Loaders
-from loaders.paging import PageKey
-from loaders.relation import by_ids, pages
+from loaders.paging import Page, PageKey
+from loaders.privacy import HiddenField
+from loaders.relation import Relation, by_ids, pages
 from peergraph.context import build_context
 from peergraph.settings import Settings
 from tests.api.sample_truth import sample_truth
@@ -29,15 +32,17 @@ RETURN id AS ownerId, total, ranked[$skip..$skip + $limit] AS works
 
 
 class WithWorksSince(Loaders):
-    works_since = pages(WORKS_SINCE, "works", private=())
+    works_since: Relation[PageKey, Page[dict[str, Any]]] = pages(WORKS_SINCE, "works", private=())
 
 
 def test_a_relation_that_can_tell_a_hidden_field_needs_the_viewer_rule_in_its_query() -> None:
     with pytest.raises(ValueError, match="ORCID"):
-        by_ids(work_q.GET_BY_IDS, "work", private=("ORCID",))  # works' query reads no claim
+        by_ids(work_q.GET_BY_IDS, "work", private=(HiddenField.ORCID,))  # works' query reads no claim
     with pytest.raises(ValueError, match="COLLABORATORS"):
-        pages(author_q.WORKS_PAGE, "works", private=("COLLABORATORS",))
-    pages(author_q.COAUTHORS_PAGE, "coauthors", private=("COLLABORATORS", "TOPICS", "ORCID"))
+        pages(author_q.WORKS_PAGE, "works", private=(HiddenField.COLLABORATORS,))
+    pages(
+        author_q.COAUTHORS_PAGE, "coauthors", private=(HiddenField.COLLABORATORS, HiddenField.TOPICS, HiddenField.ORCID)
+    )
 
 
 async def test_page_keys_carry_parameters_to_the_query(sample_db: AsyncDriver, settings: Settings) -> None:

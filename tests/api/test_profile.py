@@ -69,7 +69,7 @@ def assert_profile(got: dict[str, Any], want: dict[str, Any]) -> None:
     assert got["works"]["totalCount"] == want["worksTotal"]
     assert [e["node"] for e in got["works"]["edges"]] == want["works"]
     assert got["works"]["pageInfo"]["hasNextPage"] == (want["worksTotal"] > 10)
-    # the social seam's placeholder answers (resolvers/social.py) until accounts exist
+    # the social seam's placeholder answers (accounts/social.py) until accounts exist
     assert got["claimed"] is False
     assert got["viewerIsFollowing"] is False
     assert got["trust"]["verificationLevel"] in {"L0", "L1", "L2", "L3"}

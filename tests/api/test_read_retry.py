@@ -12,7 +12,7 @@ import pytest
 from neo4j import AsyncGraphDatabase
 from neo4j.exceptions import CypherSyntaxError
 
-from loaders._db import ReadGateway
+from loaders.gateway import ReadGateway
 from peergraph.settings import Settings
 
 

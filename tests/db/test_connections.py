@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import time
 
 import httpx
@@ -16,7 +14,7 @@ from peergraph.db.launcher import LocalNeo4j
 from peergraph.db.migrations import apply_migrations
 from peergraph.settings import Settings
 from tests.conftest import Neo4jService
-from tests.support import ApiServer
+from tests.support import ApiServer, run_cli
 
 EXPECTED_CONSTRAINTS = {"author_id", "work_id", "topic_id", "institution_id", "source_id", "user_id"}
 
@@ -48,14 +46,7 @@ async def test_constraint_rejects_a_duplicate_id(empty_db: AsyncDriver) -> None:
 def test_wrong_password_in_neo4j_uri_mode_is_a_clear_error(neo4j_service: Neo4jService) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
     env |= {"NEO4J_URI": neo4j_service.target.uri, "NEO4J_USER": "neo4j", "NEO4J_PASSWORD": "wrong-password"}
-    done = subprocess.run(
-        [sys.executable, "-m", "peergraph.cli", "migrate"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = run_cli("migrate", env=env)
     assert done.returncode == 1
     assert "refused the credentials" in done.stderr
     assert "Traceback" not in done.stderr + done.stdout

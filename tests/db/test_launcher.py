@@ -13,6 +13,7 @@ import pytest
 from peergraph.db.launcher import LauncherError, LocalNeo4j, find_java, free_port
 from peergraph.db.target import throwaway_server
 from peergraph.settings import get_settings
+from tests.support import run_cli
 
 
 def make_server(home: Path, **overrides: object) -> LocalNeo4j:
@@ -91,14 +92,7 @@ def test_cli_reports_broken_java_without_a_traceback(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
     env |= {"JAVA_HOME": str(broken), "PEERGRAPH_NEO4J_HOME": str(tmp_path / "home")}
     env |= {"PEERGRAPH_NEO4J_BOLT_PORT": str(free_port()), "PEERGRAPH_NEO4J_HTTP_PORT": str(free_port())}
-    done = subprocess.run(
-        [sys.executable, "-m", "peergraph.cli", "db", "start"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = run_cli("db", "start", env=env)
     assert done.returncode == 1
     assert "is broken" in done.stderr
     assert "Traceback" not in done.stderr + done.stdout

@@ -20,7 +20,7 @@ from playwright.async_api import Browser, ConsoleMessage, Page, ViewportSize, as
 
 from peergraph.settings import PROJECT_ROOT, Settings
 from peergraph.web import DIST
-from tests.support import ApiServer
+from tests.support import TEST_ACCOUNTS, ApiServer
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -41,14 +41,7 @@ NARROW: ViewportSize = {"width": 360, "height": 780}
 @pytest.fixture(scope="session")
 def web_settings(settings: Settings) -> Settings:
     """The API as the account tests run it: cheap Argon2, the in-memory outbox for verification mails."""
-    return settings.model_copy(
-        update={
-            "argon2_time_cost": 1,
-            "argon2_memory_kib": 1024,
-            "mailer": "tests.accounts.outbox:OutboxMailer",
-            "migrate_on_startup": False,
-        }
-    )
+    return settings.model_copy(update=TEST_ACCOUNTS)
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,7 @@
 // A tiny element builder: the pages are plain DOM, no framework (first paint stays small).
 
 type Child = Node | string | number | null | undefined | false;
-type Children = Child | Children[];
+export type Children = Child | Children[];
 type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
 
 export function h<K extends keyof HTMLElementTagNameMap>(

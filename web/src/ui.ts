@@ -1,6 +1,6 @@
 // Pieces the pages share: a problem in words, a list of works with folded abstracts and paging, a graph panel.
 import { explain, gql } from "./api";
-import { h, plainTitle, plural, replace } from "./dom";
+import { type Children, h, plainTitle, plural, replace } from "./dom";
 import { GraphView } from "./graph";
 import { WORK_ABSTRACT } from "./operations";
 import { explorerOf } from "./routes";
@@ -15,6 +15,16 @@ export function problemBox(problem: unknown, retry?: () => void): HTMLElement {
     detail ? h("span", { class: "detail" }, detail) : null,
     retry ? h("button", { type: "button", onclick: retry }, "Try again") : null,
   );
+}
+
+/** A page's head card: the kind of entity, its name, a one-line summary, and what else the page puts there. */
+export function headCard(kind: string, title: string, summary: string, ...more: Children[]): HTMLElement {
+  return h("section", { class: "card head" }, h("p", { class: "kind" }, kind), h("h1", null, title), h("p", { class: "summary" }, summary), more);
+}
+
+/** The two columns of every entity page: the primary one (the head, the slice, the lists) and the aside. */
+export function pageLayout(primary: Children[], secondary: Children[]): HTMLElement {
+  return h("div", { class: "layout" }, h("div", { class: "primary" }, primary), h("aside", { class: "secondary" }, secondary));
 }
 
 /** A page-sized "not found" for an id the graph does not know. */

@@ -19,9 +19,10 @@ import {
   UPDATE_PROFILE,
 } from "../operations";
 import type { PageContext } from "../page";
+import { orcidButton, orcidSignIn } from "../orcid";
 import { session } from "../session";
 import type { Named, Profile, Settings, Social, Trust, WorkPage } from "../types";
-import { graphPanel, notFound, problemBox, workList } from "../ui";
+import { graphPanel, headCard, notFound, pageLayout, problemBox, workList } from "../ui";
 
 const LOCKED = "Claim this author entity first to unlock direct invitations.";
 
@@ -183,21 +184,14 @@ function draw(main: HTMLElement, profile: Profile, ctx: PageContext, rerender: (
   const counts = countsCard(profile);
   const trustSlot = h("div", { class: "trust-slot" }, trustCard(profile.trust, profile.claimed));
   const actions = h("section", { class: "card actions", "aria-labelledby": "actions-title" }, h("h2", { id: "actions-title" }, "Actions"), h("p", { class: "muted" }, "Loading…"));
-  const header = h(
-    "section",
-    { class: "card head" },
-    h("p", { class: "kind" }, "Researcher"),
-    h("h1", null, profile.name ?? profile.id),
-    h("p", { class: "summary" }, summaryOf(profile)),
-    affiliationOf(profile),
-    h(
-      "p",
-      { class: "badges" },
-      profile.openToCollaborate ? h("span", { class: "badge open" }, "Open to collaborate") : null,
-      profile.orcid ? h("span", { class: "badge" }, `ORCID ${profile.orcid}`) : null,
-      h("span", { class: "badge muted" }, profile.id),
-    ),
+  const badges = h(
+    "p",
+    { class: "badges" },
+    profile.openToCollaborate ? h("span", { class: "badge open" }, "Open to collaborate") : null,
+    profile.orcid ? h("span", { class: "badge" }, `ORCID ${profile.orcid}`) : null,
+    h("span", { class: "badge muted" }, profile.id),
   );
+  const header = headCard("Researcher", profile.name ?? profile.id, summaryOf(profile), affiliationOf(profile), badges);
   const graph = graphPanel(profile.id, 2);
   const nextWorks = (after: string) =>
     gql<{ author: { works: WorkPage } | null }>(AUTHOR_WORKS, { id: profile.id, after }).then((d) => {
@@ -206,12 +200,7 @@ function draw(main: HTMLElement, profile: Profile, ctx: PageContext, rerender: (
     });
   replace(
     main,
-    h(
-      "div",
-      { class: "layout" },
-      h("div", { class: "primary" }, header, counts, graph.section, workList(profile.works, nextWorks)),
-      h("aside", { class: "secondary" }, trustSlot, actions, collaboratorsCard(profile), topicsCard(profile)),
-    ),
+    pageLayout([header, counts, graph.section, workList(profile.works, nextWorks)], [trustSlot, actions, collaboratorsCard(profile), topicsCard(profile)]),
   );
   const onSocial = (social: Social) => {
     replace(trustSlot, trustCard(social.trust, social.claimed));
@@ -288,9 +277,10 @@ function claimBlock(profile: Profile, social: Social, fail: (p: unknown) => void
     block.append(h("p", { class: "muted" }, "Your account already claims ", h("a", { href: `/authors/${encodeURIComponent(own)}` }, "another author"), "."));
   } else if (!viewer.emailVerified) {
     block.append(
-      h("p", { class: "muted" }, "Claiming needs a verified email."),
+      h("p", { class: "muted" }, "Claiming needs a verified email, or signing in with the author's ORCID iD."),
       h("button", { type: "button", class: "secondary", onclick: () => openAccount("verify", "Paste the token (or the link) from the verification mail.") }, "Verify email to claim"),
     );
+    offerOrcid(block, profile);
   } else {
     const claim = h("button", { type: "button", class: "primary" }, "Claim this author");
     claim.addEventListener("click", () => {
@@ -303,8 +293,19 @@ function claimBlock(profile: Profile, social: Social, fail: (p: unknown) => void
         });
     });
     block.append(h("p", { class: "muted" }, "Is this you? A claim with your verified email makes the record Verification L2."), claim);
+    offerOrcid(block, profile);
   }
   return block;
+}
+
+/** "Sign in with ORCID", where the API has it configured and the author has an iD to match (Verification L3). */
+function offerOrcid(block: HTMLElement, profile: Profile): void {
+  if (!profile.orcid) return;
+  void orcidSignIn().then((signIn) => {
+    if (signIn && block.isConnected) {
+      block.append(h("p", { class: "muted" }, "Or sign in with ORCID as ", profile.orcid, ": Verification L3."), orcidButton(signIn, profile.id));
+    }
+  });
 }
 
 function collaborationBlock(profile: Profile, social: Social, fail: (p: unknown) => void, rerender: () => void): HTMLElement {

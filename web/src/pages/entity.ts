@@ -4,7 +4,7 @@ import { h, plural, replace } from "../dom";
 import { INSTITUTION_PAGE, TOPIC_PAGE } from "../operations";
 import type { PageContext } from "../page";
 import type { Named, WorkPage } from "../types";
-import { graphPanel, notFound, problemBox, workList } from "../ui";
+import { graphPanel, headCard, notFound, pageLayout, problemBox, workList } from "../ui";
 
 interface TopicAnswer {
   node: {
@@ -70,30 +70,17 @@ export function topicPage(main: HTMLElement, id: string, ctx: PageContext): void
         if (!d.node?.works) throw new Error("the topic is gone");
         return d.node.works;
       });
+    const summary = [topic.domain, topic.field, topic.subfield].filter(Boolean).join(" › ") || "No field recorded.";
+    const authors = topic.topAuthors.edges.map((e) => ({ author: e.node, note: `· ${plural(e.workCount, "work")}` }));
     replace(
       main,
-      h(
-        "div",
-        { class: "layout" },
-        h(
-          "div",
-          { class: "primary" },
-          h(
-            "section",
-            { class: "card head" },
-            h("p", { class: "kind" }, "Topic"),
-            h("h1", null, topic.name ?? topic.id),
-            h("p", { class: "summary" }, [topic.domain, topic.field, topic.subfield].filter(Boolean).join(" › ") || "No field recorded."),
-            h("p", { class: "muted" }, `${plural(topic.workCount ?? 0, "work")} in the graph carry this topic.`),
-          ),
+      pageLayout(
+        [
+          headCard("Topic", topic.name ?? topic.id, summary, h("p", { class: "muted" }, `${plural(topic.workCount ?? 0, "work")} in the graph carry this topic.`)),
           graphPanel(topicId, 1).section,
           workList(topic.works, next, "Works with this topic"),
-        ),
-        h(
-          "aside",
-          { class: "secondary" },
-          people("Authors", topic.topAuthors.totalCount, topic.topAuthors.edges.map((e) => ({ author: e.node, note: `· ${plural(e.workCount, "work")}` }))),
-        ),
+        ],
+        [people("Authors", topic.topAuthors.totalCount, authors)],
       ),
     );
   });
@@ -112,25 +99,12 @@ export function institutionPage(main: HTMLElement, id: string, ctx: PageContext)
         if (!d.institution) throw new Error("the institution is gone");
         return d.institution.works;
       });
+    const summary = [inst.type, inst.countryCode, inst.ror ? `ROR ${inst.ror}` : null].filter(Boolean).join(" · ") || "No details recorded.";
     replace(
       main,
-      h(
-        "div",
-        { class: "layout" },
-        h(
-          "div",
-          { class: "primary" },
-          h(
-            "section",
-            { class: "card head" },
-            h("p", { class: "kind" }, "Institution"),
-            h("h1", null, inst.name ?? inst.id),
-            h("p", { class: "summary" }, [inst.type, inst.countryCode, inst.ror ? `ROR ${inst.ror}` : null].filter(Boolean).join(" · ") || "No details recorded."),
-          ),
-          graphPanel(inst.id, 1).section,
-          workList(inst.works, next, "Works with an authorship here"),
-        ),
-        h("aside", { class: "secondary" }, people("Authors", inst.authors.totalCount, inst.authors.edges.map((e) => ({ author: e.node, note: "" })))),
+      pageLayout(
+        [headCard("Institution", inst.name ?? inst.id, summary), graphPanel(inst.id, 1).section, workList(inst.works, next, "Works with an authorship here")],
+        [people("Authors", inst.authors.totalCount, inst.authors.edges.map((e) => ({ author: e.node, note: "" })))],
       ),
     );
   });

@@ -4,7 +4,7 @@ import { h, plainTitle, plural, replace } from "../dom";
 import { WORK_DETAIL } from "../operations";
 import type { PageContext } from "../page";
 import type { Named } from "../types";
-import { graphPanel, notFound, problemBox } from "../ui";
+import { graphPanel, headCard, notFound, pageLayout, problemBox } from "../ui";
 
 interface Authorship {
   position: number;
@@ -74,38 +74,19 @@ function draw(main: HTMLElement, work: WorkDetail): void {
         }, `Show all ${work.authorships.length.toLocaleString("en")} authors`)
       : null;
   const meta = [work.type, work.year, work.venue?.name, work.citedByCount !== null ? plural(work.citedByCount, "citation") : null];
+  const doi = work.doi ? h("p", null, "DOI ", h("a", { href: `https://doi.org/${work.doi}`, rel: "noopener", target: "_blank" }, work.doi)) : null;
+  const abstract = h("details", { class: "fold", open: Boolean(work.abstract) && work.abstract!.length < 600 }, h("summary", null, "Abstract"), h("p", { class: "abstract" }, work.abstract ?? "No abstract in the graph for this work."));
+  const topics = work.topics.length
+    ? h("ul", { class: "topics" }, work.topics.map((t) => h("li", null, h("a", { href: `/topics/${encodeURIComponent(t.topic.id)}` }, t.topic.name ?? t.topic.id), t.score !== null ? h("span", { class: "muted" }, ` · score ${t.score.toFixed(2)}`) : null)))
+    : h("p", { class: "empty" }, "No topics in the graph.");
   replace(
     main,
-    h(
-      "div",
-      { class: "layout" },
-      h(
-        "div",
-        { class: "primary" },
-        h(
-          "section",
-          { class: "card head" },
-          h("p", { class: "kind" }, "Work"),
-          h("h1", null, title),
-          h("p", { class: "summary" }, meta.filter((x) => x !== null && x !== undefined).join(" · ")),
-          work.doi ? h("p", null, "DOI ", h("a", { href: `https://doi.org/${work.doi}`, rel: "noopener", target: "_blank" }, work.doi)) : null,
-          h("details", { class: "fold", open: Boolean(work.abstract) && work.abstract!.length < 600 }, h("summary", null, "Abstract"), h("p", { class: "abstract" }, work.abstract ?? "No abstract in the graph for this work.")),
-        ),
-        graphPanel(work.id, 1).section,
-      ),
-      h(
-        "aside",
-        { class: "secondary" },
+    pageLayout(
+      [headCard("Work", title, meta.filter((x) => x !== null && x !== undefined).join(" · "), doi, abstract), graphPanel(work.id, 1).section],
+      [
         h("section", { class: "card" }, h("h2", null, `Authors (${work.authorships.length.toLocaleString("en")})`), authors, more),
-        h(
-          "section",
-          { class: "card" },
-          h("h2", null, "Topics"),
-          work.topics.length
-            ? h("ul", { class: "topics" }, work.topics.map((t) => h("li", null, h("a", { href: `/topics/${encodeURIComponent(t.topic.id)}` }, t.topic.name ?? t.topic.id), t.score !== null ? h("span", { class: "muted" }, ` · score ${t.score.toFixed(2)}`) : null)))
-            : h("p", { class: "empty" }, "No topics in the graph."),
-        ),
-      ),
+        h("section", { class: "card" }, h("h2", null, "Topics"), topics),
+      ],
     ),
   );
 }

@@ -1,0 +1,3 @@
+// Fragment: source(node)
+// A source as every read returns one (schema/source.py's SourceRow reads it). A map projection.
+{node} {.id, .name, .issnL, .type, .countryCode}
