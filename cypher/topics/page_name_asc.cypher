@@ -8,5 +8,5 @@ WHERE $afterId IS NULL OR CASE WHEN $afterKey IS NULL THEN sortKey IS NULL AND t
   ELSE sortKey IS NULL OR sortKey > $afterKey OR (sortKey = $afterKey AND t.id > $afterId) END
 WITH t, sortKey ORDER BY sortKey IS NULL, sortKey ASC, t.id ASC
 LIMIT $limit
-WITH t, {{topic(t)}} AS topic
+WITH t, sortKey, {{topic(t)}} AS topic
 RETURN topic {.*, description: t.description, isStub: t.isStub} AS topic, sortKey
