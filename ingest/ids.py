@@ -8,8 +8,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
-KINDS = {"W": "work", "A": "author", "I": "institution", "S": "source", "T": "topic", "C": "concept"}
-_ID = re.compile(r"^(?:https?://openalex\.org/)?([WAISTC])(\d+)$", re.IGNORECASE)
+KINDS = {
+    "W": "work",
+    "A": "author",
+    "I": "institution",
+    "S": "source",
+    "T": "topic",
+    "C": "concept",
+    "F": "funder",
+    "P": "publisher",
+}
+_ID = re.compile(r"^(?:https?://openalex\.org/)?([WAISTCFP])(\d+)$", re.IGNORECASE)
 _ORCID = re.compile(r"(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$", re.IGNORECASE)
 _DOI = re.compile(r"(10\.\d{4,9}/\S+)$", re.IGNORECASE)
 _ROR = re.compile(r"(0[a-z0-9]{6}\d{2})$", re.IGNORECASE)
@@ -54,7 +63,7 @@ def parse_id(value: str) -> tuple[str, str] | None:
 
 
 _ANY_ID = re.compile(r"^(?:https?://openalex\.org/)?([A-Z])\d+$", re.IGNORECASE)
-OTHER_KINDS = {"F": "funder", "P": "publisher", "K": "keyword"}
+OTHER_KINDS = {"K": "keyword"}
 
 
 def kind_of(record: dict[str, Any]) -> str:

@@ -21,6 +21,7 @@ _KIND_OF_FIELD = {
     "abstract": "abstract",
     "name": "name",
     "rawAuthorName": "name",
+    "moreRawAuthorNames": "name",
     "unlinkedAuthorNames": "name",
     "subfield": "name",
     "field": "name",

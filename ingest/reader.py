@@ -37,7 +37,7 @@ SUFFIXES = (".jsonl", ".json", ".ndjson", ".gz", ".parquet", ".csv")
 MERGED_SUFFIXES = (".csv", ".csv.gz")
 # Referenced entities first, so full records are in place before works name them (the result is the same in
 # any order; this order writes fewer stubs).
-KIND_ORDER = ("institution", "source", "topic", "concept", "author", "work")
+KIND_ORDER = ("publisher", "funder", "institution", "source", "topic", "concept", "author", "work")
 PROGRESS_EVERY = 256
 UTF8_BOM = b"\xef\xbb\xbf"
 # UTF-32 first: its little-endian mark starts with UTF-16's.

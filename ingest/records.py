@@ -86,6 +86,34 @@ def _institution_stub(inst: dict[str, Any]) -> Row | None:
     }
 
 
+# The later places of an author listed more than once on a work, as parallel lists on its one AUTHORED
+# (docs/graph-model.md): null for the usual author with one place. Neo4j lists hold no nulls, so a missing
+# label or raw name is "", and each later place's institutions are `moreInstitutionCounts[k]` consecutive ids of
+# `moreInstitutionIds`.
+MORE_PLACES = (
+    "moreOrders",
+    "morePositionLabels",
+    "moreCorresponding",
+    "moreRawAuthorNames",
+    "moreInstitutionIds",
+    "moreInstitutionCounts",
+)
+
+
+def _add_place(
+    first: Row, order: int, label: str | None, corresponding: bool, raw_name: str | None, inst_ids: list[str]
+) -> None:
+    if first["moreOrders"] is None:
+        for key in MORE_PLACES:
+            first[key] = []
+    first["moreOrders"].append(order)
+    first["morePositionLabels"].append(label or "")
+    first["moreCorresponding"].append(corresponding)
+    first["moreRawAuthorNames"].append(raw_name or "")
+    first["moreInstitutionIds"].extend(inst_ids)
+    first["moreInstitutionCounts"].append(len(inst_ids))
+
+
 def work_row(record: object) -> Row:
     """A work record → {props, authorships, unlinked, institutions, topics, source, references}."""
     rec = _require_dict(record)
@@ -94,7 +122,7 @@ def work_row(record: object) -> Row:
     authorships: list[Row] = []
     unlinked: list[Row] = []
     institutions: dict[str, Row] = {}
-    seen_authors: set[str] = set()
+    first_place: dict[str, Row] = {}  # author id -> the authorship of its first place
     for order, raw in enumerate(_list(rec.get("authorships"), "authorships")):
         ship = _dict(raw)
         author = _dict(ship.get("author"))
@@ -110,21 +138,23 @@ def work_row(record: object) -> Row:
         if aid is None:
             unlinked.append({"order": order, "name": name or "(unnamed)"})
             continue
-        if aid in seen_authors:  # OpenAlex occasionally lists an author twice; the first place counts
+        label, raw_name = _str(ship.get("author_position")), _str(ship.get("raw_author_name"))
+        kept = first_place.get(aid)
+        if kept is not None:  # OpenAlex sometimes lists an author at several places: each is kept, in order
+            _add_place(kept, order, label, bool(ship.get("is_corresponding")), raw_name, inst_ids)
             continue
-        seen_authors.add(aid)
-        authorships.append(
-            {
-                "authorId": aid,
-                "name": name,
-                "orcid": bare_orcid(author.get("orcid")),
-                "order": order,
-                "positionLabel": _str(ship.get("author_position")),
-                "isCorresponding": bool(ship.get("is_corresponding")),
-                "institutionIds": inst_ids,
-                "rawAuthorName": _str(ship.get("raw_author_name")),
-            }
-        )
+        first_place[aid] = {
+            "authorId": aid,
+            "name": name,
+            "orcid": bare_orcid(author.get("orcid")),
+            "order": order,
+            "positionLabel": label,
+            "isCorresponding": bool(ship.get("is_corresponding")),
+            "institutionIds": inst_ids,
+            "rawAuthorName": raw_name,
+            **dict.fromkeys(MORE_PLACES),
+        }
+        authorships.append(first_place[aid])
     topics: list[Row] = []
     for raw in _list(rec.get("topics"), "topics"):
         topic = _dict(raw)
@@ -151,6 +181,7 @@ def work_row(record: object) -> Row:
             "name": _str(source_rec.get("display_name")),
             "issnL": _str(source_rec.get("issn_l")),
             "type": _str(source_rec.get("type")),
+            "publisherLineage": publisher_lineage(source_rec),
         }
     # Distinct, in their order: a reference listed twice is one citation.
     references = list(
@@ -191,7 +222,47 @@ def work_row(record: object) -> Row:
         "topics": topics,
         "source": source,
         "references": references,
+        "funders": work_funders(rec),
     }
+
+
+def work_funders(rec: dict[str, Any]) -> list[Row]:
+    """The funders a work names, once each in their first order: `funders` (id, name, ROR) and `grants` (funder,
+    its name, an award id), the award ids of one funder gathered."""
+    found: dict[str, Row] = {}
+    for raw in _list(rec.get("funders"), "funders"):
+        funder = _dict(raw)
+        fid = optional_short_id(funder.get("id"), "F")
+        if fid is not None:
+            found.setdefault(fid, {"id": fid, "name": None, "ror": None, "awardIds": []})
+            found[fid]["name"] = found[fid]["name"] or _str(funder.get("display_name"))
+            found[fid]["ror"] = found[fid]["ror"] or bare_ror(funder.get("ror"))
+    for raw in _list(rec.get("grants"), "grants"):
+        grant = _dict(raw)
+        fid = optional_short_id(grant.get("funder"), "F")
+        if fid is None:
+            continue
+        kept = found.setdefault(fid, {"id": fid, "name": None, "ror": None, "awardIds": []})
+        kept["name"] = kept["name"] or _str(grant.get("funder_display_name"))
+        award = _str(grant.get("award_id"))
+        if award is not None and award not in kept["awardIds"]:
+            kept["awardIds"].append(award)
+    return list(found.values())
+
+
+def publisher_lineage(source: dict[str, Any]) -> list[Row]:
+    """A source's host publisher and the publishers above it ([{id, name}], host first); [] when its host
+    organization is not a publisher (an institution hosting a repository)."""
+    host = optional_short_id(source.get("host_organization"), "P")
+    if host is None:
+        return []
+    ids = [optional_short_id(p, "P") for p in _list(source.get("host_organization_lineage"), "lineage")]
+    lineage = [i for i in ids if i is not None] or [host]
+    names = _list(source.get("host_organization_lineage_names"), "host_organization_lineage_names")
+    rows = [{"id": pid, "name": _str(names[k]) if k < len(names) else None} for k, pid in enumerate(lineage)]
+    if rows[0]["id"] == host and rows[0]["name"] is None:
+        rows[0]["name"] = _str(source.get("host_organization_name"))
+    return rows
 
 
 def author_row(record: object) -> Row:
@@ -258,7 +329,64 @@ def source_row(record: object) -> Row:
     }
     if props["name"] is None:
         raise RecordError("a source record needs a display_name")
-    return {"id": sid, "updatedDate": props["updatedDate"], "props": props}
+    return {
+        "id": sid,
+        "updatedDate": props["updatedDate"],
+        "props": props,
+        "publisherLineage": publisher_lineage(rec),
+    }
+
+
+def funder_row(record: object) -> Row:
+    rec = _require_dict(record)
+    fid = short_id(rec.get("id"), "F")
+    stats = _dict(rec.get("summary_stats"))
+    props = {
+        "id": fid,
+        "name": _str(rec.get("display_name")),
+        "countryCode": _str(rec.get("country_code")),
+        "description": _str(rec.get("description")),
+        "ror": bare_ror(_dict(rec.get("ids")).get("ror")),
+        "worksCount": _int(rec.get("works_count"), "works_count"),
+        "citedByCount": _int(rec.get("cited_by_count"), "cited_by_count"),
+        "awardsCount": _int(rec.get("awards_count", rec.get("grants_count")), "awards_count"),
+        "hIndex": _int(stats.get("h_index"), "summary_stats.h_index"),
+        "isStub": False,
+        "updatedDate": _str(rec.get("updated_date")),
+    }
+    if props["name"] is None:
+        raise RecordError("a funder record needs a display_name")
+    return {"id": fid, "updatedDate": props["updatedDate"], "props": props}
+
+
+def publisher_row(record: object) -> Row:
+    rec = _require_dict(record)
+    pid = short_id(rec.get("id"), "P")
+    stats = _dict(rec.get("summary_stats"))
+    countries = [c for c in _list(rec.get("country_codes"), "country_codes") if isinstance(c, str) and c]
+    props = {
+        "id": pid,
+        "name": _str(rec.get("display_name")),
+        "countryCodes": countries,
+        "hierarchyLevel": _int(rec.get("hierarchy_level"), "hierarchy_level"),
+        "ror": bare_ror(_dict(rec.get("ids")).get("ror")),
+        "worksCount": _int(rec.get("works_count"), "works_count"),
+        "citedByCount": _int(rec.get("cited_by_count"), "cited_by_count"),
+        "hIndex": _int(stats.get("h_index"), "summary_stats.h_index"),
+        "isStub": False,
+        "updatedDate": _str(rec.get("updated_date")),
+    }
+    if props["name"] is None:
+        raise RecordError("a publisher record needs a display_name")
+    parent_raw = rec.get("parent_publisher")
+    parent_dict = _dict(parent_raw)
+    parent_id = optional_short_id(parent_dict.get("id") if parent_dict else parent_raw, "P")
+    parent = (
+        None
+        if parent_id is None or parent_id == pid
+        else {"id": parent_id, "name": _str(parent_dict.get("display_name"))}
+    )
+    return {"id": pid, "updatedDate": props["updatedDate"], "props": props, "parent": parent}
 
 
 def topic_row(record: object) -> Row:
@@ -302,6 +430,8 @@ ROW_BUILDERS = {
     "source": source_row,
     "topic": topic_row,
     "concept": concept_row,
+    "funder": funder_row,
+    "publisher": publisher_row,
 }
 
 

@@ -1,8 +1,7 @@
 """The bundled OpenAlex sample (`data/sample/`): the files `peergraph import-sample` and the tests load.
 
 `load_files` is the full importer (ingest/importer.py) with the settings' options (or their defaults), the
-migrations check before the first write included; rejects (the sample's funder and publisher records are kinds
-the graph does not hold, so they are not among the sample files) are reported.
+migrations check before the first write included; rejects are reported.
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ from peergraph.settings import Settings
 
 SAMPLE_DIR = asset(SAMPLE)
 # Referenced entities first, so full records are in place before works name them.
-LOAD_ORDER = ("institutions", "sources", "topics", "concepts", "authors", "works")
+LOAD_ORDER = ("publishers", "funders", "institutions", "sources", "topics", "concepts", "authors", "works")
 
 
 def sample_files(directory: Path = SAMPLE_DIR) -> list[Path]:

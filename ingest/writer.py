@@ -4,7 +4,8 @@ Each batch is all-or-nothing (a killed import leaves no half-written batch), saf
 retries transient errors) and idempotent. The updated_date rule decides each record's outcome: `created`
 (new, or a stub so far), `updated` (newer, or as new with other content), `unchanged` (same date, same
 content hash: nothing is written) or `older` (never overwrites the stored record). A work record owns its
-AUTHORED, HAS_TOPIC, PUBLISHED_IN and outgoing CITES relationships: they are rewritten with it; CITES are
+AUTHORED, HAS_TOPIC, PUBLISHED_IN, FUNDED_BY and outgoing CITES relationships: they are rewritten with it (a source
+record its PUBLISHED_BY, a publisher record its PART_OF); CITES are
 linked by one pass at the end of an import (`link_citations`), flagged as pending before (or, for a lone
 batch, in the same transaction as) the works that need it, so a killed import still links them when re-run.
 The ledger mark of the batch (ingest/ledger.py) commits in the same transaction as its data. Every
@@ -31,6 +32,8 @@ UPSERTS: dict[str, LiteralString] = {
     "source": q.UPSERT_SOURCES,
     "topic": q.UPSERT_TOPICS,
     "concept": q.UPSERT_CONCEPTS,
+    "funder": q.UPSERT_FUNDERS,
+    "publisher": q.UPSERT_PUBLISHERS,
 }
 WRITTEN = ("created", "updated")
 CITATION_BATCH = 2000
@@ -150,6 +153,28 @@ async def _write_work_links(tx: Tx, rows: Sequence[Row], cleared: Sequence[str])
     )
     if sources:
         await _run(tx, q.WRITE_WORK_SOURCES, rows=sources)
+        lineages = [
+            {"sourceId": r["id"], "lineage": r["publisherLineage"], "seen": r["seen"], "own": False} for r in sources
+        ]
+        await _run(tx, q.WRITE_SOURCE_PUBLISHERS, rows=lineages)
+    funders = sorted(({"workId": r["id"], **f, "seen": _seen(r)} for r in rows for f in r["funders"]), key=_by("id"))
+    if funders:
+        await _run(tx, q.WRITE_WORK_FUNDERS, rows=funders)
+
+
+async def _write_owned_links(tx: Tx, kind: str, written: Sequence[Row]) -> None:
+    """What a source or publisher record owns besides its node: a source's publisher, a publisher's parent."""
+    if kind == "source":
+        lineages = [
+            {"sourceId": r["id"], "lineage": r["publisherLineage"], "seen": _seen(r), "own": True} for r in written
+        ]
+        await _run(tx, q.WRITE_SOURCE_PUBLISHERS, rows=lineages)
+    elif kind == "publisher":
+        await _run(
+            tx,
+            q.WRITE_PUBLISHER_PARENTS,
+            rows=[{"id": r["id"], "parent": r["parent"], "seen": _seen(r)} for r in written],
+        )
 
 
 async def _write(tx: Tx, /, kind: str, rows: Sequence[Row], mark: BatchMark | None, flag: bool) -> BatchResult:
@@ -166,6 +191,10 @@ async def _write(tx: Tx, /, kind: str, rows: Sequence[Row], mark: BatchMark | No
             await _write_work_links(tx, written, cleared)
             if flag:
                 await _run(tx, q.MARK_CITATIONS_PENDING)
+    elif kind in ("source", "publisher"):
+        written = [r for r in rows if outcomes[r["id"]] in WRITTEN]
+        if written:
+            await _write_owned_links(tx, kind, written)
     if mark is not None:
         await _run(tx, q.LEDGER_MARK_BATCH, run=mark.run, key=mark.key)
     if counts.created or counts.updated:

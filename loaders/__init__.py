@@ -9,12 +9,14 @@ its query at import (loaders/privacy.py).
 from __future__ import annotations
 
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cypher import account as account_q
 from cypher import author as author_q
+from cypher import funder as funder_q
 from cypher import institution as institution_q
 from cypher import merged as merged_q
+from cypher import publisher as publisher_q
 from cypher import source as source_q
 from cypher import topic as topic_q
 from cypher import work as work_q
@@ -108,4 +110,14 @@ class Loaders:
     institution_works: Relation[PageKey, Page[WorkRow]] = pages(institution_q.WORKS_PAGE, "works", private=())
     institution_authors: Relation[PageKey, Page[AuthorRow]] = pages(
         institution_q.AUTHORS_PAGE, "authors", private=(AFFILIATION, ORCID)
+    )
+
+    # Funders and publishers (the analyst's entities), the funders of works, the publisher of sources.
+    funder: Relation[str, Any] = by_ids(funder_q.GET_BY_IDS, "funder", private=())
+    publisher: Relation[str, Any] = by_ids(publisher_q.GET_BY_IDS, "publisher", private=())
+    work_funders: Relation[str, list[Any]] = per_owner(
+        funder_q.OF_WORKS, itemgetter("funders"), list, key="workId", private=()
+    )
+    source_publisher: Relation[str, str | None] = per_owner(
+        publisher_q.OF_SOURCES, itemgetter("publisherId"), lambda: None, key="sourceId", private=()
     )

@@ -12,11 +12,12 @@ if TYPE_CHECKING:
 
 
 async def page(
-    db: ReadGateway, query: LiteralString, column: str, filters: dict[str, Any], skip: int, limit: int
+    db: ReadGateway, query: LiteralString, column: str, filters: dict[str, Any], after: dict[str, Any], limit: int
 ) -> list[Any]:
-    """The page's entity rows (the shape of the listed kind)."""
-    rows = await db.rows(query, skip=skip, limit=limit, **filters)
-    return [row[column] for row in rows]
+    """The page's entity rows (the shape of the listed kind), each with its `sortKey` (keyset paging: the page starts
+    after the row `after` names, $afterKey and $afterId, schema/keyset.py)."""
+    rows = await db.rows(query, limit=limit, **after, **filters)
+    return [{**row[column], "sortKey": row["sortKey"]} for row in rows]
 
 
 async def count(db: ReadGateway, query: LiteralString, filters: dict[str, Any]) -> int:

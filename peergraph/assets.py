@@ -24,8 +24,9 @@ GRAPHIQL_FILES = {
     "boot.js": "graphiql/boot.js",
 }
 CONTRACT = "contract/explorer.graphql"
+ANALYST = "contract/analyst.graphql"  # the analyst's example operations (GraphiQL's tabs after the contract's)
 SAMPLE = "data/sample"
-SHIPPED = (WEB_DIST, *GRAPHIQL_FILES.values(), CONTRACT, SAMPLE)
+SHIPPED = (WEB_DIST, *GRAPHIQL_FILES.values(), CONTRACT, ANALYST, SAMPLE)
 
 
 def asset(relative: str) -> Path:

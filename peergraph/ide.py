@@ -1,5 +1,5 @@
 """GraphiQL served by the app itself: assets from the npm packages installed by `make graphiql` (no CDN),
-the explorer's contract operations preloaded as tabs.
+the explorer's contract operations and the analyst's examples (contract/analyst.graphql) preloaded as tabs.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 
+from peergraph.assets import ANALYST as ANALYST_FILE
 from peergraph.assets import CONTRACT as CONTRACT_FILE
 from peergraph.assets import GRAPHIQL_FILES, asset
 
@@ -19,13 +20,26 @@ from peergraph.assets import GRAPHIQL_FILES, asset
 ASSETS: dict[str, Path] = {name: asset(relative) for name, relative in GRAPHIQL_FILES.items()}
 ASSET_PREFIX = "/graphiql/assets"
 CONTRACT = asset(CONTRACT_FILE)
-# Example variables for each contract operation (ids from the bundled OpenAlex sample).
+# The analyst's example operations, opened as tabs after the explorer's.
+ANALYST = asset(ANALYST_FILE)
+# Example variables for each operation (ids from the bundled OpenAlex sample).
 EXAMPLES: dict[str, dict[str, object]] = {
     "ResearcherProfile": {"id": "A5082727236"},
     "Coauthors": {"id": "A5082727236", "first": 20},
     "GraphSlice": {"center": "A5082727236", "depth": 1, "limit": 100},
     "WorkDetail": {"id": "W1694905212"},
     "Search": {"q": "bibliometric", "first": 10},
+    "TopInstitutionsOnTopic": {"topic": "T10265", "first": 5},
+    "InstitutionWorksPerYear": {"institution": "I97018004"},
+    "AuthorsWithMostCoauthors": {"country": "GB", "first": 5},
+    "TrendingTopics": {"earlyFrom": 2015, "earlyTo": 2019, "lateFrom": 2020, "lateTo": 2025, "first": 5},
+    "OpenAccessBySource": {"first": 10},
+    "WorksBetweenCountries": {"a": "US", "b": "GB", "first": 10},
+    "WorksByFunder": {"funder": "F4320306076", "first": 10},
+    "MostCitedOnTopic": {"topic": "T10319", "from": 2000, "to": 2020, "first": 5},
+    "WhoCites": {"work": "W1880262756", "first": 10},
+    "InstitutionsPath": {"from": "I97018004", "to": "I95457486"},
+    "CountryCollaborations": {"first": 10},
 }
 _OPERATION = re.compile(r"^(query|mutation|subscription)\s+(\w+)", re.MULTILINE)
 
@@ -44,6 +58,12 @@ def contract_tabs(text: str) -> list[dict[str, str]]:
     return tabs
 
 
+def analyst_tabs() -> list[dict[str, str]]:
+    """The analyst's example operations as tabs (after the explorer's, so a fresh GraphiQL still opens on the first
+    contract tab)."""
+    return contract_tabs(ANALYST.read_text(encoding="utf-8"))
+
+
 def _comment_start(body: str) -> int:
     """Where the trailing comment block (the next operation's description) begins."""
     lines = body.splitlines(keepends=True)
@@ -57,7 +77,8 @@ def _comment_start(body: str) -> int:
 
 
 def page(endpoint: str = "/graphql") -> str:
-    config = {"endpoint": endpoint, "tabs": contract_tabs(CONTRACT.read_text(encoding="utf-8"))}
+    tabs = contract_tabs(CONTRACT.read_text(encoding="utf-8")) + analyst_tabs()
+    config = {"endpoint": endpoint, "tabs": tabs}
     # "</" cannot end the JSON block early: it is escaped as "<\/".
     data = json.dumps(config).replace("</", "<\\/")
     return f"""<!doctype html>

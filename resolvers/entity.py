@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from schema.work import WorkRow
 
 Row = Any  # an entity row of the kind asked for
-NODE_KINDS = ("author", "work", "topic", "institution", "source")
+NODE_KINDS = ("author", "work", "topic", "institution", "source", "funder", "publisher")
 
 
 async def node_by_id(info: Info, *, id: str) -> tuple[str, Row] | None:

@@ -1,4 +1,4 @@
-"""Graph slice, search, and the coauthorship path between two authors."""
+"""Graph slice, search, and the coauthorship path between two authors or two institutions' researchers."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypedDict
 
+from cypher import analytics as analytics_queries
 from ingest.records import parse_id
 from loaders import graph as reads
 from loaders.gateway import ReadGateway
@@ -111,14 +112,15 @@ async def coauthor_path(info: Info, *, source: str, target: str, max_hops: int) 
     budget: a search that runs out of it says how far it got (QUERY_TOO_COSTLY) instead of answering None."""
     if not 1 <= max_hops <= MAX_HOPS:
         raise bad_input(f"`maxHops` must be between 1 and {MAX_HOPS}, got {max_hops}", argument="maxHops")
-    a = entity_id(source, "author", "from")
-    b = entity_id(target, "author", "to")
-    if a == b:
-        row = await info.context.loaders.author.load(a)
-        return None if row is None else {"authors": [row], "links": []}
     db = info.context.loaders.db
+    starts = await _researchers(db, source, "from")
+    ends = await _researchers(db, target, "to")
+    both = sorted(set(starts) & set(ends))
+    if both:  # one author at both ends: a path of no hops
+        row = await info.context.loaders.author.load(both[0])
+        return None if row is None else {"authors": [row], "links": []}
     budget = info.context.settings.connection_node_budget
-    search = await PathSearch.run(db, a, b, max_hops=max_hops, budget=budget)
+    search = await PathSearch.run(db, starts, ends, max_hops=max_hops, budget=budget)
     if search.exhausted:
         raise path_search_exhausted(
             hops_searched=search.hops_searched, visited=search.visited, budget=budget, max_hops=max_hops
@@ -126,12 +128,21 @@ async def coauthor_path(info: Info, *, source: str, target: str, max_hops: int) 
     return None if search.path is None else await reads.coauthor_path(db, ids=search.path)
 
 
+async def _researchers(db: ReadGateway, value: str, argument: str) -> list[str]:
+    """One end of a path: an author, or the researchers of an institution (the authors of its authorships)."""
+    parsed = parse_id(value)
+    if parsed is not None and parsed[0] == "institution":
+        rows = await db.rows(analytics_queries.INSTITUTION_RESEARCHERS, id=parsed[1])
+        return list(rows[0]["ids"]) if rows else []
+    return [entity_id(value, "author", argument)]
+
+
 @dataclass
 class _End:
     """One end of the search: the authors it reached (with the author each was reached through, and how many
-    hops away it is) and the works it read."""
+    hops away it is) and the works it read. It starts from one author, or from every researcher of an institution."""
 
-    start: str
+    starts: list[str]
     via: dict[str, str | None] = field(default_factory=dict)
     hops_to: dict[str, int] = field(default_factory=dict)
     works: set[str] = field(default_factory=set)
@@ -139,9 +150,10 @@ class _End:
     hops: int = 0
 
     def __post_init__(self) -> None:
-        self.via[self.start] = None
-        self.hops_to[self.start] = 0
-        self.frontier = [self.start]
+        for start in self.starts:
+            self.via[start] = None
+            self.hops_to[start] = 0
+        self.frontier = list(self.starts)
 
     def path_to(self, author: str) -> list[str]:
         """From this end's start to `author`."""
@@ -165,9 +177,11 @@ class PathSearch:
     hops_searched: int = 0
 
     @classmethod
-    async def run(cls, db: ReadGateway, source: str, target: str, *, max_hops: int, budget: int) -> PathSearch:
-        search = cls()
-        ends = (_End(source), _End(target))
+    async def run(
+        cls, db: ReadGateway, sources: list[str], targets: list[str], *, max_hops: int, budget: int
+    ) -> PathSearch:
+        search = cls(visited=len(sources) + len(targets))
+        ends = (_End(sources), _End(targets))
         while ends[0].hops + ends[1].hops < max_hops:
             near, far = sorted(ends, key=lambda end: len(end.frontier))
             if not near.frontier:  # everything connected to one end was read: no path at all

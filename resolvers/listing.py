@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any, LiteralString
 from cypher import authors as aq
 from cypher import institutions as iq
 from cypher import topics as tq
-from cypher import works as wq
 from ingest.records import parse_id
 from loaders import listing
 from peergraph.context import Info
@@ -19,18 +18,19 @@ if TYPE_CHECKING:
 
 MAX_AUTOCOMPLETE_FIRST = 50
 
-# Each order the API offers, by entity: the prewritten page query (never a formatted ORDER BY).
+# Each order the API offers, by entity: the prewritten page query (never a formatted ORDER BY). The works listing
+# is compiled from its filter's pieces (resolvers/analytics.py).
 PAGES: dict[str, dict[str, LiteralString]] = {
-    "work": {"YEAR_DESC": wq.PAGE_YEAR_DESC, "CITED_BY_DESC": wq.PAGE_CITED_BY_DESC, "TITLE_ASC": wq.PAGE_TITLE_ASC},
     "author": {
         "NAME_ASC": aq.PAGE_NAME_ASC,
         "CITED_BY_DESC": aq.PAGE_CITED_BY_DESC,
         "WORKS_COUNT_DESC": aq.PAGE_WORKS_COUNT_DESC,
+        "COAUTHORS_DESC": aq.PAGE_COAUTHORS_DESC,
     },
     "topic": {"NAME_ASC": tq.PAGE_NAME_ASC, "WORKS_COUNT_DESC": tq.PAGE_WORKS_COUNT_DESC},
     "institution": {"NAME_ASC": iq.PAGE_NAME_ASC, "WORKS_COUNT_DESC": iq.PAGE_WORKS_COUNT_DESC},
 }
-COUNTS: dict[str, LiteralString] = {"work": wq.COUNT, "author": aq.COUNT, "topic": tq.COUNT, "institution": iq.COUNT}
+COUNTS: dict[str, LiteralString] = {"author": aq.COUNT, "topic": tq.COUNT, "institution": iq.COUNT}
 
 
 def filter_id(value: str | None, kind: str, argument: str) -> str | None:
@@ -42,9 +42,11 @@ def filter_id(value: str | None, kind: str, argument: str) -> str | None:
     return parsed[1]
 
 
-async def list_page(info: Info, *, kind: str, order: str, filters: dict[str, Any], skip: int, limit: int) -> list[Any]:
-    """A page of entity rows of `kind`."""
-    return await listing.page(info.context.loaders.db, PAGES[kind][order], kind, filters, skip, limit)
+async def list_page(
+    info: Info, *, kind: str, order: str, filters: dict[str, Any], after: dict[str, Any], limit: int
+) -> list[Any]:
+    """A page of entity rows of `kind` (keyset: after the row `after` names)."""
+    return await listing.page(info.context.loaders.db, PAGES[kind][order], kind, filters, after, limit)
 
 
 async def list_count(info: Info, *, kind: str, filters: dict[str, Any]) -> int:

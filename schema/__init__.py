@@ -13,7 +13,9 @@ from peergraph.settings import Settings
 from schema.accounts.authentication import BearerTokenCheck
 from schema.accounts.mutation import AccountMutation
 from schema.accounts.query import AccountQuery
+from schema.analytics import AnalyticsQuery
 from schema.author import Author
+from schema.funder import Funder, Publisher
 from schema.guards import LoggedSchema, guard_extensions
 from schema.ingest_mutation import IngestMutation
 from schema.institution import Institution
@@ -23,12 +25,12 @@ from schema.source import Source
 from schema.topic import Topic
 from schema.work import Work
 
-QUERY_PARTS: tuple[type, ...] = (ReadQuery, ListingQuery, AccountQuery)
+QUERY_PARTS: tuple[type, ...] = (ReadQuery, ListingQuery, AnalyticsQuery, AccountQuery)
 MUTATION_PARTS: tuple[type, ...] = (AccountMutation, IngestMutation)
 Query = merge_types("Query", QUERY_PARTS)
 Mutation = merge_types("Mutation", MUTATION_PARTS)
 # Types reachable only through the Node interface still belong in the schema.
-NODE_TYPES = [Author, Work, Topic, Institution, Source]
+NODE_TYPES = [Author, Work, Topic, Institution, Source, Funder, Publisher]
 
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:

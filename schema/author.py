@@ -135,6 +135,12 @@ class Author(Node, FromRow):
         row = self.row if "hidden" in self.row else await info.context.loaders.author.load(str(self.id))
         return row or {"id": str(self.id)}
 
+    @strawberry.field(description="OpenAlex's count of the author's works (all data): what WORKS_COUNT_DESC orders by.")
+    async def works_count(self, info: Info) -> int | None:
+        row = self.row if "worksCount" in self.row else await self._full_row(info)
+        count: int | None = row.get("worksCount")
+        return count
+
     async def _last_known(self, info: Info) -> InstitutionRow | None:
         """The affiliation to show: the claimant's chosen institution, else the last known one (none when hidden)."""
         row = await self._full_row(info)

@@ -15,6 +15,7 @@ from graphql import (
     is_object_type,
 )
 
+from resolvers.analytics import MAX_GROUPS
 from resolvers.graph import MAX_HOPS, MAX_SEARCH_FIRST, MAX_SLICE_LIMIT
 from resolvers.listing import MAX_AUTOCOMPLETE_FIRST
 
@@ -23,10 +24,12 @@ Args = dict[str, Any]
 # Lists without an argument that sizes them: the largest of the bundled sample (data/sample, as the resolvers return
 # them; tests/api/test_cost.py recomputes each from the input records), or what the code fixes.
 DECLARED_BOUNDS: dict[str, int] = {
-    "Work.authorships": 5_091,  # W1694905212 lists 5,103 authors, 5,091 of them distinct
+    "Work.authorships": 5_103,  # W1694905212 lists 5,103 authorships (5,091 distinct authors)
     "Authorship.institutions": 9,
     "Work.authorships.institutions": 333,  # over all of one work's authorships (the 5,103-author work names none)
     "Work.topics": 3,  # OpenAlex gives a work at most three topics
+    "Work.funders": 104,  # the sample work naming the most funders
+    "Publisher.lineage": 6,  # resolvers/analytics.py MAX_LINEAGE
     "Author.institutions": 141,
     "Author.worksByYear": 10,
     "Collaborator.sharedTopics": 13,
@@ -36,7 +39,7 @@ DECLARED_BOUNDS: dict[str, int] = {
     "Trust.factors": 8,  # accounts/trust.py lists eight
     "Query.claimHistory": 100,  # claims of one author, kept by admins: declared, not enforced
     "ImportRecordsPayload.rejected": 5_000,  # at most the records of one call
-    "ImportRecordsPayload.entities": 6,  # one per entity kind
+    "ImportRecordsPayload.entities": 8,  # one per entity kind
 }
 # The arguments that size lists (only fields with one have their arguments resolved: ~40% of an estimate's time).
 SIZING = frozenset({"first", "limit", "maxHops"})
@@ -65,8 +68,16 @@ def _path_links(args: Args, bounds: Mapping[str, int]) -> int:
     return clamp(args.get("maxHops"), 0, MAX_HOPS, MAX_HOPS)
 
 
+def _groups(args: Args, bounds: Mapping[str, int]) -> int:
+    """A facet's groups (and a collaborations' pairs): its `first`, at most 200 (resolvers/analytics.py)."""
+    return clamp(args.get("first"), 0, MAX_GROUPS, 20)
+
+
 # Lists sized by the arguments of the field that returned their parent object.
 RULES: dict[str, Callable[[Args, Mapping[str, int]], int]] = {
+    "WorkGroups.groups": _groups,
+    "EntityGroups.groups": _groups,
+    "Collaborations.pairs": _groups,
     "GraphSlice.nodes": _slice_nodes,
     "GraphSlice.edges": _slice_edges,
     "CoauthorPath.authors": _path_authors,

@@ -1,4 +1,4 @@
-"""Filters and orders of the root listings (each order maps to a prewritten query in resolvers/listing.py)."""
+"""Filters and orders of the root listings (each order maps to a prewritten query or order piece)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ from typing import Any
 import strawberry
 
 from resolvers.listing import filter_id
+from schema.work_filter import WorkFilter
+
+__all__ = ["AuthorFilter", "AuthorOrder", "InstitutionFilter", "NamedOrder", "TopicFilter", "WorkFilter", "WorkOrder"]
 
 
 @strawberry.enum(description="Orders of the works listing.")
@@ -15,6 +18,7 @@ class WorkOrder(Enum):
     YEAR_DESC = "YEAR_DESC"
     CITED_BY_DESC = "CITED_BY_DESC"
     TITLE_ASC = "TITLE_ASC"
+    PUBLICATION_DATE_DESC = "PUBLICATION_DATE_DESC"
 
 
 @strawberry.enum(description="Orders of the authors listing.")
@@ -22,36 +26,13 @@ class AuthorOrder(Enum):
     NAME_ASC = "NAME_ASC"
     CITED_BY_DESC = "CITED_BY_DESC"
     WORKS_COUNT_DESC = "WORKS_COUNT_DESC"
+    COAUTHORS_DESC = strawberry.enum_value("COAUTHORS_DESC", description="Most distinct coauthors first.")
 
 
 @strawberry.enum(description="Orders of the topics and institutions listings.")
 class NamedOrder(Enum):
     NAME_ASC = "NAME_ASC"
     WORKS_COUNT_DESC = "WORKS_COUNT_DESC"
-
-
-@strawberry.input(description="Filters on works; every given filter must hold.")
-class WorkFilter:
-    title_contains: str | None = None
-    year_from: int | None = None
-    year_to: int | None = None
-    type: str | None = None
-    topic: strawberry.ID | None = strawberry.field(default=None, description="A topic id the work carries.")
-    institution: strawberry.ID | None = strawberry.field(default=None, description="An institution of an authorship.")
-    cited_by_min: int | None = None
-    cited_by_max: int | None = None
-
-    def params(self) -> dict[str, Any]:
-        return {
-            "titleContains": self.title_contains,
-            "yearFrom": self.year_from,
-            "yearTo": self.year_to,
-            "type": self.type,
-            "topic": filter_id(self.topic, "topic", "where.topic"),
-            "institution": filter_id(self.institution, "institution", "where.institution"),
-            "citedByMin": self.cited_by_min,
-            "citedByMax": self.cited_by_max,
-        }
 
 
 @strawberry.input(description="Filters on authors; every given filter must hold.")

@@ -113,4 +113,8 @@ def entity_from_row(kind: str, row: Any) -> Node:
         return Topic.from_row(row)
     if kind == "Institution":
         return Institution.from_row(row)
+    if kind in ("Funder", "Publisher"):
+        from schema.funder import Funder, Publisher
+
+        return Funder.from_row(row) if kind == "Funder" else Publisher.from_row(row)
     return Source.from_row(row)

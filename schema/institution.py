@@ -22,6 +22,10 @@ class Institution(Node, FromRow):
     country_code: str | None = strawberry.field(description='ISO 3166-1 alpha-2 country code, e.g. "DK".')
     ror: str | None = strawberry.field(description='Bare ROR id, e.g. "02tvcev59".')
     type: str | None = strawberry.field(description="education, healthcare, company ...")
+    works_count: int | None = strawberry.field(
+        description="OpenAlex's count of the institution's works (all data; null for a stub): what "
+        "WORKS_COUNT_DESC orders by."
+    )
 
     authors = connection_field(
         "institution_authors",

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
-from typing import Annotated, Any, TypedDict
+from typing import Annotated, Any, TypedDict, TypeVar
 
 import strawberry
 
-from loaders.paging import Page
 from peergraph.context import Info
+from resolvers import analytics, listing
 from resolvers import graph as graphs
-from resolvers import listing
+from schema import keyset
 from schema.author import Author, AuthorRow
-from schema.connection import Connection, edge_to, page_window
+from schema.connection import Connection
 from schema.filters import (
     AuthorFilter,
     AuthorOrder,
@@ -37,6 +38,9 @@ class PathRow(TypedDict):
     links: list[list[WorkRow]]
 
 
+N = TypeVar("N")
+
+
 @strawberry.type(description="One hop of a coauthorship path: two authors and every work they share.")
 class PathHop:
     source: Author
@@ -52,18 +56,28 @@ class CoauthorPath:
 
 
 async def _page(
-    info: Info, kind: str, order: str, filters: dict[str, Any], first: int | None, after: str | None
-) -> Page[Any]:
-    """One page (fetched with one extra row to learn whether more follow) and a counter for totalCount."""
-    skip, limit = page_window(first, after)
-    rows = await listing.list_page(info, kind=kind, order=order, filters=filters, skip=skip, limit=limit + 1)
+    info: Info,
+    kind: str,
+    order: str,
+    filters: dict[str, Any],
+    first: int | None,
+    after: str | None,
+    node: Callable[[Any], N],
+) -> Connection[N]:
+    """One keyset page (fetched with one extra row to learn whether more follow), totalCount counted when asked."""
+    name = f"{kind}s.{order}"
+    limit, start = keyset.window(name, first, after)
+    rows = await listing.list_page(info, kind=kind, order=order, filters=filters, after=start, limit=limit + 1)
     counter = partial(listing.list_count, info, kind=kind, filters=filters)
-    return Page(rows[:limit], skip, more=len(rows) > limit, counter=counter)
+    return keyset.connection(name, rows, limit, after, counter, node)
 
 
 @strawberry.type
 class ListingQuery:
-    @strawberry.field(description="All works matching `where`, in the chosen order.")
+    @strawberry.field(
+        description="All works matching `where` (filters as OpenAlex's, combined with AND / OR / NOT), in the chosen "
+        "order: unknown values last, ties by id."
+    )
     async def works(
         self,
         info: Info,
@@ -72,8 +86,11 @@ class ListingQuery:
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Work]:
-        page = await _page(info, "work", order_by.value, (where or WorkFilter()).params(), first, after)
-        return Connection.build(page, edge_to(Work.from_row))
+        name = f"works.{order_by.value}"
+        limit, start = keyset.window(name, first, after)
+        rows = await analytics.works_page(info, where=where, order=order_by.value, after=start, limit=limit + 1)
+        counter = partial(analytics.count_works, info, where=where)
+        return keyset.connection(name, rows, limit, after, counter, Work.from_row)
 
     @strawberry.field(description="All authors matching `where`, in the chosen order.")
     async def authors(
@@ -84,8 +101,8 @@ class ListingQuery:
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Author]:
-        page = await _page(info, "author", order_by.value, (where or AuthorFilter()).params(), first, after)
-        return Connection.build(page, edge_to(Author.from_row))
+        filters = (where or AuthorFilter()).params()
+        return await _page(info, "author", order_by.value, filters, first, after, Author.from_row)
 
     @strawberry.field(description="All topics matching `where`, in the chosen order.")
     async def topics(
@@ -96,8 +113,8 @@ class ListingQuery:
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Topic]:
-        page = await _page(info, "topic", order_by.value, (where or TopicFilter()).params(), first, after)
-        return Connection.build(page, edge_to(Topic.from_row))
+        filters = (where or TopicFilter()).params()
+        return await _page(info, "topic", order_by.value, filters, first, after, Topic.from_row)
 
     @strawberry.field(description="All institutions matching `where`, in the chosen order.")
     async def institutions(
@@ -108,8 +125,8 @@ class ListingQuery:
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Institution]:
-        page = await _page(info, "institution", order_by.value, (where or InstitutionFilter()).params(), first, after)
-        return Connection.build(page, edge_to(Institution.from_row))
+        filters = (where or InstitutionFilter()).params()
+        return await _page(info, "institution", order_by.value, filters, first, after, Institution.from_row)
 
     @strawberry.field(
         description="Entities with a name/title word starting with `prefix` (the last word); a prefix that is a "
@@ -123,15 +140,16 @@ class ListingQuery:
         return [entity_from_row(r["kind"], r["entity"]) for r in rows]
 
     @strawberry.field(
-        description="The shortest coauthorship path (≤ maxHops ≤ 6) and the works linking each hop; null when there "
+        description="The shortest coauthorship path (≤ maxHops ≤ 6) between two authors, or between the researchers of "
+        "two institutions (the authors of their authorships), and the works linking each hop; null when there "
         "is none that short. A search that runs out of its node budget first is null with a QUERY_TOO_COSTLY error "
         "(extensions: hopsSearched, visited, budget)."
     )
     async def connection(
         self,
         info: Info,
-        from_: Annotated[strawberry.ID, strawberry.argument(name="from", description="An author id.")],
-        to: Annotated[strawberry.ID, strawberry.argument(description="An author id.")],
+        from_: Annotated[strawberry.ID, strawberry.argument(name="from", description="An author or institution id.")],
+        to: Annotated[strawberry.ID, strawberry.argument(description="An author or institution id.")],
         max_hops: int = 4,
     ) -> CoauthorPath | None:
         row = await graphs.coauthor_path(info, source=str(from_), target=str(to), max_hops=max_hops)

@@ -27,7 +27,15 @@ def is_uuid(value: str) -> bool:
     return True
 
 
-KIND_LABELS = {"author": "Author", "work": "Work", "topic": "Topic", "institution": "Institution", "source": "Source"}
+KIND_LABELS = {
+    "author": "Author",
+    "work": "Work",
+    "topic": "Topic",
+    "institution": "Institution",
+    "source": "Source",
+    "funder": "Funder",
+    "publisher": "Publisher",
+}
 
 
 @strawberry.type

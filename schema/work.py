@@ -15,6 +15,7 @@ from schema.topic import Topic, TopicRow
 
 if TYPE_CHECKING:
     from schema.author import Author, AuthorRow
+    from schema.funder import WorkFunder
 
 
 class WorkRow(NodeRow, total=False):
@@ -137,6 +138,18 @@ class Work(Node, FromRow):
     @strawberry.field(description="Every authorship in author order, including those that name no author id.")
     async def authorships(self, info: Info) -> list[Authorship]:
         return [Authorship.from_row(r) for r in await info.context.loaders.authorships.load(str(self.id))]
+
+    @strawberry.field(description="The work's funders (its funders and grants), by name, with the award ids.")
+    async def funders(self, info: Info) -> list[Annotated[WorkFunder, strawberry.lazy("schema.funder")]]:
+        from resolvers.analytics import work_funders
+        from schema.funder import Funder, WorkFunder
+
+        rows = await work_funders(info, work_id=str(self.id))
+        return [WorkFunder(award_ids=list(r["awardIds"]), funder=Funder.from_row(r["funder"])) for r in rows]
+
+    @strawberry.field(description="Publication date (ISO 8601).")
+    def publication_date(self) -> str | None:
+        return self.row.get("publicationDate")
 
     @strawberry.field(description="The work's topics, highest score first.")
     async def topics(self, info: Info) -> list[WorkTopic]:

@@ -1,9 +1,9 @@
-// A page of all authors matching the filters, ordered by citation count (highest first), then id.
+// A page of all authors matching the filters, ordered by citation count (highest first, unknown last), then id.
 // A filter on what a claimant hides from $viewer (ORCID iD, affiliation, topics) leaves that author out, as if
 // the value were not on record (docs/privacy.md); a hidden ORCID iD is null.
 // Parameters: $nameContains, $hasOrcid, $citedByMin, $citedByMax, $institution, $country (of the last known
-//   institution), $topic (each null for no filter), $viewer: {id, admin}, $skip, $limit.
-// Returns: author (map), one row per author of the page.
+//   institution), $topic (each null for no filter), $viewer: {id, admin}, $afterKey, $afterId (the sort key and id of the row the page starts after; null for the first page), $limit.
+// Returns: author (map), sortKey, one row per author of the page.
 // The authors whose claimants hide from $viewer what a given filter asks about (read only for a given filter: the
 // claims are few, so one list each, then a lookup per author).
 WITH CASE WHEN $hasOrcid IS NULL THEN [] ELSE {{hiding('ORCID')}} END AS orcidHidden,
@@ -20,6 +20,9 @@ WHERE ($nameContains IS NULL OR toLower(a.name) CONTAINS toLower($nameContains))
     AND EXISTS { (a)-[:LAST_KNOWN_AT]->(i:Institution) WHERE i.countryCode = $country })
   AND ($topic IS NULL OR NOT a.id IN topicsHidden
     AND EXISTS { (a)-[:AUTHORED]->(:Work)-[:HAS_TOPIC]->(:Topic {id: $topic}) })
-WITH a ORDER BY a.citedByCount DESC, a.id ASC
-SKIP $skip LIMIT $limit
-RETURN {{author(a, {{hides(a, 'ORCID')}})}} AS author
+WITH a, a.citedByCount AS sortKey
+WHERE $afterId IS NULL OR CASE WHEN $afterKey IS NULL THEN sortKey IS NULL AND a.id > $afterId
+  ELSE sortKey IS NULL OR sortKey < $afterKey OR (sortKey = $afterKey AND a.id > $afterId) END
+WITH a, sortKey ORDER BY sortKey IS NULL, sortKey DESC, a.id ASC
+LIMIT $limit
+RETURN {{author(a, {{hides(a, 'ORCID')}})}} AS author, sortKey

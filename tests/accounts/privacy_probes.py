@@ -110,6 +110,14 @@ def _shared_with(data: dict[str, Any], root: str) -> list[str]:
     return sorted(t["id"] for e in edges for t in e["sharedTopics"])
 
 
+def _groups(groups: dict[str, Any]) -> dict[str | None, int]:
+    return {g["key"]: g["count"] for g in groups["groups"]}
+
+
+def _authors_with_topic(topic: str) -> list[str]:
+    return sorted({a for authors, topics in WORKS.values() if topic in topics for a in authors})
+
+
 def _filter(where: str) -> str:
     return f"{{ authors(where: {where}, first: 50) {{ totalCount nodes {{ id }} }} }}"
 
@@ -385,5 +393,37 @@ PROBES: dict[str, Probe] = {
     ),
     "collaborators_connection_through": Probe(
         f'{{ connection(from: "{B}", to: "{C}") {{ authors {{ id }} }} }}', _path, [B, A, C], None
+    ),
+    # The analyst's counts and rankings of authors (schema/analytics.py): A counts where others may see it.
+    "orcid_group_by": Probe(
+        "{ authorsGroupBy(by: HAS_ORCID) { groups { key count } } }",
+        lambda d: _groups(d["authorsGroupBy"]),
+        {"true": 2, "false": 1},
+        {"true": 1, "false": 2},
+    ),
+    "affiliation_group_by": Probe(
+        "{ c: authorsGroupBy(by: COUNTRY, includeUnknown: true) { groups { key count } } "
+        "i: authorsGroupBy(by: INSTITUTION, includeUnknown: true) { groups { key count } } }",
+        lambda d: (_groups(d["c"]), _groups(d["i"])),
+        ({LAST_KNOWN["country"]: 1, None: 2}, {LAST_KNOWN["id"]: 1, None: 2}),
+        ({None: 3}, {None: 3}),
+    ),
+    "topics_group_by": Probe(
+        "{ authorsGroupBy(by: TOPIC, includeUnknown: true) { groups { key count } } }",
+        lambda d: _groups(d["authorsGroupBy"]),
+        {t: len(_authors_with_topic(t)) for t in ("T1", "T2", "T3")},
+        {**{t: len(_authors_with_topic(t)) - 1 for t in ("T1", "T2", "T3")}, None: 1},
+    ),
+    "collaborators_coauthor_order": Probe(
+        "{ authors(orderBy: COAUTHORS_DESC, first: 10) { nodes { id } } }",
+        lambda d: [n["id"] for n in d["authors"]["nodes"]],
+        sorted(NAMES, key=lambda a: (-len(_coauthors_of(a)), a)),
+        sorted(NAMES, key=lambda a: (-(0 if a == A else len(_coauthors_of(a))), a)),
+    ),
+    "collaborators_collaborations": Probe(
+        "{ collaborations(between: AUTHOR) { pairs { a { key } b { key } works } } }",
+        lambda d: [(p["a"]["key"], p["b"]["key"], p["works"]) for p in d["collaborations"]["pairs"]],
+        sorted((min(a, b), max(a, b), 1) for a in [A] for b in _coauthors_of(A)),
+        [],
     ),
 }

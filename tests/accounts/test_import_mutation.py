@@ -63,7 +63,7 @@ async def test_the_mutation_imports_and_reports_rejects_by_index(
         work(1, authors=(1, 2), refs=(2,)),
         {"display_name": "no id"},
         work(2, authors=(2,)),
-        {"id": "https://openalex.org/F1", "display_name": "a funder"},
+        {"id": "https://openalex.org/K1", "display_name": "a keyword"},
         {"id": "https://openalex.org/W3", "publication_year": "not a year"},
     ]
     body = await enabled.gql(MUTATION, {"records": records}, token=admin_token)
@@ -86,5 +86,5 @@ async def test_the_mutation_imports_and_reports_rejects_by_index(
 
 
 async def test_the_mutation_refuses_an_unknown_kind(empty_db: AsyncDriver, enabled: Api, admin_token: str) -> None:
-    body = await enabled.gql(MUTATION, {"records": [work(1)], "kind": "funder"}, token=admin_token)
+    body = await enabled.gql(MUTATION, {"records": [work(1)], "kind": "keyword"}, token=admin_token)
     assert code(body) == "BAD_USER_INPUT"

@@ -57,8 +57,14 @@ class Truth:
     affiliated: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     institution: dict[str, Rec] = field(default_factory=dict)  # id -> {name, countryCode}
     topic_name: dict[str, str | None] = field(default_factory=dict)
+    topic_levels: dict[str, tuple[str | None, str | None, str | None]] = field(default_factory=dict)  # subfield ...
     source_name: dict[str, str | None] = field(default_factory=dict)
     cites: set[tuple[str, str]] = field(default_factory=set)
+    work_funders: dict[str, set[str]] = field(default_factory=dict)
+    funder_name: dict[str, str | None] = field(default_factory=dict)
+    publisher_name: dict[str, str | None] = field(default_factory=dict)
+    source_lineage: dict[str, list[str]] = field(default_factory=dict)  # source -> its publishers, host first
+    publisher_links: set[tuple[str, str]] = field(default_factory=set)  # (publisher, the one above it)
     # Stubs keep the description of the newest record naming them (docs/graph-model.md, `stubSeen`): the record
     # whose "updated_date|id|" sorts highest; a full record always wins.
     full: set[tuple[str, str]] = field(default_factory=set)
@@ -118,11 +124,26 @@ def sample_truth() -> Truth:
     truth = Truth()
     for rec in records("institutions"):
         _institution_stub(truth, rec, None)
+    for rec in records("publishers"):
+        pid = short(rec["id"]) or ""
+        truth.publisher_name[pid] = rec.get("display_name")
+        truth.full.add(("publisher", pid))
+        parent = rec.get("parent_publisher")
+        parent_id = short(parent.get("id") if isinstance(parent, dict) else parent)
+        if parent_id and parent_id != pid:
+            truth.publisher_links.add((pid, parent_id))
+            if truth.offer("publisher", parent_id, _seen(rec)):
+                truth.publisher_name[parent_id] = parent.get("display_name") if isinstance(parent, dict) else None
+    for rec in records("funders"):
+        truth.funder_name[short(rec["id"]) or ""] = rec.get("display_name")
+        truth.full.add(("funder", short(rec["id"]) or ""))
     for rec in records("sources"):
         truth.source_name[short(rec["id"]) or ""] = rec.get("display_name")
         truth.full.add(("source", short(rec["id"]) or ""))
+        _lineage(truth, short(rec["id"]) or "", rec, _seen(rec))
     for rec in records("topics"):
         truth.topic_name[short(rec["id"]) or ""] = rec.get("display_name")
+        truth.topic_levels[short(rec["id"]) or ""] = _levels(rec)
         truth.full.add(("topic", short(rec["id"]) or ""))
     for rec in records("authors"):
         aid = short(rec["id"]) or ""
@@ -135,9 +156,11 @@ def sample_truth() -> Truth:
         last = rec.get("last_known_institutions") or []
         if not last and isinstance(rec.get("last_known_institution"), dict):
             last = [rec["last_known_institution"]]
-        stubs = [i for i in (_institution_stub(truth, x, _seen(rec)) for x in last) if i]
-        if stubs:
-            truth.last_known[aid] = stubs[0]
+        # Only the first last-known institution (with an id) is kept, as LAST_KNOWN_AT: the others are no nodes.
+        first = next((x for x in last if short((x or {}).get("id"))), None)
+        stub = None if first is None else _institution_stub(truth, first, _seen(rec))
+        if stub:
+            truth.last_known[aid] = stub
         for aff in rec.get("affiliations") or []:
             iid = _institution_stub(truth, aff.get("institution") or {}, _seen(rec))
             if iid:
@@ -171,7 +194,8 @@ def _add_work(truth: Truth, rec: Rec) -> None:
         if aid is None:
             ships.append(Ship(order, None, name or "(unnamed)", False, []))
             continue
-        if aid in seen:
+        if aid in seen:  # an author listed again: another place on the byline, not another author
+            ships.append(Ship(order, aid, name, bool(ship.get("is_corresponding")), insts))
             continue
         seen.add(aid)
         if truth.offer("author", aid, _seen(rec)):
@@ -187,8 +211,41 @@ def _add_work(truth: Truth, rec: Rec) -> None:
             truth.work_topics[wid][tid] = topic.get("score")
             if truth.offer("topic", tid, _seen(rec)):
                 truth.topic_name[tid] = topic.get("display_name")
+                truth.topic_levels[tid] = _levels(topic)
     source = (rec.get("primary_location") or {}).get("source") or {}
     if short(source.get("id")):
         truth.venue[wid] = short(source.get("id")) or ""
         if truth.offer("source", truth.venue[wid], _seen(rec)):
             truth.source_name[truth.venue[wid]] = source.get("display_name")
+            _lineage(truth, truth.venue[wid], source, _seen(rec))
+    funders = {short(f.get("id")) for f in rec.get("funders") or []}
+    funders |= {short(g.get("funder")) for g in rec.get("grants") or []}
+    truth.work_funders[wid] = {f for f in funders if f}
+    names = {short(f.get("id")): f.get("display_name") for f in rec.get("funders") or []}
+    for grant in rec.get("grants") or []:
+        names.setdefault(short(grant.get("funder")), grant.get("funder_display_name"))
+    for fid in sorted(truth.work_funders[wid]):
+        if truth.offer("funder", fid, _seen(rec)):
+            truth.funder_name[fid] = names.get(fid)
+
+
+def _levels(topic: Rec) -> tuple[str | None, str | None, str | None]:
+    """A topic's subfield, field and domain names."""
+    return tuple((topic.get(level) or {}).get("display_name") for level in ("subfield", "field", "domain"))  # type: ignore[return-value]
+
+
+def _lineage(truth: Truth, sid: str, source: Rec, seen: str) -> None:
+    """A source's publishers (its host organization when that is a publisher, then the ones above it)."""
+    host = short(source.get("host_organization"))
+    if not host or not host.startswith("P"):
+        truth.source_lineage[sid] = []
+        return
+    lineage = [short(p) or "" for p in source.get("host_organization_lineage") or []] or [host]
+    names = source.get("host_organization_lineage_names") or []
+    truth.source_lineage[sid] = lineage
+    for k, pid in enumerate(lineage):
+        name = names[k] if k < len(names) else (source.get("host_organization_name") if pid == host else None)
+        if truth.offer("publisher", pid, seen):
+            truth.publisher_name[pid] = name
+        if k + 1 < len(lineage) and ("publisher", pid) not in truth.full and pid != lineage[k + 1]:
+            truth.publisher_links.add((pid, lineage[k + 1]))

@@ -201,6 +201,7 @@ def test_declared_bounds_are_the_samples_largest_lists() -> None:
     per_work = max(sum(len(s.institutions) for s in w) for w in ships.values())
     assert DECLARED_BOUNDS["Work.authorships.institutions"] == per_work
     assert DECLARED_BOUNDS["Work.topics"] == max(len(t) for t in truth.work_topics.values())
+    assert DECLARED_BOUNDS["Work.funders"] == max(len(f) for f in truth.work_funders.values())
     assert DECLARED_BOUNDS["Author.institutions"] == max(len(i) for i in truth.affiliated.values())
     years = {a: {truth.works[w]["publication_year"] for w in ws} - {None} for a, ws in truth.author_works.items()}
     assert DECLARED_BOUNDS["Author.worksByYear"] == max(len(y) for y in years.values())

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import httpx
 
-from peergraph.ide import CONTRACT, contract_tabs
+from peergraph.ide import ANALYST, CONTRACT, EXAMPLES, analyst_tabs, contract_tabs
 
 
 class Links(HTMLParser):
@@ -46,7 +46,11 @@ async def test_graphiql_page_and_assets_are_local(http: httpx.AsyncClient) -> No
             assert asset.status_code == 200, url
             assert len(asset.content) > 100, url
         tabs = json.loads(links.config)["tabs"]
-        names = re.findall(r"^query (\w+)", CONTRACT.read_text(encoding="utf-8"), re.MULTILINE)
+        names = [
+            name
+            for path in (CONTRACT, ANALYST)
+            for name in re.findall(r"^query (\w+)", path.read_text(encoding="utf-8"), re.MULTILINE)
+        ]
         assert [re.match(r"query (\w+)", t["query"]).group(1) for t in tabs] == names  # type: ignore[union-attr]
     assert (await http.get("/graphiql/assets/package.json")).status_code == 404
 
@@ -59,3 +63,13 @@ def test_every_contract_operation_is_a_tab_with_its_whole_text() -> None:
         assert tab["query"].strip() in text
         assert tab["query"].rstrip().endswith("}")
         assert json.loads(tab["variables"])
+
+
+def test_every_analyst_example_is_a_tab_with_its_variables() -> None:
+    text = ANALYST.read_text(encoding="utf-8")
+    tabs = analyst_tabs()
+    names = re.findall(r"^query (\w+)", text, re.MULTILINE)
+    assert len(tabs) == len(names) == 11
+    for name, tab in zip(names, tabs, strict=True):
+        assert tab["query"].strip() in text
+        assert json.loads(tab["variables"]) == EXAMPLES[name]

@@ -19,7 +19,7 @@ BAD = {
     3: (b'{"display_name": "no id"}', "no id"),
     4: (b'{"id": "W-abc", "display_name": "bad id"}', "not an OpenAlex id"),
     5: (b'{"id": "https://openalex.org/W7", "publication_year": "2020"}', "publication_year must be an integer"),
-    6: (b'{"id": "https://openalex.org/F4320321597", "display_name": "A funder"}', "unknown entity kind"),
+    6: (b'{"id": "https://openalex.org/K12345", "display_name": "A keyword"}', "unknown entity kind"),
     8: (b"[1, 2]", "must be a JSON object"),
 }
 

@@ -1,0 +1,306 @@
+"""The analyst's root fields: counts by facet (OpenAlex's group_by), collaborations, funders and publishers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+from functools import partial
+from typing import Any, TypeVar
+
+import strawberry
+
+from peergraph.context import Info
+from resolvers import analytics as resolve
+from schema import keyset
+from schema.connection import Connection
+from schema.filters import AuthorFilter, InstitutionFilter
+from schema.funder import Funder, Publisher
+from schema.work_filter import WorkFilter
+
+N = TypeVar("N")
+
+
+@strawberry.enum(description="What worksGroupBy counts works by.")
+class WorkFacet(Enum):
+    YEAR = "YEAR"
+    TYPE = "TYPE"
+    LANGUAGE = "LANGUAGE"
+    OA_STATUS = "OA_STATUS"
+    IS_OA = "IS_OA"
+    TOPIC = "TOPIC"
+    SUBFIELD = "SUBFIELD"
+    FIELD = "FIELD"
+    DOMAIN = "DOMAIN"
+    SOURCE = "SOURCE"
+    PUBLISHER = "PUBLISHER"
+    INSTITUTION = "INSTITUTION"
+    COUNTRY = "COUNTRY"
+    AUTHOR = "AUTHOR"
+    FUNDER = "FUNDER"
+
+
+@strawberry.enum(description="What authorsGroupBy counts authors by (country and institution: the last known one).")
+class AuthorFacet(Enum):
+    COUNTRY = "COUNTRY"
+    INSTITUTION = "INSTITUTION"
+    TOPIC = "TOPIC"
+    HAS_ORCID = "HAS_ORCID"
+
+
+@strawberry.enum(description="What institutionsGroupBy counts institutions by.")
+class InstitutionFacet(Enum):
+    COUNTRY = "COUNTRY"
+    TYPE = "TYPE"
+
+
+@strawberry.enum(description="The order of groups: most first (then by key), or by key; the unknown group last.")
+class GroupOrder(Enum):
+    COUNT_DESC = "COUNT_DESC"
+    KEY_ASC = "KEY_ASC"
+
+
+@strawberry.enum(description="Who shares works in `collaborations`.")
+class CollaborationParty(Enum):
+    INSTITUTION = "INSTITUTION"
+    COUNTRY = "COUNTRY"
+    AUTHOR = "AUTHOR"
+
+
+@strawberry.enum(description="Orders of the funders and publishers listings (unknown counts last, ties by id).")
+class EntityOrder(Enum):
+    NAME_ASC = "NAME_ASC"
+    WORKS_COUNT_DESC = "WORKS_COUNT_DESC"
+    CITED_BY_DESC = "CITED_BY_DESC"
+
+
+@strawberry.type(description="One group of works: its key (an id, a year, a code ...; null: the unknown group).")
+class WorkGroup:
+    key: str | None = strawberry.field(description="The facet's value: an id, a year, a code, a name.")
+    label: str | None = strawberry.field(description="The key's display name.")
+    count: int = strawberry.field(description="Works in the group.")
+    cited_by_count: int = strawberry.field(description="The citation counts of its works, summed.")
+    open_access_count: int = strawberry.field(description="Its works with a free copy (isOa).")
+
+
+@strawberry.type(description="Works counted by a facet; a work counts once in each of its keys.")
+class WorkGroups:
+    total_count: int = strawberry.field(description="How many groups there are in all.")
+    groups: list[WorkGroup]
+
+
+@strawberry.type(description="One group of authors or institutions.")
+class EntityGroup:
+    key: str | None = strawberry.field(description="The facet's value (null: the unknown group).")
+    label: str | None = strawberry.field(description="The key's display name.")
+    count: int = strawberry.field(description="Entities in the group.")
+    cited_by_count: int | None = strawberry.field(description="Their citation counts summed (authors).")
+
+
+@strawberry.type(description="Authors or institutions counted by a facet.")
+class EntityGroups:
+    total_count: int = strawberry.field(description="How many groups there are in all.")
+    groups: list[EntityGroup]
+
+
+@strawberry.type(description="A party of a collaboration: an institution, a country or an author.")
+class Party:
+    key: str = strawberry.field(description="An institution or author id, or a country code.")
+    label: str | None = strawberry.field(description="Its display name.")
+
+
+@strawberry.type(description="Two parties and the works they share.")
+class Collaboration:
+    a: Party
+    b: Party
+    works: int = strawberry.field(description="Works both parties are on.")
+    cited_by_count: int = strawberry.field(description="The citation counts of those works, summed.")
+
+
+@strawberry.type(description="Pairs of parties ranked by the works they share.")
+class Collaborations:
+    total_count: int = strawberry.field(description="How many pairs there are in all.")
+    pairs: list[Collaboration]
+    skipped_works: int = strawberry.field(
+        description=f"Matching works left out for having more than {resolve.MAX_PARTIES} parties."
+    )
+
+
+@strawberry.input(description="Filters on funders and publishers; every given filter must hold.")
+class OrganizationFilter:
+    name_contains: str | None = None
+    country: str | None = strawberry.field(default=None, description="A country code (any case).")
+
+    def params(self) -> dict[str, object]:
+        return {"nameContains": self.name_contains, "country": self.country.upper() if self.country else None}
+
+
+def _work_groups(row: dict[str, object]) -> WorkGroups:
+    groups = row["groups"]
+    assert isinstance(groups, list)
+    return WorkGroups(
+        total_count=int(str(row["totalCount"])),
+        groups=[
+            WorkGroup(
+                key=g["key"],
+                label=g["label"],
+                count=g["count"],
+                cited_by_count=g["citedByCount"],
+                open_access_count=g["openAccessCount"],
+            )
+            for g in groups
+        ],
+    )
+
+
+def _entity_groups(row: dict[str, object]) -> EntityGroups:
+    groups = row["groups"]
+    assert isinstance(groups, list)
+    return EntityGroups(
+        total_count=int(str(row["totalCount"])),
+        groups=[
+            EntityGroup(key=g["key"], label=g["label"], count=g["count"], cited_by_count=g["citedByCount"])
+            for g in groups
+        ],
+    )
+
+
+async def _page(
+    info: Info,
+    kind: str,
+    where: OrganizationFilter | None,
+    order: EntityOrder,
+    first: int | None,
+    after: str | None,
+    node: Callable[[Any], N],
+) -> Connection[N]:
+    name = f"{kind}s.{order.value}"
+    limit, start = keyset.window(name, first, after)
+    filters = (where or OrganizationFilter()).params()
+    rows = await resolve.entity_page(info, kind=kind, filters=filters, order=order.value, after=start, limit=limit + 1)
+    counter = partial(resolve.entity_count, info, kind=kind, filters=filters)
+    return keyset.connection(name, rows, limit, after, counter, node)
+
+
+@strawberry.type
+class AnalyticsQuery:
+    @strawberry.field(
+        description="Works matching `where` counted by a facet, as OpenAlex's group_by: each group's key, label, "
+        "works, their citations and open-access works; the works with no key are one null group, only with "
+        "includeUnknown. At most `first` (≤ 200) groups."
+    )
+    async def works_group_by(
+        self,
+        info: Info,
+        by: WorkFacet,
+        where: WorkFilter | None = None,
+        first: int = 20,
+        order_by: GroupOrder = GroupOrder.COUNT_DESC,
+        include_unknown: bool = False,
+    ) -> WorkGroups:
+        row = await resolve.works_group_by(
+            info,
+            where=where,
+            facet=by.value,
+            first=first,
+            by_key=order_by is GroupOrder.KEY_ASC,
+            include_unknown=include_unknown,
+        )
+        return _work_groups(row)
+
+    @strawberry.field(
+        description="Authors matching `where` counted by a facet (what a claimant hides from you counts as unknown)."
+    )
+    async def authors_group_by(
+        self,
+        info: Info,
+        by: AuthorFacet,
+        where: AuthorFilter | None = None,
+        first: int = 20,
+        order_by: GroupOrder = GroupOrder.COUNT_DESC,
+        include_unknown: bool = False,
+    ) -> EntityGroups:
+        row = await resolve.entity_group_by(
+            info,
+            kind="author",
+            filters=(where or AuthorFilter()).params(),
+            facet=by.value,
+            first=first,
+            by_key=order_by is GroupOrder.KEY_ASC,
+            include_unknown=include_unknown,
+        )
+        return _entity_groups(row)
+
+    @strawberry.field(description="Institutions matching `where` counted by a facet.")
+    async def institutions_group_by(
+        self,
+        info: Info,
+        by: InstitutionFacet,
+        where: InstitutionFilter | None = None,
+        first: int = 20,
+        order_by: GroupOrder = GroupOrder.COUNT_DESC,
+        include_unknown: bool = False,
+    ) -> EntityGroups:
+        row = await resolve.entity_group_by(
+            info,
+            kind="institution",
+            filters=(where or InstitutionFilter()).params(),
+            facet=by.value,
+            first=first,
+            by_key=order_by is GroupOrder.KEY_ASC,
+            include_unknown=include_unknown,
+        )
+        return _entity_groups(row)
+
+    @strawberry.field(
+        description="Pairs of institutions, countries or authors ranked by how many of the works matching `where` "
+        "they share (then by their keys), at most `first` (≤ 200)."
+    )
+    async def collaborations(
+        self, info: Info, between: CollaborationParty, where: WorkFilter | None = None, first: int = 20
+    ) -> Collaborations:
+        row = await resolve.collaborations(info, where=where, party=between.value, first=first)
+        return Collaborations(
+            total_count=row["totalCount"],
+            pairs=[
+                Collaboration(
+                    a=Party(key=p["a"]["key"], label=p["a"]["label"]),
+                    b=Party(key=p["b"]["key"], label=p["b"]["label"]),
+                    works=p["works"],
+                    cited_by_count=p["citedByCount"],
+                )
+                for p in row["pairs"]
+            ],
+            skipped_works=row["skippedWorks"],
+        )
+
+    @strawberry.field(description="A funder by OpenAlex id (short or URL); null when unknown.")
+    async def funder(self, info: Info, id: strawberry.ID) -> Funder | None:
+        row = await resolve.funder_by_id(info, id=str(id))
+        return None if row is None else Funder.from_row(row)
+
+    @strawberry.field(description="A publisher by OpenAlex id (short or URL); null when unknown.")
+    async def publisher(self, info: Info, id: strawberry.ID) -> Publisher | None:
+        row = await resolve.publisher_by_id(info, id=str(id))
+        return None if row is None else Publisher.from_row(row)
+
+    @strawberry.field(description="All funders matching `where`, in the chosen order.")
+    async def funders(
+        self,
+        info: Info,
+        where: OrganizationFilter | None = None,
+        order_by: EntityOrder = EntityOrder.NAME_ASC,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Funder]:
+        return await _page(info, "funder", where, order_by, first, after, Funder.from_row)
+
+    @strawberry.field(description="All publishers matching `where`, in the chosen order.")
+    async def publishers(
+        self,
+        info: Info,
+        where: OrganizationFilter | None = None,
+        order_by: EntityOrder = EntityOrder.NAME_ASC,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Publisher]:
+        return await _page(info, "publisher", where, order_by, first, after, Publisher.from_row)
