@@ -9,6 +9,7 @@ from typing import Any, LiteralString, TypeVar
 
 from neo4j import AsyncManagedTransaction, unit_of_work
 
+from cypher import account as q
 from peergraph.context import Context
 from peergraph.db.retry import retried
 
@@ -22,11 +23,18 @@ async def rows_in(tx: AsyncManagedTransaction, query: LiteralString, **params: A
 
 async def write_tx(ctx: Context, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
     """Run `work` in one managed write transaction (it may run again on a transient error, as reads do:
-    peergraph/db/retry.py), with the request's time left as the transaction's timeout."""
+    peergraph/db/retry.py), with the request's time left as the transaction's timeout. The transaction ends by
+    changing the accounts' version, which anonymous answers kept by the response cache are keyed by
+    (cypher/account/bump_social_version.cypher): no account write can leave one of them stale."""
     db = ctx.loaders.db
 
+    async def work_then_bump(tx: AsyncManagedTransaction) -> T:
+        done = await work(tx)
+        await (await tx.run(q.BUMP_SOCIAL_VERSION)).consume()
+        return done
+
     async def attempt(left: float | None) -> T:
-        bounded = work if left is None else unit_of_work(timeout=left)(work)
+        bounded = work_then_bump if left is None else unit_of_work(timeout=left)(work_then_bump)
         async with ctx.driver.session(database=ctx.settings.neo4j_database, max_transaction_retry_time=0) as session:
             return await session.execute_write(bounded)
 

@@ -9,10 +9,15 @@ Scenarios (results to benchmarks/results/load.json, with the machine's load aver
    Neo4j accepts Bolt again the first good answer comes;
 4. Neo4j paused (SIGSTOP) for 15 s under 16 clients: answer times (none past the deadline + 1 s).
 
+`--scenario cache` instead measures the response cache (peergraph/response_cache.py): the same explorer mix from
+16 clients, first against a server without the cache (the cold path), then against one with it, after a warm-up
+that fills it; requests/s, latencies, the ratio and the cache's hits (results to benchmarks/results/cache.json).
+
 The load comes from one asyncio process (httpx) on the same 2 cores as the server and Neo4j: read the numbers
 as what this machine does with all three on it.
 
     .venv/bin/python benchmarks/load_bench.py [--mix-seconds 60] [--burst-seconds 20] [--out FILE]
+    .venv/bin/python benchmarks/load_bench.py --scenario cache [--cache-seconds 30] [--out FILE]
 """
 
 from __future__ import annotations
@@ -48,6 +53,8 @@ from peergraph.settings import get_settings  # noqa: E402
 
 CONTRACT = (ROOT / "contract" / "explorer.graphql").read_text(encoding="utf-8")
 RESULTS = ROOT / "benchmarks" / "results" / "load.json"
+CACHE_RESULTS = ROOT / "benchmarks" / "results" / "cache.json"
+CACHE_BYTES = 64 * 1024 * 1024
 DEADLINE = 10.0
 # The explorer's mix: what a researcher page and its graph ask for, by how often the page asks.
 MIX: list[tuple[str, dict[str, Any]]] = [
@@ -215,6 +222,41 @@ def start_api(env: dict[str, str], port: int) -> tuple[subprocess.Popen[bytes], 
         time.sleep(0.2)
 
 
+def cache_lookups(url: str) -> dict[str, float]:
+    """The server's response-cache lookups by result, from /metrics."""
+    found: dict[str, float] = {}
+    for line in httpx.get(f"{url}/metrics", timeout=10).text.splitlines():
+        if line.startswith("peergraph_response_cache_lookups_total{"):
+            result = line.split('result="', 1)[1].split('"', 1)[0]
+            found[result] = float(line.rsplit(" ", 1)[1])
+    return found
+
+
+async def cold_and_warm(env: dict[str, str], clients: int, seconds: float) -> dict[str, Any]:
+    """The mix against a server without the response cache, then against one with it (warmed first). Both get the
+    suite's room for opening connections (5 s, not 1 s): this measures throughput, not how faults are said, and on
+    a loaded 2-core machine a fresh Neo4j's Bolt handshakes took over a second (every answer SERVICE_UNAVAILABLE)."""
+    roomy = {"PEERGRAPH_NEO4J_CONNECTION_TIMEOUT_SECONDS": "5", "PEERGRAPH_NEO4J_POOL_ACQUIRE_TIMEOUT_SECONDS": "5"}
+    runs: dict[str, Any] = {}
+    for name, cache_bytes in (("cold", 0), ("warm", CACHE_BYTES)):
+        api, url = start_api({**env, **roomy, "PEERGRAPH_RESPONSE_CACHE_BYTES": str(cache_bytes)}, free_port())
+        try:
+            await drive(url, clients=8, seconds=20)  # warm-up: the JIT, the kept rankings, and the cache when on
+            before = load_average()
+            outcome = await drive(url, clients, seconds)
+            outcome["load_average_before_after"] = [before, load_average()]
+            outcome["cache_lookups_incl_warm_up"] = cache_lookups(url)
+            runs[name] = outcome
+            print(name, json.dumps(outcome))
+        finally:
+            api.terminate()
+            api.wait(timeout=20)
+    runs["warm_over_cold_requests_per_second"] = round(
+        runs["warm"]["requests_per_second"] / runs["cold"]["requests_per_second"], 2
+    )
+    return runs
+
+
 def load_average() -> list[float]:
     return [round(x, 2) for x in os.getloadavg()]
 
@@ -224,8 +266,12 @@ async def main() -> None:
     parser.add_argument("--mix-seconds", type=float, default=60)
     parser.add_argument("--burst-seconds", type=float, default=20)
     parser.add_argument("--pause-seconds", type=float, default=15)
-    parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--scenario", choices=["faults", "cache"], default="faults")
+    parser.add_argument("--cache-seconds", type=float, default=30)
+    parser.add_argument("--cache-clients", type=int, default=16)
+    parser.add_argument("--out", type=Path)
     args = parser.parse_args()
+    out: Path = args.out or (CACHE_RESULTS if args.scenario == "cache" else RESULTS)
     settings = get_settings()
     home = Path(tempfile.mkdtemp(prefix="peergraph-loadbench-"))
     neo4j = throwaway_server(settings, home / "neo4j", heap="1g", pagecache="512m")
@@ -253,28 +299,36 @@ async def main() -> None:
             "PEERGRAPH_GRAPHIQL": "false",
             "PEERGRAPH_LOG_LEVEL": "WARNING",
         }
-        api, url = start_api(env, port)
-        await drive(url, clients=8, seconds=10)  # warm-up: the JIT, the kept rankings
-        plan: list[tuple[str, Callable[[], Awaitable[dict[str, Any]]]]] = [
-            ("mix_64_clients", lambda: drive(url, 64, args.mix_seconds)),
-            ("burst_256_clients", lambda: drive(url, 256, args.burst_seconds)),
-            ("neo4j_down", lambda: down_and_back(url, neo4j)),
-            ("neo4j_paused", lambda: paused(url, neo4j, args.pause_seconds)),
-        ]
-        for name, run in plan:
-            before = load_average()
-            outcome = await run()
-            outcome["load_average_before_after"] = [before, load_average()]
-            results["scenarios"][name] = outcome
-            print(name, json.dumps(outcome))
+        if args.scenario == "cache":
+            results["server"] = "peergraph serve, one process, default limits; without, then with the response cache"
+            results["scenarios"]["cache"] = await cold_and_warm(env, args.cache_clients, args.cache_seconds)
+        else:
+            api, url = start_api(env, port)
+            await drive(url, clients=8, seconds=10)  # warm-up: the JIT, the kept rankings
+            plan: list[tuple[str, Callable[[], Awaitable[dict[str, Any]]]]] = [
+                ("mix_64_clients", lambda: drive(url, 64, args.mix_seconds)),
+                ("burst_256_clients", lambda: drive(url, 256, args.burst_seconds)),
+                ("neo4j_down", lambda: down_and_back(url, neo4j)),
+                ("neo4j_paused", lambda: paused(url, neo4j, args.pause_seconds)),
+            ]
+            for name, run in plan:
+                before = load_average()
+                outcome = await run()
+                outcome["load_average_before_after"] = [before, load_average()]
+                results["scenarios"][name] = outcome
+                print(name, json.dumps(outcome))
     finally:
         if api is not None:
             api.terminate()
             api.wait(timeout=20)
         neo4j.stop()
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}")
+    write_results(out, results)
+
+
+def write_results(out: Path, results: dict[str, Any]) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {out}")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,8 @@ from typing import Any
 
 import orjson
 
+from ingest.snapshot_writer import MergeLine, write_merged_ids
+
 OA = "https://openalex.org/"
 WORDS = [
     "graph",
@@ -176,8 +178,27 @@ def _entities(rng: random.Random, pools: Pools) -> Iterator[tuple[str, dict[str,
         )
 
 
-def generate(works: int, seed: int, out_dir: Path) -> dict[str, int]:
-    """Write <out_dir>/{institutions,sources,topics,authors,works}.jsonl.gz; returns records per file."""
+def merged_ids(rng: random.Random, works: int, pools: Pools, count: int) -> dict[str, list[MergeLine]]:
+    """`count` author merges and `count` work merges among the generated ids, as OpenAlex publishes them (one of
+    each a chain: a → b, then b → c, as when a survivor is merged again later)."""
+    merges: dict[str, list[MergeLine]] = {}
+    for entity, letter, base, size in (("authors", "A", A0, pools.authors), ("works", "W", W0, works)):
+        if size < 3 * count or count == 0:
+            continue
+        picked = rng.sample(range(size), 2 * count + 1)
+        rows = [
+            (f"2026-0{1 + i % 6}-15", f"{letter}{base + picked[i]}", f"{letter}{base + picked[count + i]}")
+            for i in range(count)
+        ]
+        last = rows[-1]
+        rows.append(("2026-07-01", last[2], f"{letter}{base + picked[-1]}"))  # the survivor merged again
+        merges[entity] = rows
+    return merges
+
+
+def generate(works: int, seed: int, out_dir: Path, merges: int = 0) -> dict[str, int]:
+    """Write <out_dir>/{institutions,sources,topics,authors,works}.jsonl.gz (and, with `merges`,
+    <out_dir>/merged_ids/{authors,works}/<date>.csv.gz); returns records per file."""
     out_dir.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
     pools = Pools.for_works(works)
@@ -193,4 +214,7 @@ def generate(works: int, seed: int, out_dir: Path) -> dict[str, int]:
         for n in range(works):
             works_out.write(orjson.dumps(work_record(rng, n, pools)) + b"\n")
         counts["works"] = works
+    for entity, rows in merged_ids(random.Random(seed + 1), works, pools, merges).items():  # noqa: S311 - as above
+        write_merged_ids(out_dir / "merged_ids" / entity, rows)
+        counts[f"{entity} merged"] = len(rows)
     return counts

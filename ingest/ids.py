@@ -16,7 +16,12 @@ _ROR = re.compile(r"(0[a-z0-9]{6}\d{2})$", re.IGNORECASE)
 
 
 class RecordError(ValueError):
-    """A record that cannot go into the graph; the message is the reject reason."""
+    """A record that cannot go into the graph; the message is the reject reason, `code` its kind (the import
+    summary counts rejects by code: ingest/summary.py)."""
+
+    def __init__(self, message: str, code: str = "invalid_record") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 _URL = "https://openalex.org/"
@@ -29,13 +34,13 @@ def short_id(value: object, expected: str | None = None) -> str:
         if letter in KINDS and (expected is None or letter == expected) and digits.isascii() and digits.isdigit():
             return letter + digits
     if not isinstance(value, str):
-        raise RecordError(f"id must be a string, got {type(value).__name__}")
+        raise RecordError(f"id must be a string, got {type(value).__name__}", "invalid_id")
     match = _ID.match(value.strip())
     if match is None:
-        raise RecordError(f"not an OpenAlex id: {value[:80]!r}")
+        raise RecordError(f"not an OpenAlex id: {value[:80]!r}", "invalid_id")
     letter = match.group(1).upper()
     if expected is not None and letter != expected:
-        raise RecordError(f"expected a {KINDS[expected]} id ({expected}...), got {value[:80]!r}")
+        raise RecordError(f"expected a {KINDS[expected]} id ({expected}...), got {value[:80]!r}", "invalid_id")
     return letter + match.group(2)
 
 
@@ -56,11 +61,12 @@ def kind_of(record: dict[str, Any]) -> str:
     """The entity kind of a record, from its id; RecordError for a missing id or a kind the graph does not hold."""
     value = record.get("id")
     if value is None:
-        raise RecordError("the record has no id")
+        raise RecordError("the record has no id", "missing_id")
     match = _ANY_ID.match(value.strip()) if isinstance(value, str) else None
     if match is not None and match.group(1).upper() not in KINDS:
         letter = match.group(1).upper()
-        raise RecordError(f"unknown entity kind {OTHER_KINDS.get(letter, letter)!r} (id {value[:80]!r})")
+        kind = OTHER_KINDS.get(letter, letter)
+        raise RecordError(f"unknown entity kind {kind!r} (id {value[:80]!r})", "unknown_kind")
     return KINDS[short_id(value)[0]]
 
 

@@ -35,8 +35,9 @@ from neo4j.exceptions import DatabaseError
 
 from ingest.ledger import Ledger, batch_key, run_id
 from ingest.limits import RecordLimits
+from ingest.merges import MergeFileError, MergeResult, apply_merge_files, refold
 from ingest.parse import parse_line, parse_record
-from ingest.reader import KEEP_BYTES, KIND_ORDER, InputError, InputFile, Line, discover, read_lines
+from ingest.reader import KEEP_BYTES, KIND_ORDER, InputError, InputFile, Line, discover, read_rows
 from ingest.records import RecordError, Row
 from ingest.writer import BatchResult, flag_citations_pending, link_citations, write_batch
 from peergraph.db.migrations import ensure_migrated, missing_objects
@@ -59,6 +60,7 @@ class ImportOptions:
     max_bad: int = DEFAULT_MAX_BAD
     rejects_path: Path | None = None
     allow_missing_parts: bool = False
+    format: str | None = None  # of a snapshot that holds both copies: "jsonl" (the default) or "parquet"
     writers: int = DEFAULT_WRITERS
     ledger_days: int = DEFAULT_LEDGER_DAYS  # abandoned runs' ledger entries older than this are deleted
     limits: RecordLimits = field(default_factory=RecordLimits.defaults)
@@ -85,19 +87,24 @@ class Reject:
     reason: str
     raw: str  # at most KEEP_BYTES of it
     truncated: bool = False
+    code: str = "invalid_record"  # the reason's kind (RecordError.code): the summary counts rejects by it
 
     @classmethod
-    def of(cls, source: str, line: int, reason: str, raw: bytes | bytearray, length: int | None = None) -> Reject:
+    def of(
+        cls, source: str, line: int, error: RecordError, raw: bytes | bytearray, length: int | None = None
+    ) -> Reject:
         """A reject whose raw text is cut to KEEP_BYTES (`length`: the full line's, when `raw` is a part)."""
         kept = raw[:KEEP_BYTES]
         truncated = len(kept) < (length if length is not None else len(raw.rstrip(b"\r\n")))
-        return cls(source, line, reason, kept.decode("utf-8", "replace").rstrip("\r\n"), truncated)
+        text = kept.decode("utf-8", "replace").rstrip("\r\n")
+        return cls(source, line, str(error), text, truncated, error.code)
 
     def as_json(self) -> bytes:
         return orjson.dumps(
             {
                 "source": self.source,
                 "line": self.line,
+                "code": self.code,
                 "reason": self.reason,
                 "raw": self.raw,
                 "truncated": self.truncated,
@@ -116,11 +123,18 @@ class ImportReport:
     batches_written: int = 0
     batches_resumed: int = 0  # already in the ledger from an interrupted run of the same command
     aborted: str | None = None
+    over_max_bad: bool = False  # the run stopped because more lines than --max-bad were rejected
     rejects_path: Path | None = None
     migrations: int = 0  # migration statements applied before the first write (0: the schema was in place)
+    merges: MergeResult = field(default_factory=MergeResult)
 
     def result(self, kind: str) -> BatchResult:
         return self.results.setdefault(kind, BatchResult())
+
+    @property
+    def retries(self) -> int:
+        """Write transactions retried after a transient error (a deadlock between batches, a leader switch)."""
+        return sum(r.retries for r in self.results.values())
 
     @property
     def ok(self) -> bool:
@@ -157,14 +171,15 @@ def _chunks(files: Sequence[InputFile], options: ImportOptions) -> Generator[_Ch
         position = -1
         error = None
         try:
-            for line in read_lines(file, options.limits.line_bytes):
+            for line in read_rows(file, options.limits.line_bytes):
                 count += 1
                 lines += 1
                 position = line.position if line.position >= 0 else position
                 try:
                     kind, row = _parse(line, options)
                 except RecordError as exc:
-                    rejects.append(Reject.of(file.label, line.number, str(exc), line.raw, line.length))
+                    raw = line.raw if line.record is None else orjson.dumps(line.record, default=str)
+                    rejects.append(Reject.of(file.label, line.number, exc, raw, line.length or None))
                 else:
                     first, rows = pending.setdefault(kind, (line.number, []))
                     rows.append(row)
@@ -186,7 +201,9 @@ def _chunks(files: Sequence[InputFile], options: ImportOptions) -> Generator[_Ch
 
 def _parse(line: Line, options: ImportOptions) -> tuple[str, Row]:
     if line.too_long:
-        raise RecordError(options.limits.line_reason(line.length))
+        raise RecordError(options.limits.line_reason(line.length), "line_too_long")
+    if line.record is not None:
+        return parse_record(line.record, options.limits, options.kind)
     return parse_line(line.raw, options.limits, options.kind)
 
 
@@ -298,12 +315,37 @@ class _Run:
             out.write(reject.as_json() + b"\n")
             self.report.rejected.append(reject)
             if len(self.report.rejected) > self.options.max_bad:
+                self.report.over_max_bad = True
                 self.report.aborted = (
                     f"more than --max-bad {self.options.max_bad} rejected lines; stopped at "
                     f"{reject.source}:{reject.line} (batches written so far stay; a re-run finds them unchanged)"
                 )
                 return True
         return False
+
+    async def finish(self, merged: Sequence[Path], ledger: Ledger | None, rejects_out: Callable[[], IO[bytes]]) -> None:
+        """After the records: the citation pass, the ledger's end, the merged ids (their bad lines rejected like
+        records'), then the merged ids that are nodes again folded once more."""
+        report, options = self.report, self.options
+        timeout = options.transaction_timeout
+        if not options.dry_run:
+            await link_citations(self.driver, self.database, options.writers, timeout)
+            if ledger is not None:
+                await ledger.finish(self.driver, self.database, options.ledger_days, timeout)
+
+        def rejected(path: Path, number: int, error: RecordError, raw: str) -> bool:
+            return self._reject([Reject.of(str(path), number, error, raw.encode())], rejects_out)
+
+        if merged:
+            try:
+                report.merges = await apply_merge_files(
+                    self.driver, self.database, merged, rejected, dry_run=options.dry_run, tx_timeout=timeout
+                )
+            except MergeFileError as exc:
+                report.errors.append(str(exc))
+            report.files += len(merged)
+        if not options.dry_run and report.aborted is None:
+            report.merges.folded += await refold(self.driver, self.database, timeout)
 
     def _check_file(self, chunk: _Chunk) -> None:
         if chunk.error is not None:
@@ -326,7 +368,7 @@ async def run_import(
 ) -> ImportReport:
     """Import files and directories. Nothing is written when what was asked for is wrong (a path that does not
     exist, a snapshot's missing parts); a file that cannot be read is reported and the others are imported."""
-    found = discover(paths, allow_missing_parts=options.allow_missing_parts)
+    found = discover(paths, allow_missing_parts=options.allow_missing_parts, preferred_format=options.format)
     if found.errors:
         return ImportReport(errors=[*found.errors, *found.broken], warnings=found.warnings)
     timeout = options.transaction_timeout
@@ -356,15 +398,12 @@ async def run_import(
     rejects = _RejectsFile(options.rejects_path or Path(DEFAULT_REJECTS))
     try:
         await run.run(found.files, ledger, rejects.handle)
+        if run.report.aborted is None:
+            await run.finish(found.merged, ledger, rejects.handle)
     finally:
         rejects.close()
     run.report.rejects_path = rejects.path if rejects.opened else None
-    report = run.report
-    if report.aborted is None and not options.dry_run:
-        await link_citations(driver, database, options.writers, timeout)
-        if ledger is not None:
-            await ledger.finish(driver, database, options.ledger_days, timeout)
-    return report
+    return run.report
 
 
 async def import_records(
@@ -385,7 +424,7 @@ async def import_records(
         try:
             record_kind, row = parse_record(record, options.limits, kind)
         except RecordError as exc:
-            report.rejected.append(Reject.of("records", index, str(exc), orjson.dumps(record, default=str)))
+            report.rejected.append(Reject.of("records", index, exc, orjson.dumps(record, default=str)))
         else:
             rows.setdefault(record_kind, []).append(row)
     if not rows:

@@ -113,5 +113,6 @@ def check_row(kind: str, row: dict[str, Any], limits: RecordLimits) -> None:
         if len(value) > allowed:
             raise RecordError(
                 f"{kind} {row['id']}: {path} is {len(value):,} characters, over the {allowed:,} allowed "
-                f"({_SETTING[bound]}); the record is not imported"
+                f"({_SETTING[bound]}); the record is not imported",
+                "text_too_long",
             )

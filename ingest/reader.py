@@ -1,4 +1,8 @@
-"""Find the input files of an import and read their lines: plain or gzip JSON lines, files or directories.
+"""Find the input files of an import and read their lines: plain or gzip JSON lines, Parquet, files or directories.
+
+A folder that is an OpenAlex snapshot (either layout, ingest/snapshot.py) gives its manifest's parts in
+dependency order and its merged-id files; a `.csv` or `.csv.gz` file given by name is a merged-id file; any
+other folder gives every record file under it.
 
 Gzip is recognized by its magic bytes, so a file named `.gz` that is not gzip gets a clear message instead of
 a decoder traceback. Lines are split on "\\n" only (U+2028 inside strings is data). A UTF-8 byte-order mark at
@@ -22,11 +26,15 @@ import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from ingest.snapshot import MANIFEST, scan_snapshot
+from ingest.parquet import MAGIC as PARQUET_MAGIC
+from ingest.parquet import ParquetError, read_records
+from ingest.snapshot import find_snapshot
 
 GZIP_MAGIC = b"\x1f\x8b"
-SUFFIXES = (".jsonl", ".json", ".ndjson", ".gz")
+SUFFIXES = (".jsonl", ".json", ".ndjson", ".gz", ".parquet", ".csv")
+MERGED_SUFFIXES = (".csv", ".csv.gz")
 # Referenced entities first, so full records are in place before works name them (the result is the same in
 # any order; this order writes fewer stubs).
 KIND_ORDER = ("institution", "source", "topic", "concept", "author", "work")
@@ -57,6 +65,7 @@ class InputFile:
     is_gzip: bool
     identity: str  # path, size and mtime: the ledger's notion of "the same file"
     expected_records: int | None = None  # from a snapshot manifest
+    format: str = "jsonl"  # or "parquet"
 
     @property
     def label(self) -> str:
@@ -66,6 +75,7 @@ class InputFile:
 @dataclass
 class Discovery:
     files: list[InputFile] = field(default_factory=list)
+    merged: list[Path] = field(default_factory=list)  # merged-id CSV files, applied after the records
     errors: list[str] = field(default_factory=list)  # the run stops before writing
     broken: list[str] = field(default_factory=list)  # a file that cannot be imported; the others are
     warnings: list[str] = field(default_factory=list)
@@ -78,6 +88,7 @@ class Line:
     length: int  # the line's length in bytes, without its newline
     position: int  # bytes of the file read so far, -1 when not measured at this line
     too_long: bool = False
+    record: dict[str, Any] | None = None  # a Parquet row, already decoded (`raw` is then empty)
 
 
 def _rank(path: Path) -> tuple[int, str]:
@@ -99,35 +110,50 @@ def input_file(path: Path, expected_records: int | None = None) -> InputFile:
     is_gzip = head == GZIP_MAGIC
     if path.suffix == ".gz" and not is_gzip and stat.st_size > 0:
         raise InputError(f"{path} is named .gz but is not gzip (it starts with {head!r}); rename or recompress it")
+    is_parquet = head == PARQUET_MAGIC[:2] and path.suffix == ".parquet"
+    if path.suffix == ".parquet" and not is_parquet and stat.st_size > 0:
+        raise InputError(f"{path} is named .parquet but is not Parquet (it starts with {head!r})")
     raw = f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}"
     identity = hashlib.blake2b(raw.encode(), digest_size=12).hexdigest()
-    return InputFile(path, stat.st_size, is_gzip, identity, expected_records)
+    return InputFile(path, stat.st_size, is_gzip, identity, expected_records, "parquet" if is_parquet else "jsonl")
 
 
-def discover(paths: Sequence[Path], *, allow_missing_parts: bool = False) -> Discovery:
+def discover(
+    paths: Sequence[Path], *, allow_missing_parts: bool = False, preferred_format: str | None = None
+) -> Discovery:
     """The files to import under `paths`, in import order, with the problems found before reading them."""
     found = Discovery()
     for path in paths:
         if not path.exists():
             found.errors.append(f"{path} does not exist")
-        elif path.is_dir() and (path / MANIFEST).is_file():
-            snapshot = scan_snapshot(path)
+        elif path.is_file() and path.name.endswith(MERGED_SUFFIXES):
+            found.merged.append(path)
+        elif path.is_dir() and (snapshot := find_snapshot(path, preferred_format)) is not None:
             found.errors.extend(snapshot.errors)
             (found.warnings if allow_missing_parts else found.errors).extend(snapshot.missing)
             found.warnings.extend(snapshot.warnings)
-            for part, expected in snapshot.parts:
-                _add(found, part, expected)
+            for part in sorted(snapshot.parts, key=lambda p: (_kind_rank(p.kind), str(p.path))):
+                _add(found, part.path, part.records)
+            found.merged += snapshot.merged
         elif path.is_dir():
             # A dangling symbolic link is listed (and reported as unreadable), not silently left out.
             listed = (p for p in path.rglob("*") if p.suffix in SUFFIXES and (p.is_file() or not p.exists()))
             files = sorted(listed, key=_rank)
+            merged = [p for p in files if p.name.endswith(MERGED_SUFFIXES)]
             if not files:
                 found.errors.append(f"directory {path} holds no records (no {', '.join(SUFFIXES)} files)")
             for file in files:
-                _add(found, file, None)
+                if file in merged:
+                    found.merged.append(file)
+                else:
+                    _add(found, file, None)
         else:
             _add(found, path, None)
     return found
+
+
+def _kind_rank(kind: str) -> int:
+    return KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER)
 
 
 def _add(found: Discovery, path: Path, expected: int | None) -> None:
@@ -140,6 +166,19 @@ def _add(found: Discovery, path: Path, expected: int | None) -> None:
         found.warnings.append(f"{path} is empty (0 bytes): nothing to import from it")
         return
     found.files.append(file)
+
+
+def read_rows(file: InputFile, max_line_bytes: int) -> Iterator[Line]:
+    """Each record of a file: its lines (read_lines), or a Parquet file's rows as decoded records."""
+    if file.format != "parquet":
+        yield from read_lines(file, max_line_bytes)
+        return
+    try:
+        for number, fraction, record in read_records(file.path):
+            position = int(fraction * file.size) if number % PROGRESS_EVERY == 0 else -1
+            yield Line(number, b"", 0, position, record=record)
+    except ParquetError as exc:
+        raise InputError(str(exc)) from exc
 
 
 def read_lines(file: InputFile, max_line_bytes: int) -> Iterator[Line]:

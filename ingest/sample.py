@@ -13,9 +13,10 @@ from pathlib import Path
 from neo4j import AsyncDriver
 
 from ingest.importer import ImportOptions, ImportReport, run_import
-from peergraph.settings import PROJECT_ROOT, Settings
+from peergraph.assets import SAMPLE, asset
+from peergraph.settings import Settings
 
-SAMPLE_DIR = PROJECT_ROOT / "data" / "sample"
+SAMPLE_DIR = asset(SAMPLE)
 # Referenced entities first, so full records are in place before works name them.
 LOAD_ORDER = ("institutions", "sources", "topics", "concepts", "authors", "works")
 

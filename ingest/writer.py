@@ -22,6 +22,7 @@ from neo4j import AsyncDriver, AsyncManagedTransaction, AsyncSession, Query, uni
 
 from cypher import ingest as q
 from ingest.records import Row
+from peergraph.observability import counting_deadlocks
 
 UPSERTS: dict[str, LiteralString] = {
     "work": q.UPSERT_WORKS,
@@ -47,6 +48,7 @@ class BatchResult:
     updated: int = 0
     unchanged: int = 0
     older: int = 0
+    retries: int = 0  # transactions the driver ran again after a transient error (not records)
 
     def add(self, other: BatchResult) -> None:
         for f in fields(self):
@@ -113,8 +115,10 @@ def _session(driver: AsyncDriver, database: str) -> AsyncSession:
 
 
 def _timed(work: F, tx_timeout: float | None) -> F:
-    """A transaction function whose transactions the server stops after `tx_timeout` seconds (None: its default)."""
-    return work if tx_timeout is None else unit_of_work(timeout=tx_timeout)(work)
+    """A transaction function whose transactions the server stops after `tx_timeout` seconds (None: its default),
+    counting the deadlocks the driver retries (peergraph_neo4j_deadlocks_retried_total)."""
+    counted = counting_deadlocks(work)
+    return counted if tx_timeout is None else unit_of_work(timeout=tx_timeout)(counted)
 
 
 def _query(text: LiteralString, tx_timeout: float | None) -> Query:
@@ -202,17 +206,30 @@ async def write_batch(
     unique = dedupe(rows)
     if not unique and mark is None:
         return BatchResult()
+    attempts = 0
+
+    async def write(tx: Tx, /) -> BatchResult:
+        nonlocal attempts
+        attempts += 1  # the driver calls it again for each retry of a transient error
+        return await _write(tx, kind, unique, mark, flag_citations)
+
+    async def dry_run_write(tx: Tx, /) -> None:
+        nonlocal attempts
+        attempts += 1
+        await _dry_run(tx, kind, unique, flag_citations)
+
     async with _session(driver, database) as session:
         if not dry_run:
-            counts = await session.execute_write(_timed(_write, tx_timeout), kind, unique, mark, flag_citations)
+            counts = await session.execute_write(_timed(write, tx_timeout))
         else:
             try:
-                await session.execute_write(_timed(_dry_run, tx_timeout), kind, unique, flag_citations)
+                await session.execute_write(_timed(dry_run_write, tx_timeout))
             except _RolledBack as rolled_back:
                 counts = rolled_back.counts
             else:  # pragma: no cover - _dry_run always raises
                 raise AssertionError("a dry run must roll back")
     counts.add(_superseded(rows, unique))
+    counts.retries += max(attempts - 1, 0)
     return counts
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from cypher import account as account_q
 from cypher import author as author_q
 from cypher import institution as institution_q
+from cypher import merged as merged_q
 from cypher import source as source_q
 from cypher import topic as topic_q
 from cypher import work as work_q
@@ -61,6 +62,7 @@ class Loaders:
     orcid = by_keys(author_q.GET_BY_ORCIDS, "orcid", private=(ORCID,))
     doi = by_keys(work_q.GET_BY_DOIS, "doi", private=())
     ror = by_keys(institution_q.GET_BY_RORS, "ror", private=())
+    survivor = by_keys(merged_q.SURVIVORS, "mergedId", private=())  # what OpenAlex merged an id into
 
     # An author's counts, social side (claim, followers, whether the viewer follows) and trust inputs: one query.
     facts: Relation[str, FactsRow | None] = per_owner(

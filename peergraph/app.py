@@ -15,16 +15,17 @@ from neo4j.exceptions import DriverError, Neo4jError
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
-from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import Message, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
+from strawberry.http.base import BaseRequestProtocol
 from strawberry.types import ExecutionResult
 
 from cypher.health import PING
+from peergraph.compression import Compression
 from peergraph.context import Context, build_context
 from peergraph.db.migrations import apply_migrations
 from peergraph.db.target import async_driver
@@ -32,7 +33,9 @@ from peergraph.errors import ErrorCode
 from peergraph.http_cache import GraphQLHttpCaching
 from peergraph.ide import graphiql_asset, graphiql_page, page_response
 from peergraph.limits import RequestLimits
-from peergraph.observability import RequestObserver, configure_logging, metrics, worker_exited
+from peergraph.observability import RESPONSE_CACHE, RequestObserver, configure_logging, metrics, worker_exited
+from peergraph.persisted_queries import PersistedQueries, PersistedQueryError
+from peergraph.response_cache import CACHE_HEADER, Kept, ResponseCache, read_versions
 from peergraph.settings import Settings, get_settings
 from peergraph.warmup import PlanWarmer, warmer_driver
 from peergraph.web import web_routes
@@ -54,8 +57,19 @@ class GraphQLApp(GraphQL[Context, None]):
     `{"errors": [{"message", "extensions": {"code": "BAD_REQUEST"}}]}`, never a plain-text or 500 answer."""
 
     def __init__(self, settings: Settings) -> None:
-        super().__init__(build_schema(settings), graphql_ide="graphiql" if settings.graphiql else None)
+        schema = build_schema(settings)
+        super().__init__(schema, graphql_ide="graphiql" if settings.graphiql else None)
         self.settings = settings
+        self.persisted = PersistedQueries(settings.persisted_queries_max_chars)
+        self.cache = (
+            ResponseCache(
+                schema._schema,
+                max_bytes=settings.response_cache_bytes,
+                ttl_seconds=settings.response_cache_seconds,
+            )
+            if settings.response_cache_bytes > 0
+            else None
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -66,12 +80,44 @@ class GraphQLApp(GraphQL[Context, None]):
         try:
             if declared.isdigit() and int(declared) > self.settings.max_body_bytes:
                 raise BodyTooLarge
-            response = await self.run(request)
+            response = await self.answer(request)
         except BodyTooLarge:
             response = self.refusal(request, 413, f"The body is over {self.settings.max_body_bytes:,} bytes")
         except HTTPException as exc:
             response = self.refusal(request, exc.status_code, exc.reason)
+        except PersistedQueryError as exc:
+            response = self.refusal(request, exc.status, exc.message, exc.code)
         await response(scope, receive, send)
+
+    async def answer(self, request: Request) -> Response:
+        """The kept answer of an anonymous read when the response cache has it (peergraph/response_cache.py), else
+        the request run (and its answer kept when it may be)."""
+        cache = self.cache
+        operation = request.method == "POST" or "query" in request.query_params or "extensions" in request.query_params
+        if cache is None or not operation or "authorization" in request.headers:
+            return await self.run(request)
+        data = await self.parse_http_body(self.request_adapter_class(request))
+        if isinstance(data, list) or data.query is None:
+            return await self.run(request)
+        profile = cache.profile(data.query, data.operation_name)
+        versions = await read_versions(request.app.state.driver, self.settings, request) if profile.query else None
+        if versions is None:
+            return await self.run(request)
+        key = cache.key(data.query, data.operation_name, data.variables, versions, profile.social)
+        state = request.state
+        kept = cache.get(key)
+        if kept is not None:
+            RESPONSE_CACHE.labels("hit").inc()
+            state.graphql_operation, state.graphql_outcome = data.operation_name, "OK"
+            state.graphql_cost, state.neo4j_round_trips = kept.cost, 1
+            return Response(kept.body, media_type="application/json", headers={CACHE_HEADER: "hit"})
+        RESPONSE_CACHE.labels("miss").inc()
+        response = await self.run(request)
+        if response.status_code == 200 and b'"errors":' not in response.body:
+            cache.keep(key, Kept(bytes(response.body), getattr(state, "graphql_cost", None)))
+        state.neo4j_round_trips = getattr(state, "neo4j_round_trips", 0) + 1  # the versions' read
+        response.headers[CACHE_HEADER] = "miss"
+        return response
 
     def _bounded(self, receive: Receive) -> Receive:
         """`receive`, raising BodyTooLarge once the body's chunks add up past the limit (a chunked upload declares
@@ -88,14 +134,14 @@ class GraphQLApp(GraphQL[Context, None]):
 
         return bounded
 
-    def refusal(self, request: Request, status: int, message: str) -> Response:
-        request.state.graphql_outcome = ErrorCode.BAD_REQUEST.value
-        log.info("refused a request (%d): %s", status, message)
+    def refusal(self, request: Request, status: int, message: str, code: ErrorCode = ErrorCode.BAD_REQUEST) -> Response:
+        request.state.graphql_outcome = code.value
+        log.info("refused a request (%d, %s): %s", status, code.value, message)
         ceiling = self.settings.cost_ceiling_anonymous
         if carries_token(request.headers.get("authorization")):
             ceiling = self.settings.cost_ceiling_authenticated
         body = {
-            "errors": [{"message": message, "extensions": {"code": ErrorCode.BAD_REQUEST.value}}],
+            "errors": [{"message": message, "extensions": {"code": code.value}}],
             "extensions": {"cost": {"estimated": 0, "actual": 0, "ceiling": ceiling}},
         }
         return Response(self.encode_json(body), status_code=status, media_type="application/json")
@@ -108,6 +154,14 @@ class GraphQLApp(GraphQL[Context, None]):
         return orjson.loads(data)  # its JSONDecodeError is json's: strawberry answers 400
 
     async def parse_http_body(self, request: AsyncHTTPRequestAdapter) -> GraphQLRequestData | list[GraphQLRequestData]:
+        """The request's operation, its document taken from the persisted queries when it sends only a hash."""
+        data = await self.parse_request(request)
+        if isinstance(data, list):
+            return data
+        data.query = self.persisted.resolve(data.query, data.extensions)
+        return data
+
+    async def parse_request(self, request: AsyncHTTPRequestAdapter) -> GraphQLRequestData | list[GraphQLRequestData]:
         """A POST body must be one JSON object whose members have the types GraphQL-over-HTTP gives them."""
         if request.method != "POST":
             return await super().parse_http_body(request)
@@ -144,6 +198,10 @@ class GraphQLApp(GraphQL[Context, None]):
         if result.errors:
             result.errors = [ErrorPolicy.apply(error) for error in result.errors]
         return await super().process_result(request, result)
+
+    def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
+        """A GET with only a persisted query's hash is an operation, not a visit to the IDE."""
+        return "extensions" not in request.query_params and super().should_render_graphql_ide(request)
 
     async def render_graphql_ide(self, request: Request) -> Response:
         """GraphiQL from the app's own installed assets (never a CDN), with the contract's operations as tabs."""
@@ -230,7 +288,7 @@ def edge_middleware(settings: Settings) -> list[Middleware]:
             expose_headers=["x-request-id", "etag", "retry-after"],
             max_age=600,
         ),
-        Middleware(GZipMiddleware, minimum_size=settings.gzip_min_bytes),
+        Middleware(Compression, minimum_size=settings.compress_min_bytes),
         # Inside CORS, so a browser can read a shed or timed-out answer too.
         Middleware(
             RequestLimits,

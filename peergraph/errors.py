@@ -16,6 +16,8 @@ class ErrorCode(StrEnum):
     CONFLICT = "CONFLICT"
     RATE_LIMITED = "RATE_LIMITED"
     BAD_REQUEST = "BAD_REQUEST"  # the HTTP body is not a GraphQL request (4xx)
+    PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND"  # a hash this process keeps no document for: send it
+    PERSISTED_QUERY_NOT_SUPPORTED = "PERSISTED_QUERY_NOT_SUPPORTED"  # another version, or the store is off (400)
     GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
     GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
     QUERY_TOO_COSTLY = "QUERY_TOO_COSTLY"  # refused before execution: the estimated node count is over the ceiling

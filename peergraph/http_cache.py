@@ -1,11 +1,13 @@
 """HTTP caching of GraphQL answers, honest about who they are for.
 
-A read sent as GET (`/graphql?query=…&variables=…`) gets an ETag of its answer, so a client or proxy that
-already holds it asks again with `If-None-Match` and gets `304 Not Modified` without the body. Who may keep it:
+A read sent as GET (`/graphql?query=…&variables=…`, or with only a persisted query's hash in `extensions`) gets an
+ETag of its answer, so a client or proxy that already holds it asks again with `If-None-Match` and gets `304 Not
+Modified` without the body. Who may keep it:
 - an anonymous answer without errors: `public, max-age=<setting>` — the same for every anonymous caller;
 - any answer to a request with credentials (it may hold the viewer's own data: following, claims, hidden
   fields they may see): `private, no-store`, and `Vary: Authorization` on all of them;
-- POST answers and answers with errors: `no-store`.
+- POST answers and answers with errors: `no-store` (PERSISTED_QUERY_NOT_FOUND among them: a kept one would
+  never let the client register its document).
 The answer is still computed (the ETag is of its bytes); what is saved is the transfer and the client's work.
 """
 
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 
-from starlette.datastructures import Headers, MutableHeaders
+from starlette.datastructures import Headers, MutableHeaders, QueryParams
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 
@@ -27,7 +29,8 @@ class GraphQLHttpCaching:
             await self.app(scope, receive, send)
             return
         request_headers = Headers(scope=scope)
-        if scope["method"] != "GET" or "query" not in scope.get("query_string", b"").decode("latin-1"):
+        params = QueryParams(scope.get("query_string", b""))
+        if scope["method"] != "GET" or ("query" not in params and "extensions" not in params):
             await self.app(scope, receive, _no_store(send))
             return
         start: Message | None = None

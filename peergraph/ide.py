@@ -12,20 +12,13 @@ from pathlib import Path
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 
-from peergraph.settings import PROJECT_ROOT
+from peergraph.assets import CONTRACT as CONTRACT_FILE
+from peergraph.assets import GRAPHIQL_FILES, asset
 
-ASSET_ROOT = PROJECT_ROOT / "graphiql"
-MODULES = ASSET_ROOT / "node_modules"
 # The only files the page loads, by the name it uses for them.
-ASSETS: dict[str, Path] = {
-    "react.js": MODULES / "react" / "umd" / "react.production.min.js",
-    "react-dom.js": MODULES / "react-dom" / "umd" / "react-dom.production.min.js",
-    "graphiql.js": MODULES / "graphiql" / "graphiql.min.js",
-    "graphiql.css": MODULES / "graphiql" / "graphiql.min.css",
-    "boot.js": ASSET_ROOT / "boot.js",
-}
+ASSETS: dict[str, Path] = {name: asset(relative) for name, relative in GRAPHIQL_FILES.items()}
 ASSET_PREFIX = "/graphiql/assets"
-CONTRACT = PROJECT_ROOT / "contract" / "explorer.graphql"
+CONTRACT = asset(CONTRACT_FILE)
 # Example variables for each contract operation (ids from the bundled OpenAlex sample).
 EXAMPLES: dict[str, dict[str, object]] = {
     "ResearcherProfile": {"id": "A5082727236"},

@@ -8,15 +8,17 @@ multiprocess mode). The metric objects below are created at import, after that v
 from __future__ import annotations
 
 import contextvars
+import functools
 import logging
 import os
 import re
 import time
 import uuid
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Awaitable, Callable, Iterator
+from typing import Any, TypeVar, cast
 
 import orjson
+from neo4j.exceptions import Neo4jError
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     CollectorRegistry,
@@ -35,6 +37,7 @@ from strawberry.extensions import SchemaExtension
 from peergraph.settings import Settings
 
 log = logging.getLogger("peergraph.access")
+Work = TypeVar("Work", bound=Callable[..., Awaitable[Any]])
 REQUEST_ID: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
 # A client's X-Request-Id is kept when it is a plain token (it ends up in logs and headers).
 _CLIENT_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
@@ -66,7 +69,12 @@ COST_ESTIMATED = Histogram(
     buckets=(1, 10, 100, 1_000, 10_000, 100_000, 1_000_000),
 )
 DEADLOCKS_RETRIED = Counter(
-    "peergraph_neo4j_deadlocks_retried_total", "Write transactions the driver retried after a detected deadlock"
+    "peergraph_neo4j_deadlocks_retried_total",
+    "Transactions Neo4j aborted on a detected deadlock and that were retried (account writes, rate limits, imports)",
+)
+DEADLOCK_CODE = "Neo.TransientError.Transaction.DeadlockDetected"
+RESPONSE_CACHE = Counter(
+    "peergraph_response_cache_lookups_total", "Anonymous reads looked up in the response cache, by result", ["result"]
 )
 
 _operations: set[str] = set()
@@ -93,20 +101,34 @@ class RequestIdFilter(logging.Filter):
 
 
 class RetriedDeadlocks(logging.Filter):
-    """Folds the driver's "will be retried" warnings for deadlocks into a count: they are harmless (the write is
-    retried and succeeds) but each comes with a lock dump that reads like a failure."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
+    """Leaves out the driver's "will be retried" warnings for deadlocks: they are harmless (the write is retried
+    and succeeds) but each comes with a lock dump that reads like a failure. They are counted where they are met
+    (`deadlock_retried`, `counting_deadlocks`), whatever the logging setup, so the metric never depends on it."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        if "DeadlockDetected" in message and "retried" in message:
-            self.count += 1
-            DEADLOCKS_RETRIED.inc()
-            return False
-        return True
+        return not ("DeadlockDetected" in message and "retried" in message)
+
+
+def deadlock_retried(error: BaseException) -> None:
+    """Counts `error` in peergraph_neo4j_deadlocks_retried_total when it is a deadlock (the caller retries it)."""
+    if getattr(error, "code", None) == DEADLOCK_CODE:
+        DEADLOCKS_RETRIED.inc()
+
+
+def counting_deadlocks(work: Work) -> Work:
+    """A transaction function for the driver's own retry loop (`session.execute_write`), counting the deadlocks
+    that abort it: the driver retries them, and says so only in a log line."""
+
+    @functools.wraps(work)
+    async def counted(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return await work(*args, **kwargs)
+        except Neo4jError as error:
+            deadlock_retried(error)
+            raise
+
+    return cast(Work, counted)
 
 
 class JsonFormatter(logging.Formatter):

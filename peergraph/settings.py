@@ -77,11 +77,24 @@ class Settings(BaseSettings):
     # Origins a browser app may call the API from (CORS). None: the dev servers' origins in development and
     # test, no origin at all in production (set it there to the explorer's origin).
     cors_origins: list[str] | None = None
-    # Answers at least this big are gzipped for clients that accept it.
-    gzip_min_bytes: int = Field(default=1024, ge=0)
+    # Answers at least this big are compressed (brotli or gzip, as the client prefers) for clients that accept it.
+    # PEERGRAPH_GZIP_MIN_BYTES, its earlier name, is still read.
+    compress_min_bytes: int = Field(
+        default=1024, ge=0, validation_alias=AliasChoices("PEERGRAPH_COMPRESS_MIN_BYTES", "PEERGRAPH_GZIP_MIN_BYTES")
+    )
     # How long a shared cache may keep an anonymous GET answer (Cache-Control max-age); answers to a request
     # with credentials are never stored (private, no-store).
     get_cache_max_age_seconds: int = Field(default=30, ge=0)
+    # Automatic persisted queries (peergraph/persisted_queries.py): documents kept by SHA-256 per process, at most
+    # this many characters of them (the contract's five operations are ~2,700); 0 turns persisted queries off.
+    persisted_queries_max_chars: int = Field(default=4_194_304, ge=0)
+    # The response cache (peergraph/response_cache.py): whole answers to anonymous reads, kept per process, keyed by
+    # the document, variables and the graph's and accounts' versions (read from Neo4j per lookup, so an import or
+    # an account write through peergraph is seen at once). At most this many bytes of answers; 0 (the default)
+    # keeps none. Kept answers also expire after `response_cache_seconds`: the bound on how stale one can be after
+    # a write made around peergraph (Cypher run by hand changes no version).
+    response_cache_bytes: int = Field(default=0, ge=0)
+    response_cache_seconds: float = Field(default=300.0, gt=0)
     graphiql: bool = True
     # Constraints and indexes are idempotent; applying them at startup keeps a fresh database usable.
     migrate_on_startup: bool = True
@@ -183,6 +196,9 @@ class Settings(BaseSettings):
     oidc_jwks_url: str | None = "https://orcid.org/oauth/jwks"
     oidc_jwks_file: Path | None = None
     oidc_algorithms: list[str] = Field(default_factory=lambda: ["RS256"])
+    # Where the pages send a browser to sign in with ORCID (the implicit flow's authorization endpoint); the claim
+    # step offers it when this, the audience and the keys are set (`orcidSignIn`).
+    oidc_authorize_url: str | None = "https://orcid.org/oauth/authorize"
     # Rate limits, kept in Neo4j so they hold across API processes (accounts/auth/ratelimit.py): at most N events per
     # key in a sliding window of `rate_window_seconds`.
     rate_window_seconds: float = Field(default=60.0, gt=0)

@@ -24,12 +24,14 @@ from prometheus_client import Counter
 from strawberry.schema.base import BaseSchema
 
 from cypher.health import PING, WARMUP_ENTITIES
+from peergraph.assets import CONTRACT as CONTRACT_FILE
+from peergraph.assets import asset
 from peergraph.context import build_context
 from peergraph.db.target import async_driver
-from peergraph.settings import PROJECT_ROOT, Settings
+from peergraph.settings import Settings
 
 log = logging.getLogger("peergraph.warmup")
-CONTRACT = PROJECT_ROOT / "contract" / "explorer.graphql"
+CONTRACT = asset(CONTRACT_FILE)  # in the wheel too (peergraph/assets.py)
 PING_TIMEOUT_SECONDS = 1.0
 WARMER_POOL_SIZE = 4
 WARMUPS = Counter(

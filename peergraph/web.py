@@ -14,14 +14,22 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import PathLike, StaticFiles
 from starlette.types import Scope
 
-from peergraph.settings import PROJECT_ROOT
+from peergraph.assets import WEB_DIST, asset
 
-DIST = PROJECT_ROOT / "web" / "dist"
+DIST = asset(WEB_DIST)
 # The start page: a sample author with a full record, an ORCID iD, an affiliation, 8 works, 13 topics and 15
 # coauthors (Jonathan C. Roberts, data/sample/authors.jsonl.gz), so the first page shows what the API is for.
 HOME_AUTHOR = "A5009341822"
 # Paths the app draws; each serves index.html. A path outside these is a plain 404.
-PAGES = ("/authors/{id}", "/works/{id}", "/topics/{id}", "/institutions/{id}", "/explore", "/verify")
+PAGES = (
+    "/authors/{id}",
+    "/works/{id}",
+    "/topics/{id}",
+    "/institutions/{id}",
+    "/explore",
+    "/verify",
+    "/orcid-callback",  # back from signing in with ORCID (web/src/orcid.ts)
+)
 NOT_BUILT = "The front end is not built: run `make web` (part of `make run` and `make test`)."
 
 

@@ -26,17 +26,28 @@ async def node_by_id(info: Info, *, id: str) -> tuple[str, Row] | None:
     kind, short = parsed
     if kind not in NODE_KINDS:
         return None
-    row = await getattr(info.context.loaders, kind).load(short)
+    row = await _by_id(info, kind, short)
     return None if row is None else (kind, row)
 
 
+async def _by_id(info: Info, kind: str, short: str) -> Row | None:
+    """The entity with this id, or the one OpenAlex merged it into (docs/graph-model.md#merged-ids)."""
+    loader = getattr(info.context.loaders, kind)
+    row: Row | None = await loader.load(short)
+    if row is None:
+        survivor = await info.context.loaders.survivor.load(short)
+        if survivor is not None:
+            row = await loader.load(survivor)
+    return row
+
+
 async def entity_row(info: Info, *, kind: str, id: str) -> Row | None:
-    """The row of an entity of the given kind (id short or URL), or None; BAD_USER_INPUT for another kind."""
+    """The row of an entity of the given kind (id short or URL; a merged id gives its survivor), or None;
+    BAD_USER_INPUT for another kind."""
     parsed = parse_id(id)
     if parsed is None or parsed[0] != kind:
         raise bad_input(f"`id` is not a{'n' if kind[0] in 'aeiou' else ''} {kind} id: {id[:80]!r}", argument="id")
-    row: Row | None = await getattr(info.context.loaders, kind).load(parsed[1])
-    return row
+    return await _by_id(info, kind, parsed[1])
 
 
 def short_id(id: str, *, kind: str) -> str | None:

@@ -24,6 +24,7 @@ class AuthorRow(NamedRow, total=False):
     citedByCount: int | None
     hIndex: int | None
     orcid: str | None
+    mergedIds: list[str] | None
     hidden: list[str]
     lastKnown: InstitutionRow | None
     shownAffiliationId: str | None
@@ -143,6 +144,14 @@ class Author(Node, FromRow):
             if chosen is not None:
                 return chosen
         return row.get("lastKnown")
+
+    @strawberry.field(
+        description="The ids OpenAlex merged into this author, sorted: each of them, asked for, answers with this "
+        "author. Empty when none was."
+    )
+    async def merged_ids(self, info: Info) -> list[strawberry.ID]:
+        row = self.row if "mergedIds" in self.row else await self._full_row(info)
+        return [strawberry.ID(i) for i in row.get("mergedIds") or []]
 
     @strawberry.field(description="The last known institution (or the one the claimant shows); null when none.")
     async def affiliation(self, info: Info) -> Institution | None:

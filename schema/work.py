@@ -31,6 +31,7 @@ class WorkRow(NodeRow, total=False):
     oaStatus: str | None
     oaUrl: str | None
     venue: SourceRow | None
+    mergedIds: list[str] | None
     abstract: str | None
     publicationDate: str | None
     isRetracted: bool | None
@@ -112,6 +113,15 @@ class Work(Node, FromRow):
     async def abstract(self, info: Info) -> str | None:
         row = self.row if "abstract" in self.row else await info.context.loaders.work.load(str(self.id))
         return None if row is None else row.get("abstract")
+
+    @strawberry.field(
+        description="The ids OpenAlex merged into this work, sorted: each of them, asked for, answers with this "
+        "work. Empty when none was."
+    )
+    async def merged_ids(self, info: Info) -> list[strawberry.ID]:
+        row = self.row if "mergedIds" in self.row else await info.context.loaders.work.load(str(self.id))
+        merged = None if row is None else row.get("mergedIds")
+        return [strawberry.ID(i) for i in merged or []]
 
     @strawberry.field(description="Open access status.")
     def open_access(self) -> OpenAccess:

@@ -15,6 +15,7 @@ import secrets
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlparse
 
 import httpx
 import pytest
@@ -25,6 +26,7 @@ from peergraph.db.launcher import LauncherError, LocalNeo4j
 from peergraph.db.migrations import apply_migrations
 from peergraph.db.target import Neo4jTarget, throwaway_server
 from peergraph.settings import Settings, get_settings
+from tests.faults import FaultyProxy
 from tests.support import ApiServer, wipe
 
 DOCKER_IMAGE = "neo4j:5.26"
@@ -142,3 +144,16 @@ def api_server(settings: Settings, driver: AsyncDriver) -> Iterator[ApiServer]:
 async def http(api_server: ApiServer) -> AsyncIterator[httpx.AsyncClient]:
     async with httpx.AsyncClient(base_url=api_server.url, timeout=30) as client:
         yield client
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def proxy(settings: Settings) -> AsyncIterator[FaultyProxy]:
+    """A proxy in front of the test Neo4j (tests/faults.py), passing traffic until the test says otherwise."""
+    target = urlparse(settings.neo4j_uri or "")
+    faulty = FaultyProxy(target.hostname or "127.0.0.1", target.port or 7687)
+    await faulty.up()
+    try:
+        yield faulty
+    finally:
+        faulty.resume()
+        await faulty.down()

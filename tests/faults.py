@@ -1,10 +1,16 @@
-"""A TCP proxy in front of the test Neo4j that can refuse, stall or pass traffic: real faults on a real socket."""
+"""A TCP proxy in front of the test Neo4j that can refuse, stall or pass traffic: real faults on a real socket; the
+API served through it."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import socket
+from collections.abc import Iterator
+from typing import Any
+
+from peergraph.settings import Settings
+from tests.support import ApiServer
 
 
 class FaultyProxy:
@@ -60,3 +66,12 @@ class FaultyProxy:
         self.writers |= {writer, up_writer}
         await asyncio.gather(self._pipe(reader, up_writer), self._pipe(up_reader, writer))
         self.writers -= {writer, up_writer}
+
+
+@contextlib.contextmanager
+def api_through(settings: Settings, proxy: FaultyProxy, **overrides: Any) -> Iterator[ApiServer]:
+    """The API under a real HTTP server, reaching Neo4j through `proxy`. No migrations at startup: the server starts
+    while the test's loop (which runs the proxy) waits for it."""
+    update = {"neo4j_uri": proxy.uri, "migrate_on_startup": False, **overrides}
+    with ApiServer(settings.model_copy(update=update)) as server:
+        yield server

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import os
 import re
@@ -128,3 +129,27 @@ async def test_serves_through_the_routing_scheme(settings: Settings, sample_db: 
         async with httpx.AsyncClient(base_url=url, timeout=10) as client:
             response = await client.post("/graphql", json={"query": QUERY})
         assert response.json()["data"] == EXPECTED
+
+
+async def test_persisted_queries_across_worker_processes_cost_at_most_one_miss_per_worker(
+    settings: Settings, sample_db: AsyncDriver, tmp_path: Path
+) -> None:
+    """Each worker keeps its own persisted queries: a client that sends the hash first and the document on
+    PERSISTED_QUERY_NOT_FOUND (as Apollo's clients do) always gets its answer, registering the document at most
+    once per worker."""
+    port = free_port()
+    command = [sys.executable, "-m", "peergraph.cli", "serve", "--port", str(port), "--workers", "2"]
+    document = f"query PersistedProbe {QUERY}"
+    extensions = {"persistedQuery": {"version": 1, "sha256Hash": hashlib.sha256(document.encode()).hexdigest()}}
+    misses = 0
+    async for url in _serving(command, _env(settings), tmp_path / "serve.log", port):
+        for _ in range(12):
+            async with httpx.AsyncClient(base_url=url, timeout=10) as fresh:  # a new connection: either worker
+                answer = (await fresh.post("/graphql", json={"extensions": extensions})).json()
+                if answer.get("errors"):
+                    assert answer["errors"][0]["extensions"]["code"] == "PERSISTED_QUERY_NOT_FOUND", answer
+                    misses += 1
+                    body = {"query": document, "extensions": extensions}
+                    answer = (await fresh.post("/graphql", json=body)).json()
+            assert answer == {"data": EXPECTED, "extensions": answer.get("extensions")}, answer
+    assert 1 <= misses <= 2, misses

@@ -1,10 +1,12 @@
 """What ships is what pyproject.toml declares: the built wheel, installed into a clean virtualenv outside the
-tree, serves a query against the test Neo4j. A package missing from the declaration fails here, not in an image."""
+tree, serves a query against the test Neo4j, the pages at `/` and GraphiQL, and finds the bundled sample. A package
+or a file (peergraph/assets.py) missing from the wheel fails here, not in an image."""
 
 from __future__ import annotations
 
 import asyncio
 import os
+import re
 import subprocess
 import sys
 import time
@@ -14,6 +16,7 @@ import httpx
 import pytest
 from neo4j import AsyncDriver
 
+from ingest.sample import sample_files
 from peergraph.db.launcher import free_port
 from peergraph.settings import PROJECT_ROOT, Settings
 
@@ -80,8 +83,39 @@ async def test_the_installed_wheel_serves_a_query(
             # W1694905212 is the sample's 5,103-author work (data/sample/works.jsonl.gz).
             query = '{ work(id: "W1694905212") { id year } }'
             response = await client.post("/graphql", json={"query": query})
-        assert response.status_code == 200, response.text
-        assert response.json()["data"] == {"work": {"id": "W1694905212", "year": 2015}}
+            assert response.status_code == 200, response.text
+            assert response.json()["data"] == {"work": {"id": "W1694905212", "year": 2015}}
+            # The pages, from the wheel's own copy of web/dist: `/` opens a researcher page, its script loads.
+            home = await client.get("/", follow_redirects=True)
+            assert home.status_code == 200, home.text
+            assert home.url.path.startswith("/authors/")
+            assert home.text == (PROJECT_ROOT / "web" / "dist" / "index.html").read_text(encoding="utf-8")
+            scripts = re.findall(r'src="(/app/assets/[^"]+\.js)"', home.text)
+            assert scripts, home.text
+            for script in scripts:
+                assert (await client.get(script)).status_code == 200, script
+            # GraphiQL, with the contract's operations as tabs, and its assets.
+            ide = await client.get("/graphiql")
+            assert ide.status_code == 200, ide.text
+            assert "query ResearcherProfile" in ide.text
+            for name in ("graphiql.js", "graphiql.css", "react.js", "react-dom.js", "boot.js"):
+                assert (await client.get(f"/graphiql/assets/{name}")).status_code == 200, name
     finally:
         server.terminate()
         await asyncio.wait_for(server.wait(), timeout=10)
+
+
+def test_the_installed_wheel_finds_the_bundled_sample(installed: Path, tmp_path: Path) -> None:
+    """`peergraph import-sample` (the Docker image's first start) reads the sample from the wheel's own copy."""
+    script = "from ingest.sample import sample_files; print(*(p.name for p in sample_files()))"
+    found = subprocess.run(
+        [str(installed / "bin" / "python"), "-c", script],
+        cwd=tmp_path, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert found.returncode == 0, found.stderr
+    expected = [p.name for p in sample_files()]
+    assert found.stdout.split() == expected
+    assert "site-packages" in subprocess.run(
+        [str(installed / "bin" / "python"), "-c", "from ingest.sample import SAMPLE_DIR; print(SAMPLE_DIR)"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=60, check=True,
+    ).stdout  # fmt: skip

@@ -165,7 +165,7 @@ def export_schema() -> None:
 
 
 # The importer's commands live with the importer (peergraph/cli/importing.py).
-app.command("import")(ingest_cli.import_command)
+app.command("import", cls=ingest_cli.ImportCommand)(ingest_cli.import_command)
 app.command("import-sample")(ingest_cli.import_sample_command)
 app.command("fingerprint")(ingest_cli.fingerprint_command)
 app.command("generate")(ingest_cli.generate_command)

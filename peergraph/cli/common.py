@@ -19,9 +19,17 @@ err = Console(stderr=True)
 T = TypeVar("T")
 
 
-def fail(message: str) -> typer.Exit:
+class CommandFailed(typer.Exit):
+    """A command's failure, said on stderr; carries its message (`peergraph import --json` also reports it)."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(code=code)
+        self.message = message
+
+
+def fail(message: str) -> CommandFailed:
     err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
-    return typer.Exit(code=1)
+    return CommandFailed(message)
 
 
 def load_settings() -> Settings:

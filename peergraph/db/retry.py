@@ -20,6 +20,7 @@ from typing import TypeVar
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from peergraph.errors import deadline_exceeded
+from peergraph.observability import deadlock_retried
 
 T = TypeVar("T")
 # A dead pooled connection fails in well under this; an unreachable server takes the connection timeout.
@@ -56,6 +57,7 @@ async def retried(
         except (Neo4jError, DriverError) as error:
             if not error.is_retryable() or time.monotonic() > retry_until:
                 raise
+            deadlock_retried(error)  # two writers locked in opposite orders; Neo4j aborted this one
             until = retry_until
         # Jittered as the driver's own delays are: concurrent writers that deadlocked do not retry in step.
         backoff = 0.05 * 2**tries * random.uniform(0.8, 1.2)  # noqa: S311 (timing, not security)

@@ -14,8 +14,27 @@ from schema.accounts.viewer import FollowingConnection, Viewer, following_connec
 from schema.connection import Connection, edge_to, page_window
 
 
+@strawberry.type(description="Where a browser signs in with ORCID (OpenID Connect) to claim an author with its iD.")
+class OrcidSignIn:
+    authorize_url: str = strawberry.field(description="The issuer's authorization endpoint.")
+    client_id: str = strawberry.field(description="This API's client id there (the id_token's audience).")
+    issuer: str = strawberry.field(description="The id_token's issuer.")
+
+
 @strawberry.type
 class AccountQuery:
+    @strawberry.field(
+        description="How to sign in with ORCID for `claimAuthor(orcidIdToken:)`; null where it is not configured."
+    )
+    def orcid_sign_in(self, info: Info) -> OrcidSignIn | None:
+        settings = info.context.settings
+        oidc = info.context.account.services.oidc
+        if settings.oidc_authorize_url is None or settings.oidc_audience is None or not oidc.configured:
+            return None
+        return OrcidSignIn(
+            authorize_url=settings.oidc_authorize_url, client_id=settings.oidc_audience, issuer=settings.oidc_issuer
+        )
+
     @strawberry.field(description="The logged-in account; null when anonymous (a bad token is UNAUTHENTICATED).")
     async def viewer(self, info: Info) -> Viewer | None:
         user = await registration.viewer(info)

@@ -8,11 +8,13 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from accounts.auth.oidc import InvalidIdToken, OidcVerifier
 from peergraph.settings import Settings
 from tests.accounts.conftest import AUDIENCE, ISSUER, Issuer
+from tests.accounts.support import Api
 
 ORCID = "0000-0002-1825-0097"
 
@@ -49,3 +51,19 @@ async def test_unconfigured_audience_refuses_every_token(issuer: Issuer, setting
     verifier = OidcVerifier(settings.model_copy(update={"oidc_audience": None}))
     with pytest.raises(InvalidIdToken, match="not configured"):
         await verifier.orcid_of(issuer.id_token(ORCID))
+
+
+SIGN_IN = "{ orcidSignIn { authorizeUrl clientId issuer } }"
+
+
+async def test_the_api_says_where_to_sign_in_with_orcid_only_where_it_is_configured(
+    api: Api, http: httpx.AsyncClient
+) -> None:
+    configured = await api.gql(SIGN_IN)
+    assert configured["data"]["orcidSignIn"] == {
+        "authorizeUrl": "https://orcid.org/oauth/authorize",
+        "clientId": AUDIENCE,
+        "issuer": ISSUER,
+    }
+    unconfigured = (await http.post("/graphql", json={"query": SIGN_IN})).json()  # the suite's settings: no audience
+    assert unconfigured["data"]["orcidSignIn"] is None

@@ -7,7 +7,9 @@ import gzip
 import json
 import re
 
+import brotli
 import httpx
+import orjson
 from neo4j import AsyncDriver
 
 from accounts.auth.tokens import issue_access_token
@@ -32,23 +34,41 @@ async def test_cors_preflight_from_an_allowed_origin(http: httpx.AsyncClient) ->
     assert "x-request-id" in answer.headers["access-control-expose-headers"].lower()
 
 
-async def test_big_answers_are_gzipped_for_clients_that_accept_it(
+async def wire_bytes(http: httpx.AsyncClient, body: bytes, accept_encoding: str) -> tuple[httpx.Response, bytes]:
+    """The answer's headers and its bytes as sent (httpx would otherwise decode them)."""
+    headers = {"content-type": "application/json", "accept-encoding": accept_encoding}
+    response = await http.send(http.build_request("POST", "/graphql", content=body, headers=headers), stream=True)
+    wire = b"".join([chunk async for chunk in response.aiter_raw()])
+    await response.aclose()
+    return response, wire
+
+
+async def test_big_answers_are_compressed_as_the_client_prefers(
     http: httpx.AsyncClient, sample_db: AsyncDriver
 ) -> None:
     body = json.dumps({"query": DETAIL}).encode()
-    headers = {"content-type": "application/json"}
-    plain = await http.post("/graphql", content=body, headers={**headers, "accept-encoding": "identity"})
-    assert "content-encoding" not in plain.headers
-    # Read the raw bytes on the wire: httpx would otherwise decode them.
-    request = http.build_request("POST", "/graphql", content=body, headers={**headers, "accept-encoding": "gzip"})
-    zipped = await http.send(request, stream=True)
-    wire = b"".join([chunk async for chunk in zipped.aiter_raw()])
-    await zipped.aclose()
-    assert zipped.headers["content-encoding"] == "gzip"
-    assert len(wire) * 3 < len(plain.content), (len(wire), len(plain.content))
-    assert json.loads(gzip.decompress(wire)) == plain.json()
-    assert len(plain.json()["data"]["work"]["authorships"]) > 5000
-    tiny = await http.post("/graphql", json={"query": "{ __typename }"}, headers={"accept-encoding": "gzip"})
+    plain_response, plain = await wire_bytes(http, body, "identity")
+    assert "content-encoding" not in plain_response.headers
+    assert len(orjson.loads(plain)["data"]["work"]["authorships"]) > 5000
+    decode = {"br": brotli.decompress, "gzip": gzip.decompress}
+    # What browsers send (brotli wins a tie), a client that ranks gzip first, one that refuses brotli, a wildcard.
+    for offered, chosen in (
+        ("gzip, deflate, br, zstd", "br"),
+        ("br;q=0.5, gzip", "gzip"),
+        ("br;q=0, gzip;q=0.2", "gzip"),
+        ("*", "br"),
+        ("gzip;q=0, *;q=0.1", "br"),
+    ):
+        response, wire = await wire_bytes(http, body, offered)
+        assert response.headers["content-encoding"] == chosen, offered
+        assert "accept-encoding" in response.headers["vary"].lower()
+        assert len(wire) * 3 < len(plain), (offered, len(wire), len(plain))
+        assert orjson.loads(decode[chosen](wire)) == orjson.loads(plain), offered
+    for refused in ("identity", "br;q=0, gzip;q=0", "deflate"):
+        response, wire = await wire_bytes(http, body, refused)
+        assert "content-encoding" not in response.headers, refused
+        assert wire == plain
+    tiny = await http.post("/graphql", json={"query": "{ __typename }"}, headers={"accept-encoding": "gzip, br"})
     assert "content-encoding" not in tiny.headers  # under the size threshold
 
 

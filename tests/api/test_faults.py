@@ -10,20 +10,19 @@ import re
 import signal
 import time
 import uuid
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
-from urllib.parse import urlparse
 
 import httpx
 import orjson
 import pytest
-import pytest_asyncio
 from neo4j import AsyncDriver
 from neo4j.exceptions import Neo4jError
 
 from loaders.gateway import ReadGateway
 from peergraph.settings import Settings
+from tests import faults
 from tests.conftest import Neo4jService
 from tests.faults import FaultyProxy
 from tests.support import ApiServer
@@ -44,24 +43,9 @@ PRODUCTION_LIMITS = {
 }
 
 
-@pytest_asyncio.fixture(loop_scope="session")
-async def proxy(settings: Settings) -> AsyncIterator[FaultyProxy]:
-    target = urlparse(settings.neo4j_uri or "")
-    faulty = FaultyProxy(target.hostname or "127.0.0.1", target.port or 7687)
-    await faulty.up()
-    try:
-        yield faulty
-    finally:
-        faulty.resume()
-        await faulty.down()
-
-
-@contextmanager
-def api_through(settings: Settings, proxy: FaultyProxy, **limits: Any) -> Iterator[ApiServer]:
-    # No migrations at startup: the server starts while this test's loop (which runs the proxy) waits for it.
-    update = {"neo4j_uri": proxy.uri, "migrate_on_startup": False, **PRODUCTION_LIMITS, **limits}
-    with ApiServer(settings.model_copy(update=update)) as server:
-        yield server
+def api_through(settings: Settings, proxy: FaultyProxy, **limits: Any) -> contextlib.AbstractContextManager[ApiServer]:
+    """The API through the proxy with the shipped limits, and `limits` over them."""
+    return faults.api_through(settings, proxy, **{**PRODUCTION_LIMITS, **limits})
 
 
 async def ask(http: httpx.AsyncClient) -> tuple[float, int, dict[str, Any]]:

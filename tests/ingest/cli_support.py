@@ -1,7 +1,10 @@
-"""Run the real `peergraph` command in-process (typer's CliRunner) against the test Neo4j."""
+"""Run the real `peergraph` command against the test Neo4j: in-process (typer's CliRunner) or as its own process."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from typing import Any
 
 import orjson
@@ -31,3 +34,19 @@ def cli_fingerprint(settings: Settings) -> dict[str, Any]:
     assert result.exit_code == 0, result.output
     data: dict[str, Any] = orjson.loads(result.stdout)
     return data
+
+
+def peergraph_process(
+    settings: Settings, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The installed `peergraph` command in its own process, as a scheduler runs it: its exit code is the real
+    one (`sys.exit` included) and stdout holds only what the command prints there."""
+    environment = {**os.environ, **cli_env(settings), **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "peergraph.cli", *args],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )

@@ -42,7 +42,7 @@ def test_each_bad_line_is_rejected_with_its_line_number(
     source = _mixed_file(tmp_path / "mixed.jsonl")
     rejects = tmp_path / "rejects.jsonl"
     result = peergraph(settings, "import", str(source), "--rejects", str(rejects), "--no-progress")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 2, result.output  # finished, with rejects
     found = {r["line"]: r for r in _rejects(rejects)}
     assert sorted(found) == sorted(BAD)
     for number, (raw, reason) in BAD.items():
@@ -58,7 +58,7 @@ def test_more_rejects_than_max_bad_fails_the_run(empty_db: AsyncDriver, settings
     result = peergraph(
         settings, "import", str(source), "--max-bad", "2", "--rejects", str(tmp_path / "r.jsonl"), "--no-progress"
     )
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "--max-bad 2" in result.output
     assert f"{source}:4" in result.output  # the third reject, the one over the limit
 
@@ -109,7 +109,7 @@ def test_kind_flag_rejects_records_of_another_kind(empty_db: AsyncDriver, settin
     source = write_jsonl(tmp_path / "w.jsonl", [work(1)])
     rejects = tmp_path / "r.jsonl"
     result = peergraph(settings, "import", str(source), "--kind", "author", "--rejects", str(rejects), "--no-progress")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 2, result.output
     [reject] = _rejects(rejects)
     assert reject["line"] == 1
     assert "expected a author record" in str(reject["reason"])

@@ -7,18 +7,16 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urlparse
 
 import httpx
 import pytest
-import pytest_asyncio
 from neo4j import AsyncDriver
 from playwright.async_api import Route
 
 from peergraph.settings import Settings
-from tests.faults import FaultyProxy
+from tests.faults import FaultyProxy, api_through
 from tests.support import ApiServer
 from tests.web.conftest import OpenTab, Tab, operation
 
@@ -27,23 +25,10 @@ GRAPH = "document.querySelector('.graph-canvas').peergraph"
 DEADLINE = 2.0
 
 
-@pytest_asyncio.fixture(loop_scope="session")
-async def proxy(settings: Settings) -> AsyncIterator[FaultyProxy]:
-    target = urlparse(settings.neo4j_uri or "")
-    faulty = FaultyProxy(target.hostname or "127.0.0.1", target.port or 7687)
-    await faulty.up()
-    try:
-        yield faulty
-    finally:
-        faulty.resume()
-        await faulty.down()
-
-
 @pytest.fixture
 def faulty_api(web_settings: Settings, proxy: FaultyProxy) -> Iterator[ApiServer]:
     """The API through the proxy, with one request in flight at most and a short deadline."""
-    update = {"neo4j_uri": proxy.uri, "max_in_flight": 1, "request_deadline_seconds": DEADLINE}
-    with ApiServer(web_settings.model_copy(update=update)) as server:
+    with api_through(web_settings, proxy, max_in_flight=1, request_deadline_seconds=DEADLINE) as server:
         yield server
 
 
@@ -154,7 +139,8 @@ async def test_a_query_over_the_cost_ceiling_is_said_in_words(sample_db: AsyncDr
     """The refusal as the API words it (errors[0].extensions.code), answered for the page's graph slice only."""
 
     async def costly(route: Route) -> None:
-        if "query GraphSlice" in (route.request.post_data or ""):
+        request = route.request  # the slice goes as a persisted query (GET, its name in the URL), else by POST
+        if "operationName=GraphSlice" in request.url or "query GraphSlice" in (request.post_data or ""):
             body = {
                 "errors": [{"message": "the query would touch ~9000 nodes", "extensions": {"code": "QUERY_TOO_COSTLY"}}]
             }

@@ -7,6 +7,8 @@ import { type PageContext, pageContext } from "./page";
 import { authorPage } from "./pages/author";
 import { institutionPage, topicPage } from "./pages/entity";
 import { explorePage, searchEntities } from "./pages/explore";
+import { CALLBACK } from "./orcid";
+import { orcidCallbackPage } from "./pages/orcid";
 import { verifyPage } from "./pages/verify";
 import { workPage } from "./pages/work";
 import { picker } from "./picker";
@@ -80,6 +82,7 @@ function route(): void {
   if (byId) byId(main, parts[1], current);
   else if (parts[0] === "explore") explorePage(main, params, current);
   else if (parts[0] === "verify") verifyPage(main, params, current);
+  else if (pathname === CALLBACK) orcidCallbackPage(main, current);
   else {
     document.title = "Not found · peergraph";
     replace(main, h("section", { class: "card narrow" }, h("h1", null, "No such page"), h("p", null, h("a", { href: "/" }, "Back to the start page"))));

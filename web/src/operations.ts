@@ -16,6 +16,8 @@ export const COAUTHORS = contractOperation("Coauthors");
 export const GRAPH_SLICE = contractOperation("GraphSlice");
 export const WORK_DETAIL = contractOperation("WorkDetail");
 export const SEARCH = contractOperation("Search");
+/** The reads sent as persisted queries (api.ts): the contract's, whose texts never change between builds. */
+export const PERSISTED: ReadonlySet<string> = new Set([RESEARCHER_PROFILE, COAUTHORS, GRAPH_SLICE, WORK_DETAIL, SEARCH]);
 
 const WORK_FIELDS = "id title type year venue { id name }";
 const WORK_PAGE = `totalCount pageInfo { hasNextPage endCursor } edges { node { ${WORK_FIELDS} } }`;
@@ -80,6 +82,10 @@ export const UNFOLLOW = `mutation UnfollowAuthor($id: ID!) { unfollowAuthor(id: 
 export const CLAIM = `mutation ClaimAuthor($id: ID!, $evidence: String) {
   claimAuthor(id: $id, evidence: $evidence) { ${PROFILE_FIELDS} }
 }`;
+export const CLAIM_WITH_ORCID = `mutation ClaimAuthorWithOrcid($id: ID!, $orcidIdToken: String!) {
+  claimAuthor(id: $id, orcidIdToken: $orcidIdToken) { ${PROFILE_FIELDS} }
+}`;
+export const ORCID_SIGN_IN = `query OrcidSignIn { orcidSignIn { authorizeUrl clientId issuer } }`;
 export const RELEASE = `mutation ReleaseClaim($id: ID!) { releaseClaim(id: $id) { ${PROFILE_FIELDS} } }`;
 export const UPDATE_PROFILE = `mutation UpdateAuthorProfile($id: ID!, $input: ProfileSettingsInput!) {
   updateAuthorProfile(id: $id, input: $input) { ${PROFILE_FIELDS} }

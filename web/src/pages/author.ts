@@ -19,6 +19,7 @@ import {
   UPDATE_PROFILE,
 } from "../operations";
 import type { PageContext } from "../page";
+import { orcidButton, orcidSignIn } from "../orcid";
 import { session } from "../session";
 import type { Named, Profile, Settings, Social, Trust, WorkPage } from "../types";
 import { graphPanel, headCard, notFound, pageLayout, problemBox, workList } from "../ui";
@@ -276,9 +277,10 @@ function claimBlock(profile: Profile, social: Social, fail: (p: unknown) => void
     block.append(h("p", { class: "muted" }, "Your account already claims ", h("a", { href: `/authors/${encodeURIComponent(own)}` }, "another author"), "."));
   } else if (!viewer.emailVerified) {
     block.append(
-      h("p", { class: "muted" }, "Claiming needs a verified email."),
+      h("p", { class: "muted" }, "Claiming needs a verified email, or signing in with the author's ORCID iD."),
       h("button", { type: "button", class: "secondary", onclick: () => openAccount("verify", "Paste the token (or the link) from the verification mail.") }, "Verify email to claim"),
     );
+    offerOrcid(block, profile);
   } else {
     const claim = h("button", { type: "button", class: "primary" }, "Claim this author");
     claim.addEventListener("click", () => {
@@ -291,8 +293,19 @@ function claimBlock(profile: Profile, social: Social, fail: (p: unknown) => void
         });
     });
     block.append(h("p", { class: "muted" }, "Is this you? A claim with your verified email makes the record Verification L2."), claim);
+    offerOrcid(block, profile);
   }
   return block;
+}
+
+/** "Sign in with ORCID", where the API has it configured and the author has an iD to match (Verification L3). */
+function offerOrcid(block: HTMLElement, profile: Profile): void {
+  if (!profile.orcid) return;
+  void orcidSignIn().then((signIn) => {
+    if (signIn && block.isConnected) {
+      block.append(h("p", { class: "muted" }, "Or sign in with ORCID as ", profile.orcid, ": Verification L3."), orcidButton(signIn, profile.id));
+    }
+  });
 }
 
 function collaborationBlock(profile: Profile, social: Social, fail: (p: unknown) => void, rerender: () => void): HTMLElement {

@@ -1,0 +1,5 @@
+"""What the response cache reads (peergraph/response_cache.py)."""
+
+from cypher import load
+
+VERSIONS = load("cache/versions")
