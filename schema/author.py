@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import Enum
-from typing import Literal, TypedDict
+from typing import Any, Literal, TypedDict
 
 import strawberry
 
@@ -60,6 +60,18 @@ class AffiliationStatus(Enum):
     HIDDEN = strawberry.enum_value("HIDDEN", description="The author's claimant hides it from this viewer.")
 
 
+def social_field(attribute: str, description: str, *, author: Callable[[Any], str] = lambda root: str(root.id)) -> Any:
+    """A field of an author's social side (accounts/social.py: claimed, followers, whether the viewer follows, open
+    to collaborate), read from the request's author facts; `author` says which author the object is about."""
+    returns = {"claimed": bool, "followers": int, "viewer_is_following": bool, "open_to_collaborate": bool}[attribute]
+
+    async def resolve(root: Any, info: Info) -> Any:
+        return getattr(await social.author_social(info, author_id=author(root)), attribute)
+
+    resolve.__annotations__ = {"info": Info, "return": returns}
+    return strawberry.field(resolver=resolve, description=description)
+
+
 @strawberry.type(description="How much there is around an author.")
 class AuthorCounts:
     author_id: strawberry.Private[str]
@@ -72,9 +84,7 @@ class AuthorCounts:
     async def works(self, info: Info) -> int:
         return await self._count(info, "works")
 
-    @strawberry.field(description="Followers (accounts).")
-    async def followers(self, info: Info) -> int:
-        return (await social.author_social(info, author_id=self.author_id)).followers
+    followers = social_field("followers", "Followers (accounts).", author=lambda root: root.author_id)
 
     @strawberry.field(description="Distinct topics of the author's works (0 when the claimant hides them).")
     async def topics(self, info: Info) -> int:
@@ -171,17 +181,13 @@ class Author(Node, FromRow):
         known = await self._last_known(info) is not None
         return AffiliationStatus.KNOWN if known else AffiliationStatus.NOT_IMPORTED
 
-    @strawberry.field(description="Set by the claimed account (accounts); false until then.")
-    async def open_to_collaborate(self, info: Info) -> bool:
-        return (await social.author_social(info, author_id=str(self.id))).open_to_collaborate
-
-    @strawberry.field(description="Whether a user has claimed this author record (accounts).")
-    async def claimed(self, info: Info) -> bool:
-        return (await social.author_social(info, author_id=str(self.id))).claimed
-
-    @strawberry.field(description="Whether the logged-in viewer follows this author (false when anonymous).")
-    async def viewer_is_following(self, info: Info) -> bool:
-        return (await social.author_social(info, author_id=str(self.id))).viewer_is_following
+    open_to_collaborate = social_field(
+        "open_to_collaborate", "Set by the claimed account (accounts); false until then."
+    )
+    claimed = social_field("claimed", "Whether a user has claimed this author record (accounts).")
+    viewer_is_following = social_field(
+        "viewer_is_following", "Whether the logged-in viewer follows this author (false when anonymous)."
+    )
 
     @strawberry.field(description="The trust snapshot: a 0-100 score as the sum of documented factors (docs/trust.md).")
     async def trust(self, info: Info) -> Trust:

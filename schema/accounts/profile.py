@@ -13,7 +13,7 @@ from accounts.profile import InvitePolicy
 from accounts.trust import Trust
 from loaders.privacy import HiddenField
 from peergraph.context import Info
-from schema.author import Author
+from schema.author import Author, social_field
 
 # The domain's own enums, as GraphQL enums (one type per concept).
 strawberry.enum(InvitePolicy, description="Who may send the claimant direct collaboration invitations.")
@@ -37,25 +37,22 @@ class ProfileSettingsInput:
     clear_shown_affiliation: bool = False
 
 
+def _author(profile: AuthorProfile) -> str:
+    return str(profile.author.id)
+
+
 @strawberry.type(description="The social side of an author: what the profile page's actions change.")
 class AuthorProfile:
     author: Author
 
-    @strawberry.field(description="Whether an account has claimed this author.")
-    async def claimed(self, info: Info) -> bool:
-        return (await social.author_social(info, author_id=str(self.author.id))).claimed
-
-    @strawberry.field(description="How many accounts follow this author.")
-    async def followers(self, info: Info) -> int:
-        return (await social.author_social(info, author_id=str(self.author.id))).followers
-
-    @strawberry.field(description="Whether the viewer follows this author (false when anonymous).")
-    async def viewer_is_following(self, info: Info) -> bool:
-        return (await social.author_social(info, author_id=str(self.author.id))).viewer_is_following
-
-    @strawberry.field(description="Whether the claimant accepts direct collaboration invitations.")
-    async def open_to_collaborate(self, info: Info) -> bool:
-        return (await social.author_social(info, author_id=str(self.author.id))).open_to_collaborate
+    claimed = social_field("claimed", "Whether an account has claimed this author.", author=_author)
+    followers = social_field("followers", "How many accounts follow this author.", author=_author)
+    viewer_is_following = social_field(
+        "viewer_is_following", "Whether the viewer follows this author (false when anonymous).", author=_author
+    )
+    open_to_collaborate = social_field(
+        "open_to_collaborate", "Whether the claimant accepts direct collaboration invitations.", author=_author
+    )
 
     @strawberry.field(description="Whether the viewer is the claimant.")
     async def claimed_by_viewer(self, info: Info) -> bool:
