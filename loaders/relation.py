@@ -8,6 +8,7 @@ the `Loaders` instance, as `functools.cached_property` keeps a value.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import Awaitable, Callable, Hashable, Sequence
 from functools import partial
@@ -27,6 +28,16 @@ R = TypeVar("R")  # a row shape: the TypedDict next to the type that reads it (s
 Batch = Callable[["Loaders", Sequence[K]], Awaitable[Sequence[V]]]
 
 
+class SharedLoader(DataLoader[K, V]):
+    """A DataLoader whose answers are shared safely: each caller awaits its own shield of the one future, so a
+    field cancelled (graphql-core cancels a failed field's siblings) no longer cancels the future every other
+    field with that key awaits. Before, the others got CancelledError, which escaped the error handling as a
+    500 (the fuzz test's `authorProfile { author { viewerIsFollowing works(first: 0, after: "") ... } }`)."""
+
+    def load(self, key: K) -> Awaitable[V]:
+        return asyncio.shield(super().load(key))
+
+
 class Relation(Generic[K, V]):
     """Reads as `DataLoader[K, V]` on a `Loaders` instance (built on first read), as itself on the class."""
 
@@ -44,7 +55,7 @@ class Relation(Generic[K, V]):
     def __get__(self, loaders: Loaders | None, owner: type) -> Self | DataLoader[K, V]:
         if loaders is None:
             return self
-        loader: DataLoader[K, V] = DataLoader(load_fn=partial(self.batch, loaders))
+        loader: DataLoader[K, V] = SharedLoader(load_fn=partial(self.batch, loaders))
         loaders.__dict__[self.name] = loader  # read from the instance from now on: one loader per request
         return loader
 

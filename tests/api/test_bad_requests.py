@@ -166,3 +166,16 @@ async def test_lucene_syntax_in_a_search_text_is_searched_as_words(
     # a word of the sample is still found when written with operators around it
     hits = (await call(http, SEARCH, None, q="+bibliometric!"))["data"]["search"]
     assert hits
+
+
+async def test_a_failed_field_does_not_cancel_its_siblings_loads(
+    sample_db: AsyncDriver, http: httpx.AsyncClient
+) -> None:
+    # Found by the fuzz test: the bad cursor fails `works`, graphql-core cancels the sibling fields, and the
+    # author facts' loader future they shared was cancelled with them: CancelledError escaped as HTTP 500.
+    query = """{ authorProfile(id: "A5082727236") {
+      author { viewerIsFollowing works(first: 0, after: "") { totalCount } } claimed } }"""
+    response = await http.post("/graphql", json={"query": query})
+    assert response.status_code == 200, response.text
+    codes = {error["extensions"]["code"] for error in response.json()["errors"]}
+    assert codes == {"BAD_USER_INPUT"}, response.json()
