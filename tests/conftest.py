@@ -91,6 +91,9 @@ def settings(neo4j_service: Neo4jService) -> Settings:
         # requests get room beyond the production defaults. The fault tests use the defaults (test_faults.py).
         request_deadline_seconds=60.0,
         queue_timeout_seconds=60.0,  # 50 concurrent claims wait their turns (16 at once) longer than 2 s here
+        # Every API server the suite starts would replay the explorer's operations against the one shared (and
+        # already warm) Neo4j: load beside the timed fault tests for nothing. tests/db/test_warmup.py turns it on.
+        warm_plans=False,
         neo4j_connection_timeout_seconds=5.0,
         # Opening a connection (its Bolt handshake) must fit in the acquisition timeout too; writes no longer get
         # the driver's own retries of a connection that failed slowly (peergraph/db/retry.py).

@@ -53,6 +53,7 @@ async def test_plans_are_made_at_startup_and_again_after_neo4j_restarts(
         "neo4j_password": SecretStr(launched.password()),
         "request_deadline_seconds": shipped_deadline,
         "neo4j_watch_interval_seconds": 0.2,
+        "warm_plans": True,
     }
     with ApiServer(settings.model_copy(update=update)) as api:
         async with httpx.AsyncClient(base_url=api.url, timeout=60) as http:
