@@ -57,6 +57,9 @@ def documents(schema: GraphQLSchema, *, mode: hg.Mode, mutation: bool = False) -
     assert root is not None
     make = hg.mutations if mutation else hg.queries
     names = sorted(set(root.fields) - WRITING_ANONYMOUSLY)
+    if mode is hg.Mode.NEGATIVE:
+        # A root field without arguments (orcidSignIn) leaves hypothesis-graphql nothing to violate: it raises.
+        names = [name for name in names if root.fields[name].args]
     return st.one_of([make(schema, fields=[name], custom_scalars=scalars(), mode=mode) for name in names])
 
 
