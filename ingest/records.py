@@ -257,12 +257,27 @@ def publisher_lineage(source: dict[str, Any]) -> list[Row]:
     if host is None:
         return []
     ids = [optional_short_id(p, "P") for p in _list(source.get("host_organization_lineage"), "lineage")]
-    lineage = [i for i in ids if i is not None] or [host]
     names = _list(source.get("host_organization_lineage_names"), "host_organization_lineage_names")
-    rows = [{"id": pid, "name": _str(names[k]) if k < len(names) else None} for k, pid in enumerate(lineage)]
-    if rows[0]["id"] == host and rows[0]["name"] is None:
+    named = [(pid, _str(names[k]) if k < len(names) else None) for k, pid in enumerate(ids) if pid is not None]
+    rows = [{"id": pid, "name": name} for pid, name in host_first(host, named)]
+    if rows[0]["name"] is None:
         rows[0]["name"] = _str(source.get("host_organization_name"))
     return rows
+
+
+def host_first(host: str, lineage: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """A source's `host_organization_lineage` (with its names) as a chain from the host up. OpenAlex does not keep
+    that list in one order: the same source is described as [host, parent] in one record and [parent, host] in
+    another (S110447773 in the sample). Read as given, the two make a cycle. The host comes first; a list that
+    ends with the host is read root-first (reversed); any other order keeps the rest as given; duplicates go."""
+    seen: set[str] = set()
+    unique = [(pid, name) for pid, name in lineage if not (pid in seen or seen.add(pid))]
+    if len(unique) > 1 and unique[-1][0] == host:
+        unique.reverse()
+    at = next((k for k, (pid, _) in enumerate(unique) if pid == host), None)
+    if at is None:
+        return [(host, None), *unique]
+    return [unique[at], *unique[:at], *unique[at + 1 :]]
 
 
 def author_row(record: object) -> Row:
@@ -349,7 +364,11 @@ def funder_row(record: object) -> Row:
         "ror": bare_ror(_dict(rec.get("ids")).get("ror")),
         "worksCount": _int(rec.get("works_count"), "works_count"),
         "citedByCount": _int(rec.get("cited_by_count"), "cited_by_count"),
-        "awardsCount": _int(rec.get("awards_count", rec.get("grants_count")), "awards_count"),
+        # The 2026 name, else the older one; null counts as absent (a Parquet part has every column, null where a
+        # record lacks the field).
+        "awardsCount": _int(
+            rec.get("grants_count") if rec.get("awards_count") is None else rec.get("awards_count"), "awards_count"
+        ),
         "hIndex": _int(stats.get("h_index"), "summary_stats.h_index"),
         "isStub": False,
         "updatedDate": _str(rec.get("updated_date")),

@@ -240,11 +240,21 @@ def _lineage(truth: Truth, sid: str, source: Rec, seen: str) -> None:
     if not host or not host.startswith("P"):
         truth.source_lineage[sid] = []
         return
-    lineage = [short(p) or "" for p in source.get("host_organization_lineage") or []] or [host]
-    names = source.get("host_organization_lineage_names") or []
+    given = source.get("host_organization_lineage") or []
+    given_names = source.get("host_organization_lineage_names") or []
+    name_of: dict[str, str | None] = {}
+    for k, p in enumerate(given):
+        name_of.setdefault(short(p) or "", given_names[k] if k < len(given_names) else None)
+    # The chain from the host up (OpenAlex lists it either way round: host first, or root first ending with it).
+    chain = list(name_of)
+    if chain[-1:] == [host] and len(chain) > 1:
+        chain.reverse()
+    lineage = [host, *(p for p in chain if p != host)]
     truth.source_lineage[sid] = lineage
     for k, pid in enumerate(lineage):
-        name = names[k] if k < len(names) else (source.get("host_organization_name") if pid == host else None)
+        name = name_of.get(pid)
+        if name is None and pid == host:
+            name = source.get("host_organization_name")
         if truth.offer("publisher", pid, seen):
             truth.publisher_name[pid] = name
         if k + 1 < len(lineage) and ("publisher", pid) not in truth.full and pid != lineage[k + 1]:

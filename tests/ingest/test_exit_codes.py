@@ -22,7 +22,7 @@ BAD: list[tuple[bytes, str]] = [
     (b'{"display_name": "no id"}', "missing_id"),
     (b'{"id": "W-abc", "display_name": "bad id"}', "invalid_id"),
     (b'{"id": "https://openalex.org/W7", "publication_year": "2020"}', "invalid_record"),
-    (b'{"id": "https://openalex.org/F4320321597", "display_name": "A funder"}', "unknown_kind"),
+    (b'{"id": "https://openalex.org/K1", "display_name": "A keyword"}', "unknown_kind"),
     (b"[1, 2]", "not_an_object"),
     (b"{also not json", "malformed_json"),
 ]
