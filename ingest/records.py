@@ -270,8 +270,10 @@ def host_first(host: str, lineage: list[tuple[str, str | None]]) -> list[tuple[s
     that list in one order: the same source is described as [host, parent] in one record and [parent, host] in
     another (S110447773 in the sample). Read as given, the two make a cycle. The host comes first; a list that
     ends with the host is read root-first (reversed); any other order keeps the rest as given; duplicates go."""
-    seen: set[str] = set()
-    unique = [(pid, name) for pid, name in lineage if not (pid in seen or seen.add(pid))]
+    first: dict[str, str | None] = {}
+    for pid, name in lineage:
+        first.setdefault(pid, name)
+    unique = list(first.items())
     if len(unique) > 1 and unique[-1][0] == host:
         unique.reverse()
     at = next((k for k, (pid, _) in enumerate(unique) if pid == host), None)
