@@ -76,6 +76,18 @@ DEADLOCK_CODE = "Neo.TransientError.Transaction.DeadlockDetected"
 RESPONSE_CACHE = Counter(
     "peergraph_response_cache_lookups_total", "Anonymous reads looked up in the response cache, by result", ["result"]
 )
+# The importer as it runs inside the API (the importRecords mutation); `peergraph import` is its own process and
+# reports through its --json summary instead.
+IMPORT_RECORDS = Counter(
+    "peergraph_import_records_total",
+    "Records the in-process importer accepted, by entity kind and outcome (created, updated, unchanged, older)",
+    ["entity", "outcome"],
+)
+IMPORT_REJECTS = Counter(
+    "peergraph_import_rejects_total", "Records the in-process importer rejected, by reason code", ["reason"]
+)
+IMPORT_BATCHES = Counter("peergraph_import_batches_total", "Write transactions the in-process importer committed")
+IMPORT_OUTCOMES = ("created", "updated", "unchanged", "older")
 
 _operations: set[str] = set()
 

@@ -16,6 +16,7 @@ from ingest.importer import ImportOptions, import_records
 from ingest.parse import KIND_NAMES
 from peergraph.context import Info
 from peergraph.errors import bad_input, forbidden
+from peergraph.observability import IMPORT_BATCHES, IMPORT_OUTCOMES, IMPORT_RECORDS, IMPORT_REJECTS
 
 MAX_RECORDS = 5_000
 
@@ -63,6 +64,12 @@ class IngestMutation:
         if left is not None:
             options = replace(options, transaction_timeout=max(0.001, left))
         report = await import_records(info.context.driver, settings.neo4j_database, records, kind, options=options)
+        for entity, result in report.results.items():
+            for outcome in IMPORT_OUTCOMES:
+                IMPORT_RECORDS.labels(entity, outcome).inc(getattr(result, outcome))
+        for reject in report.rejected:
+            IMPORT_REJECTS.labels(reject.code).inc()
+        IMPORT_BATCHES.inc(report.batches_written)
         entities = [
             ImportEntityCounts(entity=k, created=r.created, updated=r.updated, unchanged=r.unchanged, older=r.older)
             for k, r in report.results.items()

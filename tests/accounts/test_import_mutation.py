@@ -26,6 +26,21 @@ mutation Import($records: [JSON!]!, $kind: String) {
 """
 
 
+async def scrape(api: Api) -> dict[str, float]:
+    """The API's /metrics as {series: value}."""
+    text = (await api.client.get("/metrics")).text
+    return {
+        name: float(value)
+        for line in text.splitlines()
+        if line and not line.startswith("#")
+        for name, value in [line.rsplit(" ", 1)]
+    }
+
+
+def delta(before: dict[str, float], after: dict[str, float], series: str) -> float:
+    return after.get(series, 0.0) - before.get(series, 0.0)
+
+
 @pytest_asyncio.fixture(loop_scope="session")
 async def enabled(account_settings: Settings, driver: AsyncDriver) -> AsyncIterator[Api]:
     settings = account_settings.model_copy(update={"import_mutation_enabled": True})
@@ -66,9 +81,16 @@ async def test_the_mutation_imports_and_reports_rejects_by_index(
         {"id": "https://openalex.org/K1", "display_name": "a keyword"},
         {"id": "https://openalex.org/W3", "publication_year": "not a year"},
     ]
+    before = await scrape(enabled)
     body = await enabled.gql(MUTATION, {"records": records}, token=admin_token)
     assert "errors" not in body, body
     payload = body["data"]["importRecords"]
+    counted = await scrape(enabled)  # the API's /metrics counts what its importer did, by outcome and reason
+    assert delta(before, counted, 'peergraph_import_records_total{entity="work",outcome="created"}') == 2
+    assert delta(before, counted, 'peergraph_import_rejects_total{reason="missing_id"}') == 1
+    assert delta(before, counted, 'peergraph_import_rejects_total{reason="unknown_kind"}') == 1
+    assert delta(before, counted, 'peergraph_import_rejects_total{reason="invalid_record"}') == 1
+    assert delta(before, counted, "peergraph_import_batches_total") >= 1
     assert payload["accepted"] == 2
     assert [r["index"] for r in payload["rejected"]] == [1, 3, 4]
     assert "no id" in payload["rejected"][0]["reason"]
@@ -82,6 +104,9 @@ async def test_the_mutation_imports_and_reports_rejects_by_index(
 
     again = await enabled.gql(MUTATION, {"records": records}, token=admin_token)
     assert again["data"]["importRecords"]["entities"][0]["unchanged"] == 2
+    recounted = await scrape(enabled)
+    assert delta(counted, recounted, 'peergraph_import_records_total{entity="work",outcome="unchanged"}') == 2
+    assert delta(counted, recounted, 'peergraph_import_records_total{entity="work",outcome="created"}') == 0
     assert await fingerprint(empty_db, settings.neo4j_database) == fp
 
 
