@@ -43,7 +43,9 @@ async def test_the_first_tab_runs_on_first_load(sample_db: AsyncDriver, new_tab:
         f"() => document.querySelector('{VARIABLES}').CodeMirror.getValue().includes('first')"
     )
     # GraphiQL saves its tabs a moment after a change.
-    await tab.page.wait_for_function("() => JSON.parse(localStorage.getItem('graphiql:tabState')).activeTabIndex === 1")
+    await tab.page.wait_for_function(
+        "() => (JSON.parse(localStorage.getItem('graphiql:tabState') || 'null') || {}).activeTabIndex === 1"
+    )
     await tab.page.reload()
     await tab.page.wait_for_selector(".graphiql-execute-button")
     assert await tab.page.locator(".graphiql-tab").count() == tabs
