@@ -66,6 +66,9 @@ def side(checkout: Path, home: Path) -> Iterator[str]:
             "NEO4J_PASSWORD": neo4j.password(),
             "PEERGRAPH_GRAPHIQL": "false",
             "PEERGRAPH_WARM_PLANS": "false",
+            # Speed, not limits: the 5,103-author WorkDetail at 16 concurrent passes the 10 s default deadline on a
+            # loaded machine (b00f518 had no deadline at all).
+            "PEERGRAPH_REQUEST_DEADLINE_SECONDS": "120",
         }
         cli = str(checkout / ".venv" / "bin" / "peergraph")
         for step in (["migrate"], ["import-sample"]):

@@ -88,8 +88,31 @@ def code_of(response: httpx.Response) -> str:
     return (errors[0].get("extensions") or {}).get("code", "UNKNOWN") if errors else "OK"
 
 
+_BUCKET = re.compile(r"^peergraph_graphql_request_seconds_bucket\{(?P<labels>[^}]*)\} (?P<count>\S+)$", re.MULTILINE)
+
+
+def server_latency(url: str) -> dict[str, float]:
+    """The server's own count of GraphQL answers (shed ones apart) at or under each latency bucket, from /metrics:
+    the time from the request's arrival to its answer, without the load generator's own queueing."""
+    counts: dict[str, float] = {}
+    for match in _BUCKET.finditer(httpx.get(f"{url}/metrics", timeout=30).text):
+        labels = dict(re.findall(r'(\w+)="([^"]*)"', match.group("labels")))
+        if labels.get("outcome") != "OVERLOADED":
+            counts[labels["le"]] = counts.get(labels["le"], 0.0) + float(match.group("count"))
+    return counts
+
+
+def server_view(before: dict[str, float], after: dict[str, float]) -> dict[str, Any]:
+    """Accepted answers of one scenario as the server timed them: how many, and how many past the deadline."""
+    total = after.get("+Inf", 0.0) - before.get("+Inf", 0.0)
+    within = after.get(f"{DEADLINE:.1f}", 0.0) - before.get(f"{DEADLINE:.1f}", 0.0)
+    return {"accepted": int(total), "accepted_over_deadline": int(total - within)}
+
+
 async def drive(url: str, clients: int, seconds: float) -> dict[str, Any]:
-    """`clients` loops sending the mix for `seconds`; every answer's time, status and code."""
+    """`clients` loops sending the mix for `seconds`; every answer's time, status and code (as the client saw
+    it), and the server's own count of accepted answers past the deadline."""
+    measured_before = await asyncio.to_thread(server_latency, url)
     cases = itertools.cycle(MIX)
     times: list[tuple[float, int, str]] = []
     stop = time.monotonic() + seconds
@@ -111,6 +134,7 @@ async def drive(url: str, clients: int, seconds: float) -> dict[str, Any]:
         await asyncio.gather(*(client() for _ in range(clients)))
         elapsed = time.monotonic() - began
     accepted = [t for t, status, _ in times if status != 503]
+    server = server_view(measured_before, await asyncio.to_thread(server_latency, url))
     return {
         "clients": clients,
         "seconds": round(elapsed, 1),
@@ -123,6 +147,7 @@ async def drive(url: str, clients: int, seconds: float) -> dict[str, Any]:
         "all_ms": percentiles([t for t, _, _ in times]),
         "accepted_ms": percentiles(accepted),
         "accepted_over_deadline": sum(1 for t in accepted if t > DEADLINE),
+        "server_measured": server,
     }
 
 
