@@ -2,28 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 from neo4j import AsyncDriver
 
 from peergraph.settings import Settings
-
-
-def _run(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    env |= {"NEO4J_URI": settings.neo4j_uri or "", "NEO4J_USER": settings.neo4j_user}
-    if settings.neo4j_password is not None:
-        env["NEO4J_PASSWORD"] = settings.neo4j_password.get_secret_value()
-    return subprocess.run(
-        [sys.executable, "-m", "peergraph.cli", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+from tests.ingest.cli_support import peergraph_process
 
 
 async def _counts(driver: AsyncDriver) -> tuple[int, int]:
@@ -35,19 +17,19 @@ async def _counts(driver: AsyncDriver) -> tuple[int, int]:
 
 async def test_import_sample_if_empty_does_not_load_twice(sample_db: AsyncDriver, settings: Settings) -> None:
     before = await _counts(sample_db)
-    done = _run(settings, "import-sample", "--if-empty")
+    done = peergraph_process(settings, "import-sample", "--if-empty")
     assert done.returncode == 0, done.stderr
     assert "already holds data" in done.stdout
     assert await _counts(sample_db) == before
 
 
 def test_db_start_with_neo4j_uri_set_launches_nothing(settings: Settings) -> None:
-    done = _run(settings, "db", "start")
+    done = peergraph_process(settings, "db", "start")
     assert done.returncode == 0, done.stderr
     assert "not starting a local Neo4j" in done.stdout
 
 
 def test_export_schema_prints_sdl(settings: Settings) -> None:
-    done = _run(settings, "export-schema")
+    done = peergraph_process(settings, "export-schema")
     assert done.returncode == 0, done.stderr
     assert "type Query" in done.stdout
