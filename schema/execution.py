@@ -32,6 +32,7 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 
 Complete = Callable[[Any], Any]
+_SEEN_ONCE: Any = object()  # a selection completed once so far: no plan yet
 _SCALARS = frozenset({str, int, float, bool})  # never awaitable: the check is skipped for them
 
 
@@ -49,7 +50,7 @@ class PlainFieldsExecutionContext(StrawberryGraphQLCoreExecutionContext):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # (type, id of the field list) -> (the list, kept alive so its id is not reused; the plan or None)
-        self._plans: dict[tuple[GraphQLObjectType, int], tuple[FieldDetailsList, Complete | None]] = {}
+        self._plans: dict[tuple[GraphQLObjectType, int], tuple[FieldDetailsList, Any]] = {}
 
     def collect_and_execute_subfields(
         self,
@@ -67,14 +68,20 @@ class PlainFieldsExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 pass
         return super().collect_and_execute_subfields(return_type, field_details_list, path, result, position_context)
 
-    def _plan(self, object_type: GraphQLObjectType, field_details_list: FieldDetailsList) -> Complete | None:
+    def _plan(self, object_type: GraphQLObjectType, field_details_list: FieldDetailsList, now: bool = False) -> Any:
+        """The plan of this selection on this type, made at its second object (or at once when `now`, for a nested
+        one): a lookup by id completes one object, and its plan would cost more than it saves."""
         key = (object_type, id(field_details_list))
         kept = self._plans.get(key)
-        if kept is None:
-            wrapped = self.middleware_manager is not None and self.middleware_manager.middlewares
-            plan = None if wrapped else self._object_plan(object_type, field_details_list)
-            kept = self._plans[key] = (field_details_list, plan)
-        return kept[1]
+        if kept is not None and kept[1] is not _SEEN_ONCE:
+            return kept[1]
+        if kept is None and not now:
+            self._plans[key] = (field_details_list, _SEEN_ONCE)
+            return None
+        wrapped = self.middleware_manager is not None and self.middleware_manager.middlewares
+        plan = None if wrapped else self._object_plan(object_type, field_details_list)
+        self._plans[key] = (field_details_list, plan)
+        return plan
 
     def _object_plan(self, object_type: GraphQLObjectType, field_details_list: FieldDetailsList) -> Complete | None:
         grouped, new_defer_usages, forbidden = self.collect_subfields(object_type, field_details_list)
@@ -152,7 +159,7 @@ class PlainFieldsExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
             return leaf
         if isinstance(type_, GraphQLObjectType):
-            object_plan = self._plan(type_, details)
+            object_plan = self._plan(type_, details, now=True)
             if object_plan is None:
                 return None
 
