@@ -32,6 +32,8 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 
 Complete = Callable[[Any], Any]
+_NO_INFO: Any = None  # strawberry's is_type_of reads only the object (an isinstance check)
+_FAILED: Any = object()  # the shortcut did not complete an object
 _SEEN_ONCE: Any = object()  # a selection completed once so far: no plan yet
 _SCALARS = frozenset({str, int, float, bool})  # never awaitable: the check is skipped for them
 
@@ -42,6 +44,14 @@ class NotPlain(Exception):
 
 def _is_iterable(value: Any) -> bool:
     return isinstance(value, Iterable) and not isinstance(value, (str, bytes, bytearray, dict))
+
+
+def _attempt(plan: Complete, source: Any) -> Any:
+    """The plan's answer, or _FAILED on any failure: the general path then completes the object and reports it."""
+    try:
+        return plan(source)
+    except Exception:  # whatever failed, the general executor says it the way it always does
+        return _FAILED
 
 
 class PlainFieldsExecutionContext(StrawberryGraphQLCoreExecutionContext):
@@ -61,11 +71,9 @@ class PlainFieldsExecutionContext(StrawberryGraphQLCoreExecutionContext):
         position_context: Any,
     ) -> AwaitableOrValue[dict[str, Any]]:
         plan = self._plan(return_type, field_details_list)
-        if plan is not None:
-            try:
-                return plan(result)  # type: ignore[no-any-return]
-            except Exception:  # noqa: BLE001  # any failure: the general path completes it and reports the error
-                pass
+        completed = _FAILED if plan is None else _attempt(plan, result)
+        if completed is not _FAILED:
+            return completed  # type: ignore[no-any-return]
         return super().collect_and_execute_subfields(return_type, field_details_list, path, result, position_context)
 
     def _plan(self, object_type: GraphQLObjectType, field_details_list: FieldDetailsList, now: bool = False) -> Any:
@@ -109,7 +117,7 @@ class PlainFieldsExecutionContext(StrawberryGraphQLCoreExecutionContext):
         is_type_of = object_type.is_type_of
 
         def complete_object(source: Any) -> dict[str, Any]:
-            if is_type_of is not None and is_type_of(source, None) is not True:
+            if is_type_of is not None and is_type_of(source, _NO_INFO) is not True:
                 raise NotPlain
             out: dict[str, Any] = {}
             for response_name, resolve, attr, complete in steps:
