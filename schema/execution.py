@@ -19,11 +19,17 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from graphql import (
+    GRAPHQL_MAX_INT,
+    GRAPHQL_MIN_INT,
+    GraphQLBoolean,
+    GraphQLID,
+    GraphQLInt,
     GraphQLLeafType,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
+    GraphQLString,
     Undefined,
 )
 from graphql.execution.collect_fields import FieldDetailsList
@@ -35,6 +41,9 @@ Complete = Callable[[Any], Any]
 _NO_INFO: Any = None  # strawberry's is_type_of reads only the object (an isinstance check)
 _FAILED: Any = object()  # the shortcut did not complete an object
 _SEEN_ONCE: Any = object()  # a selection completed once so far: no plan yet
+_BUILT_IN = {"String": GraphQLString, "ID": GraphQLID, "Boolean": GraphQLBoolean}
+_UNCHANGED: dict[str, type] = {"String": str, "ID": str, "Boolean": bool}
+_MIN_INT, _MAX_INT = GRAPHQL_MIN_INT, GRAPHQL_MAX_INT
 _SCALARS = frozenset({str, int, float, bool})  # never awaitable: the check is skipped for them
 
 
@@ -128,6 +137,8 @@ class PlainFieldsExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
     def _value_plan(self, type_: GraphQLOutputType, details: FieldDetailsList) -> Complete | None:
         if isinstance(type_, GraphQLNonNull):
+            if isinstance(type_.of_type, GraphQLLeafType):
+                return self._leaf_plan(type_.of_type, non_null=True)
             inner = self._value_plan(type_.of_type, details)
             if inner is None:
                 return None
@@ -153,19 +164,7 @@ class PlainFieldsExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
             return list_of
         if isinstance(type_, GraphQLLeafType):
-            coerce = type_.coerce_output_value
-
-            def leaf(value: Any) -> Any:
-                if value is None or value is Undefined:
-                    return None
-                if type(value) not in _SCALARS and (isinstance(value, Exception) or self.is_awaitable(value)):
-                    raise NotPlain
-                coerced = coerce(value)
-                if coerced is None or coerced is Undefined:
-                    raise NotPlain
-                return coerced
-
-            return leaf
+            return self._leaf_plan(type_, non_null=False)
         if isinstance(type_, GraphQLObjectType):
             object_plan = self._plan(type_, details, now=True)
             if object_plan is None:
@@ -178,3 +177,28 @@ class PlainFieldsExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
             return object_value
         return None  # interfaces and unions: resolved at run time, the general way
+
+    def _leaf_plan(self, type_: GraphQLLeafType, non_null: bool) -> Complete:
+        """A scalar's coercion; a str for String or ID, a bool for Boolean and an int in range for Int are their own
+        coercion (graphql-core returns them unchanged), so they skip the call."""
+        coerce = type_.coerce_output_value
+        same = _UNCHANGED.get(type_.name) if type_ is _BUILT_IN.get(type_.name) else None
+        is_int = type_ is GraphQLInt
+        is_awaitable = self.is_awaitable
+
+        def leaf(value: Any) -> Any:
+            kind = type(value)
+            if kind is same or (is_int and kind is int and _MIN_INT <= value <= _MAX_INT):
+                return value
+            if value is None or value is Undefined:
+                if non_null:
+                    raise NotPlain
+                return None
+            if kind not in _SCALARS and (isinstance(value, Exception) or is_awaitable(value)):
+                raise NotPlain
+            coerced = coerce(value)
+            if coerced is None or coerced is Undefined:
+                raise NotPlain
+            return coerced
+
+        return leaf
