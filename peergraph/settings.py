@@ -96,6 +96,9 @@ class Settings(BaseSettings):
     response_cache_bytes: int = Field(default=0, ge=0)
     response_cache_seconds: float = Field(default=300.0, gt=0)
     graphiql: bool = True
+    # Plain selections (data fields only) completed without graphql-core's per-field steps (schema/execution.py):
+    # the same answers; off runs every field the general way, the reference the tests compare it with.
+    plain_fields_shortcut: bool = True
     # Constraints and indexes are idempotent; applying them at startup keeps a fresh database usable.
     migrate_on_startup: bool = True
     max_query_depth: int = 10
