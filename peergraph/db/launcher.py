@@ -287,6 +287,7 @@ class LocalNeo4j:
             ADMIN_TOOL,
             "dbms",
             "set-initial-password",
+            "--",  # the generated password may start with "-", which the tool would read as an option
             self.password(),
         ]
         done = subprocess.run(cmd, capture_output=True, text=True, env=self._env(), timeout=120, check=False)

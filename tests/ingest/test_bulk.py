@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -44,11 +45,18 @@ def _bulk_env(server: LocalNeo4j) -> dict[str, str]:
     }
 
 
-def _bulk(server: LocalNeo4j, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def _bulk_process(server: LocalNeo4j, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
     """The command in its own process, as a person runs it: the server it starts outlives it."""
     environment = {**os.environ, **_bulk_env(server), **(env or {})}
     command = [sys.executable, "-m", "peergraph.cli", "bulk-import", *args]
-    return subprocess.run(command, env=environment, capture_output=True, text=True, timeout=600, check=False)
+    return subprocess.Popen(command, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _refused(server: LocalNeo4j, *args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
+    """A bulk load that is refused before it starts or stops a server: in this process (a new one costs ~10 s
+    of imports on the loaded test machine)."""
+    result = CliRunner().invoke(app, ["bulk-import", *args], env=_bulk_env(server) | (env or {}))
+    return result.exit_code, result.output
 
 
 def _lines(path: Path) -> list[dict[str, Any]]:
@@ -63,16 +71,33 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     return [SAMPLE_DIR, generated]
 
 
+@dataclass
+class _BulkRun:
+    """The bulk load, running in its own process while the online import of the same files runs beside it."""
+
+    server: LocalNeo4j
+    process: subprocess.Popen[str]
+    result: tuple[int, str, str] | None = None
+
+    def wait(self) -> tuple[int, str, str]:
+        if self.result is None:
+            out, err = self.process.communicate(timeout=600)
+            self.result = (self.process.returncode, out, err)
+        return self.result
+
+
 @pytest.fixture(scope="module")
-def bulk_server(
-    tmp_path_factory: pytest.TempPathFactory, inputs: list[Path]
-) -> Iterator[tuple[LocalNeo4j, subprocess.CompletedProcess[str]]]:
+def bulk_server(tmp_path_factory: pytest.TempPathFactory, inputs: list[Path]) -> Iterator[_BulkRun]:
     server = throwaway_server(get_settings(), tmp_path_factory.mktemp("bulk") / "neo4j-home")
     rejects = server.home.parent / "rejects.jsonl"
+    args = [*map(str, inputs), "--max-bad", "0", "--rejects", str(rejects), "--json"]
+    run = _BulkRun(server, _bulk_process(server, *args))
     try:
-        loaded = _bulk(server, *map(str, inputs), "--max-bad", "0", "--rejects", str(rejects), "--json")
-        yield server, loaded
+        yield run
     finally:
+        if run.process.poll() is None:
+            run.process.kill()
+        run.wait()
         server.stop()
 
 
@@ -81,19 +106,16 @@ def _served(server: LocalNeo4j, settings: Settings) -> Settings:
 
 
 async def test_bulk_equals_the_online_import(
-    bulk_server: tuple[LocalNeo4j, subprocess.CompletedProcess[str]],
-    inputs: list[Path],
-    empty_db: AsyncDriver,
-    settings: Settings,
+    bulk_server: _BulkRun, inputs: list[Path], empty_db: AsyncDriver, settings: Settings
 ) -> None:
-    server, loaded = bulk_server
-    assert loaded.returncode == 0, loaded.stderr
-    summary = orjson.loads(loaded.stdout)
-    bulk = await asyncio.to_thread(cli_fingerprint, _served(server, settings))
     online = await asyncio.to_thread(
         peergraph, settings, "import", *map(str, inputs), "--max-bad", "0", "--no-progress"
     )
     assert online.exit_code == 0, online.output
+    code, out, err = await asyncio.to_thread(bulk_server.wait)
+    assert code == 0, err
+    summary = orjson.loads(out)
+    bulk = await asyncio.to_thread(cli_fingerprint, _served(bulk_server.server, settings))
     assert bulk == await asyncio.to_thread(cli_fingerprint, settings)
     works = {w["id"] for d in inputs for w in _lines(d / "works.jsonl.gz")}
     assert summary["records"] == sum(len(_lines(p)) for d in inputs for p in d.glob("*.jsonl.gz"))
@@ -101,21 +123,20 @@ async def test_bulk_equals_the_online_import(
     assert len(works) - summary["merges"]["folded"] <= bulk["nodes"]["Work"] <= len(works)
 
 
-def test_a_database_that_is_not_empty_is_refused(
-    bulk_server: tuple[LocalNeo4j, subprocess.CompletedProcess[str]], settings: Settings
-) -> None:
-    server, loaded = bulk_server
-    assert loaded.returncode == 0, loaded.stderr
+def test_a_database_that_is_not_empty_is_refused(bulk_server: _BulkRun, settings: Settings) -> None:
+    code, _, err = bulk_server.wait()
+    assert code == 0, err
+    server = bulk_server.server
     before = cli_fingerprint(_served(server, settings))
-    again = _bulk(server, str(SAMPLE_DIR))
-    assert again.returncode == 1
-    assert "is not empty" in again.stderr
+    refused, said = _refused(server, str(SAMPLE_DIR))
+    assert refused == 1
+    assert "is not empty" in said
     assert cli_fingerprint(_served(server, settings)) == before
 
 
 def test_a_server_that_is_not_the_projects_own_is_refused(tmp_path: Path, settings: Settings) -> None:
     server = throwaway_server(get_settings(), tmp_path / "never-started")
-    given = _bulk(server, str(SAMPLE_DIR), env={"NEO4J_URI": settings.neo4j_uri or "bolt://127.0.0.1:1"})
-    assert given.returncode == 1
-    assert "NEO4J_URI is set" in given.stderr
+    refused, said = _refused(server, str(SAMPLE_DIR), env={"NEO4J_URI": settings.neo4j_uri or "bolt://127.0.0.1:1"})
+    assert refused == 1
+    assert "NEO4J_URI is set" in said
     assert not (tmp_path / "never-started").exists()
