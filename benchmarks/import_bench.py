@@ -12,6 +12,11 @@ The N-work import runs with one writer and with two (the default), on a server w
 Neo4j: NEO4J_URI (+ NEO4J_PASSWORD) if set — its data is deleted — otherwise a throwaway server started with
 the project's launcher in a temp home. Usage: `.venv/bin/python benchmarks/import_bench.py [--works N]`.
 The machine's load average is recorded next to the numbers: other processes sharing the cores slow them down.
+
+`--bulk DIR` instead measures `peergraph bulk-import DIR` (generated files, e.g. `peergraph generate --works
+1000000 --seed 1 DIR`) into a fresh server of its own: wall time per phase, peak RSS of each process (the command,
+neo4j-admin's JVM, the Neo4j server), the store size and the memory settings; merged into import.json as
+`bulk_<records>_records` next to what is there.
 """
 
 from __future__ import annotations
@@ -112,11 +117,92 @@ def run_import(uri: str, password: str, paths: list[Path], tmp: Path, *extra: st
     }
 
 
+def _role(process: psutil.Process) -> str:
+    cmdline = " ".join(process.cmdline())
+    if "org.neo4j.cli.AdminTool" in cmdline:
+        return "neo4j_admin"
+    if "CommunityEntryPoint" in cmdline:
+        return "neo4j_server"
+    return "python" if "python" in cmdline else "other"
+
+
+def run_bulk(data: Path, label: str) -> None:
+    """`peergraph bulk-import` into a fresh home; per-phase times and every process's peak RSS."""
+    settings = get_settings()
+    with tempfile.TemporaryDirectory(prefix="peergraph-bulk-bench-", dir=data.parent) as name:
+        server = throwaway_server(settings, Path(name) / "neo4j")
+        env = {
+            **{k: v for k, v in os.environ.items() if k not in ("NEO4J_URI", "PEERGRAPH_NEO4J_URI")},
+            "PEERGRAPH_NEO4J_HOME": str(server.home),
+            "PEERGRAPH_NEO4J_BOLT_PORT": str(server.bolt_port),
+            "PEERGRAPH_NEO4J_HTTP_PORT": str(server.http_port),
+        }
+        command = [sys.executable, "-c", "from peergraph.cli import main; main()", "bulk-import", str(data), "--json"]
+        load_before = os.getloadavg()
+        started = time.monotonic()
+        proc = subprocess.Popen(command, env=env, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        peaks: dict[str, int] = {}
+        done = threading.Event()
+
+        def sample() -> None:
+            root = psutil.Process(proc.pid)
+            while not done.is_set():
+                with contextlib.suppress(psutil.Error):
+                    for process in [root, *root.children(recursive=True)]:
+                        with contextlib.suppress(psutil.Error):
+                            role = _role(process)
+                            peaks[role] = max(peaks.get(role, 0), process.memory_info().rss)
+                done.wait(0.1)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        out, err = proc.communicate()
+        seconds = time.monotonic() - started
+        done.set()
+        sampler.join()
+        try:
+            if proc.returncode != 0:
+                raise SystemExit(f"bulk import failed ({proc.returncode}):\n{out.decode()}\n{err.decode()}")
+            summary = orjson.loads(out)
+            server_rss = psutil.Process(server.running_pid() or 0).memory_info().rss if server.running_pid() else 0
+        finally:
+            server.stop()
+    result = {
+        "seconds_to_served_graph": round(seconds, 1),
+        "phases_seconds": summary["phases"],
+        "peak_rss_mb": {role: round(rss / 2**20) for role, rss in sorted(peaks.items())},
+        "neo4j_server_rss_after_mb": round(server_rss / 2**20),
+        "store_mb": round(summary["storeBytes"] / 1e6),
+        "csv_mb": round(summary["csvBytes"] / 1e6),
+        "records": summary["records"],
+        "rows": summary["rows"],
+        "settings": {
+            "server_heap": settings.neo4j_heap,
+            "server_pagecache": settings.neo4j_pagecache,
+            "admin_heap": settings.bulk_import_heap,
+            "admin_max_off_heap": settings.bulk_import_max_off_heap,
+            "admin_threads": settings.bulk_import_threads or os.cpu_count(),
+        },
+        "load_average_before": [round(x, 2) for x in load_before],
+        "load_average_after": [round(x, 2) for x in os.getloadavg()],
+    }
+    print(orjson.dumps(result, option=orjson.OPT_INDENT_2).decode(), flush=True)
+    results = orjson.loads(RESULTS.read_bytes()) if RESULTS.exists() else {}
+    results[f"bulk_{label}"] = result
+    RESULTS.write_bytes(orjson.dumps(results, option=orjson.OPT_INDENT_2) + b"\n")
+    print(f"results merged into {RESULTS}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--works", type=int, default=100_000)
     parser.add_argument("--per-record-works", type=int, default=2_000)
+    parser.add_argument("--bulk", type=Path, help="measure `peergraph bulk-import` of this folder instead")
+    parser.add_argument("--label", default="", help="the result's name in import.json (with --bulk)")
     args = parser.parse_args()
+    if args.bulk is not None:
+        run_bulk(args.bulk.resolve(), args.label or args.bulk.name)
+        return
     results: dict[str, Any] = {
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
         "note": "2-core machine shared with other processes; see the load averages next to each number",

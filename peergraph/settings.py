@@ -165,6 +165,15 @@ class Settings(BaseSettings):
     # Each import transaction (a batch, a citation-pass slice, the ledger) runs at most this long on the server: a
     # 1,000-work batch takes ~1 s, so this bounds a stuck server, not a big batch. The mutation path uses it too.
     import_transaction_timeout_seconds: float = Field(default=300.0, gt=0)
+    # `peergraph bulk-import` (neo4j-admin database import full, into an empty database): the admin tool's JVM heap,
+    # its worker threads (0: the machine's cores) and its off-heap budget (neo4j-admin's own default is 90% of the
+    # free memory, too much on a shared machine); the CSV files go to `bulk_import_dir` (default: the Neo4j home's
+    # import/bulk folder) and are deleted after a successful load unless `bulk_import_keep_files`.
+    bulk_import_heap: str = "1g"
+    bulk_import_threads: int = Field(default=0, ge=0, le=256)
+    bulk_import_max_off_heap: str = "2g"
+    bulk_import_dir: Path | None = None
+    bulk_import_keep_files: bool = False
     # Admin commands' statements (migrations, waiting for their indexes to come online, the fingerprint's chunks):
     # building the indexes of a large graph takes minutes.
     admin_query_timeout_seconds: float = Field(default=900.0, gt=0)

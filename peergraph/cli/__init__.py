@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from peergraph.cli import importing as ingest_cli
+from peergraph.cli.bulk import bulk_import_command
 from peergraph.cli.common import fail, load_settings, out, with_driver
 from peergraph.db.launcher import LauncherError
 from peergraph.db.migrations import apply_migrations
@@ -169,6 +170,7 @@ app.command("import", cls=ingest_cli.ImportCommand)(ingest_cli.import_command)
 app.command("import-sample")(ingest_cli.import_sample_command)
 app.command("fingerprint")(ingest_cli.fingerprint_command)
 app.command("generate")(ingest_cli.generate_command)
+app.command("bulk-import")(bulk_import_command)
 
 
 def main() -> None:

@@ -287,11 +287,30 @@ class LocalNeo4j:
             ADMIN_TOOL,
             "dbms",
             "set-initial-password",
+            "--",  # the generated password may start with "-", which the tool would read as an option
             self.password(),
         ]
         done = subprocess.run(cmd, capture_output=True, text=True, env=self._env(), timeout=120, check=False)
         if done.returncode != 0:
             raise LauncherError(f"Setting Neo4j's initial password failed:\n{(done.stdout + done.stderr)[-2000:]}")
+
+    def admin(self, args: list[str], heap: str = "1g", timeout: float = 3600.0) -> str:
+        """Run neo4j-admin (`org.neo4j.cli.AdminTool` from the same jars) on this home, while the server is
+        stopped (it refuses to, while it runs); returns its output, raises LauncherError when it fails."""
+        if self.running_pid() is not None:
+            raise LauncherError(f"neo4j-admin {' '.join(args[:2])} needs the server of {self.home} stopped first.")
+        java = find_java(self.java_home)
+        ensure_jars(self.jar_dir, self.version)
+        self._write_conf()
+        cmd = [str(java), f"-Xmx{heap}", *JVM_FLAGS, "-cp", f"{self.jar_dir}/*", ADMIN_TOOL, *args]
+        try:
+            done = subprocess.run(cmd, capture_output=True, text=True, env=self._env(), timeout=timeout, check=False)
+        except subprocess.TimeoutExpired as exc:
+            raise LauncherError(f"neo4j-admin {' '.join(args[:2])} did not finish within {timeout:.0f} s.") from exc
+        output = done.stdout + done.stderr
+        if done.returncode != 0:
+            raise LauncherError(f"neo4j-admin {' '.join(args[:3])} failed (exit {done.returncode}):\n{output[-3000:]}")
+        return output
 
     def log_tail(self, lines: int = 40) -> str:
         try:

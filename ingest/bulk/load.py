@@ -1,0 +1,287 @@
+"""The bulk path: OpenAlex files → CSV files → `neo4j-admin database import full` → a served, migrated graph.
+
+For an empty database only (the admin tool writes a whole new store): it is checked first, and again just before
+the server is stopped for the load. Then the server starts on the new store, the migrations run (constraints and
+indexes, built over the loaded data), and what the online importer leaves besides the records is done on the
+loaded graph: the empty lists set (`_emptyLists`, ingest/bulk/tables.py), the graph's version, the merged ids
+applied and folded with the importer's own code (ingest/merges.py), then every step of `POST_LOAD`. The result's
+fingerprint equals the online importer's on the same input (tests/ingest/test_bulk.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import time
+from collections.abc import Awaitable, Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, TypeVar
+
+from neo4j import AsyncDriver, Query
+
+from cypher import bulk as bq
+from cypher import ingest as q
+from ingest.bulk.graph import BulkGraph, Output
+from ingest.bulk.tables import ARRAY_DELIMITER
+from ingest.importer import DEFAULT_REJECTS, ImportOptions, Reject
+from ingest.merges import MergeResult, apply_merge_files, refold
+from ingest.parse import parse_line, parse_record
+from ingest.reader import InputError, InputFile, Line, discover, read_rows
+from ingest.records import RecordError, Row
+from peergraph.db.launcher import LauncherError, LocalNeo4j
+from peergraph.db.migrations import apply_migrations
+from peergraph.db.target import async_driver, local_server
+from peergraph.settings import Settings
+
+Say = Callable[[str], None]
+T = TypeVar("T")
+PostLoadStep = Callable[[AsyncDriver, str, float], Awaitable[object]]
+
+
+async def _bump_graph_version(driver: AsyncDriver, database: str, tx_timeout: float) -> None:
+    await driver.execute_query(Query(q.BUMP_GRAPH_VERSION, timeout=tx_timeout), database_=database)
+
+
+# What runs on the loaded, migrated graph after the importer's bookkeeping, in this order (name, step). Derived data
+# that the online importer keeps up to date batch by batch is computed here once, over the whole graph.
+POST_LOAD: list[tuple[str, PostLoadStep]] = [
+    ("graph version", _bump_graph_version),
+]
+
+
+class BulkRefused(Exception):
+    """The bulk load cannot start (a database that is not empty, a server that is not the project's own, bad
+    input); nothing was changed."""
+
+
+@dataclass
+class BulkReport:
+    files: int = 0
+    records: int = 0
+    rejected: list[Reject] = field(default_factory=list)
+    outcomes: dict[str, dict[str, int]] = field(default_factory=dict)
+    output: Output | None = None
+    phases: dict[str, float] = field(default_factory=dict)  # wall seconds per phase
+    csv_bytes: int = 0
+    store_bytes: int = 0
+    merges: MergeResult = field(default_factory=MergeResult)
+    rejects_path: Path | None = None
+    admin_output: str = ""
+
+
+@dataclass
+class _Phase:
+    report: BulkReport
+    say: Say
+
+    def __call__(self, name: str) -> _Timer:
+        return _Timer(self, name)
+
+
+class _Timer:
+    def __init__(self, phase: _Phase, name: str) -> None:
+        self.phase, self.name = phase, name
+
+    def __enter__(self) -> None:
+        self.began = time.monotonic()
+
+    def __exit__(self, *exc: object) -> None:
+        seconds = time.monotonic() - self.began
+        self.phase.report.phases[self.name] = round(seconds, 2)
+        if exc[0] is None:
+            self.phase.say(f"{self.name}: {seconds:.1f} s")
+
+
+def _batches(
+    files: Sequence[InputFile], options: ImportOptions, report: BulkReport, rejects: Callable[[], IO[bytes]]
+) -> Iterator[tuple[str, list[Row]]]:
+    """The batches the online importer would write, in its order (ingest/importer.py `_chunks`): per file, rows
+    of a kind gathered until `batch_size`, the rest at the file's end."""
+    for file in files:
+        pending: dict[str, list[Row]] = {}
+        try:
+            for line in read_rows(file, options.limits.line_bytes):
+                report.records += 1
+                try:
+                    kind, row = _parse(line, options)
+                except RecordError as exc:
+                    raw = line.raw if line.record is None else b""
+                    reject = Reject.of(file.label, line.number, exc, raw, line.length or None)
+                    report.rejected.append(reject)
+                    rejects().write(reject.as_json() + b"\n")
+                    if len(report.rejected) > options.max_bad:
+                        raise BulkRefused(
+                            f"more than --max-bad {options.max_bad} rejected lines (the last: {file.label}:"
+                            f"{line.number}: {exc}); nothing was loaded"
+                        ) from exc
+                    continue
+                rows = pending.setdefault(kind, [])
+                rows.append(row)
+                if len(rows) >= options.batch_size:
+                    del pending[kind]
+                    yield kind, rows
+        except InputError as exc:
+            raise BulkRefused(f"{exc}; nothing was loaded") from exc
+        yield from pending.items()
+        report.files += 1
+
+
+def _parse(line: Line, options: ImportOptions) -> tuple[str, Row]:
+    if line.too_long:
+        raise RecordError(options.limits.line_reason(line.length), "line_too_long")
+    if line.record is not None:
+        return parse_record(line.record, options.limits, options.kind)
+    return parse_line(line.raw, options.limits, options.kind)
+
+
+def write_csv(
+    paths: Sequence[Path], folder: Path, options: ImportOptions, report: BulkReport
+) -> tuple[Output, list[Path]]:
+    """The CSV files of the input in `folder` (no database involved); returns them and the merged-id files."""
+    found = discover(paths, allow_missing_parts=options.allow_missing_parts, preferred_format=options.format)
+    if found.errors or found.broken:
+        raise BulkRefused("; ".join([*found.errors, *found.broken]) + "; nothing was loaded")
+    graph = BulkGraph(folder)
+    handle: IO[bytes] | None = None
+    rejects_path = options.rejects_path or Path(DEFAULT_REJECTS)
+
+    def rejects() -> IO[bytes]:
+        nonlocal handle
+        if handle is None:
+            handle = rejects_path.open("wb")
+            report.rejects_path = rejects_path
+        return handle
+
+    try:
+        for kind, rows in _batches(found.files, options, report, rejects):
+            counts = report.outcomes.setdefault(kind, {})
+            for outcome, n in graph.add_batch(kind, rows).items():
+                counts[outcome] = counts.get(outcome, 0) + n
+    finally:
+        if handle is not None:
+            handle.close()
+    output = graph.finish()
+    report.csv_bytes = sum(p.stat().st_size for p in folder.iterdir())
+    return output, found.merged
+
+
+def admin_arguments(output: Output, database: str, settings: Settings, report_file: Path) -> list[str]:
+    threads = settings.bulk_import_threads or os.cpu_count() or 1
+    args = [
+        "database", "import", "full", database, "--overwrite-destination=true", "--delimiter=TAB",
+        f"--array-delimiter={ARRAY_DELIMITER}", f"--threads={threads}",
+        f"--max-off-heap-memory={settings.bulk_import_max_off_heap}", f"--report-file={report_file}",
+        f"--multiline-fields={'true' if output.multiline else 'false'}",
+    ]  # fmt: skip
+    args += [f"--nodes={label}={header},{data}" for label, header, data in output.nodes]
+    args += [f"--relationships={rel}={header},{data}" for rel, header, data in output.relationships]
+    return args
+
+
+async def _has_nodes(driver: AsyncDriver, database: str, tx_timeout: float) -> bool:
+    records, _, _ = await driver.execute_query(Query(bq.ANY_NODE, timeout=tx_timeout), database_=database)
+    return bool(records[0]["found"])
+
+
+def _with_driver(settings: Settings, work: Callable[[AsyncDriver], Awaitable[T]]) -> T:
+    async def run() -> T:
+        driver = async_driver(settings)
+        try:
+            return await work(driver)
+        finally:
+            await driver.close()
+
+    return asyncio.run(run())
+
+
+def check_empty(server: LocalNeo4j, settings: Settings) -> bool:
+    """Refuse unless the database is empty; returns whether the server was running."""
+    database, timeout = settings.neo4j_database, settings.admin_query_timeout_seconds
+    was_running = server.running_pid() is not None
+    if not was_running and not (server.home / "data" / "databases" / database).exists():
+        return False  # never started: nothing in it
+    if not was_running:
+        server.start()
+    if _with_driver(settings, lambda d: _has_nodes(d, database, timeout)):
+        raise BulkRefused(
+            f"the database {database!r} of {server.home} is not empty: a bulk load replaces the whole store, so it "
+            "only loads into an empty one (use `peergraph import` to add to a graph, or a fresh PEERGRAPH_NEO4J_HOME)"
+        )
+    return True
+
+
+async def _complete(
+    driver: AsyncDriver, settings: Settings, output: Output, merged: Sequence[Path], report: BulkReport, say: Say
+) -> None:
+    database, timeout = settings.neo4j_database, settings.admin_query_timeout_seconds
+    async with driver.session(database=database) as session:
+        for label, _, _ in output.nodes:
+            if output.empty_lists.get(label):
+                await (await session.run(Query(bq.EMPTY_LISTS_NODES, timeout=timeout), label=label)).consume()
+        for rel, _, _ in output.relationships:
+            if output.empty_lists.get(rel):
+                await (await session.run(Query(bq.EMPTY_LISTS_RELATIONSHIPS, timeout=timeout), type=rel)).consume()
+    if merged:
+
+        def rejected(path: Path, number: int, error: RecordError, raw: str) -> bool:
+            report.rejected.append(Reject.of(str(path), number, error, raw.encode()))
+            return False
+
+        report.merges = await apply_merge_files(driver, database, merged, rejected, tx_timeout=timeout)
+        report.merges.folded += await refold(driver, database, timeout)
+    for name, step in POST_LOAD:
+        began = time.monotonic()
+        await step(driver, database, timeout)
+        say(f"  post-load step {name}: {time.monotonic() - began:.1f} s")
+
+
+def _size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def bulk_import(
+    settings: Settings, paths: Sequence[Path], options: ImportOptions, say: Say = lambda _: None
+) -> BulkReport:
+    """Load `paths` into the empty database of the project's own Neo4j (settings without NEO4J_URI)."""
+    if settings.neo4j_uri:
+        raise BulkRefused(
+            f"NEO4J_URI is set ({settings.neo4j_uri}): a bulk load rewrites the store files of the project's own "
+            "launched Neo4j (`peergraph db start`), which it stops and starts; unset NEO4J_URI"
+        )
+    server = local_server(settings)
+    report = BulkReport()
+    phase = _Phase(report, say)
+    database = settings.neo4j_database
+    folder = settings.bulk_import_dir or server.home / "import" / "bulk"
+    try:
+        with phase("check empty"):
+            check_empty(server, settings)
+        if folder.exists():
+            shutil.rmtree(folder)
+        with phase("csv"):
+            output, merged = write_csv(paths, folder, options, report)
+        report.output = output
+        with phase("stop"):
+            if server.running_pid() is not None:
+                check_empty(server, settings)  # nothing was written meanwhile
+                server.stop()
+        with phase("neo4j-admin"):
+            args = admin_arguments(output, database, settings, folder / "import.report")
+            report.admin_output = server.admin(args, heap=settings.bulk_import_heap)
+        report.store_bytes = _size(server.home / "data" / "databases" / database) + _size(
+            server.home / "data" / "transactions" / database
+        )
+        with phase("start"):
+            server.start()
+        timeout = settings.admin_query_timeout_seconds
+        with phase("migrate"):
+            _with_driver(settings, lambda d: apply_migrations(d, database, timeout))
+        with phase("bookkeeping"):
+            _with_driver(settings, lambda d: _complete(d, settings, output, merged, report, say))
+    except LauncherError as exc:
+        raise BulkRefused(str(exc)) from exc
+    if not settings.bulk_import_keep_files:
+        shutil.rmtree(folder, ignore_errors=True)
+    return report

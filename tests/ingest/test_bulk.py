@@ -1,0 +1,142 @@
+"""`peergraph bulk-import`: the graph neo4j-admin loads equals the online importer's on the same input.
+
+One Neo4j of its own (the project's launcher, a temporary NEO4J_HOME, free ports), loaded once with the sample and
+a small generated set (with merged ids): the online import of the same files into the suite's `empty_db` is the
+model, compared by fingerprint; the counts are checked against the input records too.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from neo4j import AsyncDriver
+from pydantic import SecretStr
+from typer.testing import CliRunner
+
+from ingest.sample import SAMPLE_DIR
+from peergraph.cli import app
+from peergraph.db.launcher import LocalNeo4j
+from peergraph.db.target import throwaway_server
+from peergraph.settings import Settings, get_settings
+from tests.ingest.cli_support import cli_fingerprint, peergraph
+
+
+def _bulk_env(server: LocalNeo4j) -> dict[str, str]:
+    return {
+        "NEO4J_URI": "",  # the project's own launched server, never a given one
+        "PEERGRAPH_NEO4J_HOME": str(server.home),
+        "PEERGRAPH_NEO4J_BOLT_PORT": str(server.bolt_port),
+        "PEERGRAPH_NEO4J_HTTP_PORT": str(server.http_port),
+        "PEERGRAPH_NEO4J_HEAP": "512m",
+        "PEERGRAPH_NEO4J_PAGECACHE": "256m",
+        "PEERGRAPH_BULK_IMPORT_HEAP": "512m",
+        "PEERGRAPH_BULK_IMPORT_MAX_OFF_HEAP": "256m",
+        "COLUMNS": "200",
+    }
+
+
+def _bulk_process(server: LocalNeo4j, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+    """The command in its own process, as a person runs it: the server it starts outlives it."""
+    environment = {**os.environ, **_bulk_env(server), **(env or {})}
+    command = [sys.executable, "-m", "peergraph.cli", "bulk-import", *args]
+    return subprocess.Popen(command, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _refused(server: LocalNeo4j, *args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
+    """A bulk load that is refused before it starts or stops a server: in this process (a new one costs ~10 s
+    of imports on the loaded test machine)."""
+    result = CliRunner().invoke(app, ["bulk-import", *args], env=_bulk_env(server) | (env or {}))
+    return result.exit_code, result.output
+
+
+def _lines(path: Path) -> list[dict[str, Any]]:
+    return [orjson.loads(line) for line in gzip.decompress(path.read_bytes()).splitlines()]
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    generated = tmp_path_factory.mktemp("generated")
+    result = CliRunner().invoke(app, ["generate", "--works", "2000", "--seed", "3", "--merges", "20", str(generated)])
+    assert result.exit_code == 0, result.output
+    return [SAMPLE_DIR, generated]
+
+
+@dataclass
+class _BulkRun:
+    """The bulk load, running in its own process while the online import of the same files runs beside it."""
+
+    server: LocalNeo4j
+    process: subprocess.Popen[str]
+    result: tuple[int, str, str] | None = None
+
+    def wait(self) -> tuple[int, str, str]:
+        if self.result is None:
+            out, err = self.process.communicate(timeout=600)
+            self.result = (self.process.returncode, out, err)
+        return self.result
+
+
+@pytest.fixture(scope="module")
+def bulk_server(tmp_path_factory: pytest.TempPathFactory, inputs: list[Path]) -> Iterator[_BulkRun]:
+    server = throwaway_server(get_settings(), tmp_path_factory.mktemp("bulk") / "neo4j-home")
+    rejects = server.home.parent / "rejects.jsonl"
+    args = [*map(str, inputs), "--max-bad", "0", "--rejects", str(rejects), "--json"]
+    run = _BulkRun(server, _bulk_process(server, *args))
+    try:
+        yield run
+    finally:
+        if run.process.poll() is None:
+            run.process.kill()
+        run.wait()
+        server.stop()
+
+
+def _served(server: LocalNeo4j, settings: Settings) -> Settings:
+    return settings.model_copy(update={"neo4j_uri": server.uri, "neo4j_password": SecretStr(server.password())})
+
+
+async def test_bulk_equals_the_online_import(
+    bulk_server: _BulkRun, inputs: list[Path], empty_db: AsyncDriver, settings: Settings
+) -> None:
+    online = await asyncio.to_thread(
+        peergraph, settings, "import", *map(str, inputs), "--max-bad", "0", "--no-progress"
+    )
+    assert online.exit_code == 0, online.output
+    code, out, err = await asyncio.to_thread(bulk_server.wait)
+    assert code == 0, err
+    summary = orjson.loads(out)
+    bulk = await asyncio.to_thread(cli_fingerprint, _served(bulk_server.server, settings))
+    assert bulk == await asyncio.to_thread(cli_fingerprint, settings)
+    works = {w["id"] for d in inputs for w in _lines(d / "works.jsonl.gz")}
+    assert summary["records"] == sum(len(_lines(p)) for d in inputs for p in d.glob("*.jsonl.gz"))
+    assert summary["merges"]["applied"] > 0
+    assert len(works) - summary["merges"]["folded"] <= bulk["nodes"]["Work"] <= len(works)
+
+
+def test_a_database_that_is_not_empty_is_refused(bulk_server: _BulkRun, settings: Settings) -> None:
+    code, _, err = bulk_server.wait()
+    assert code == 0, err
+    server = bulk_server.server
+    before = cli_fingerprint(_served(server, settings))
+    refused, said = _refused(server, str(SAMPLE_DIR))
+    assert refused == 1
+    assert "is not empty" in said
+    assert cli_fingerprint(_served(server, settings)) == before
+
+
+def test_a_server_that_is_not_the_projects_own_is_refused(tmp_path: Path, settings: Settings) -> None:
+    server = throwaway_server(get_settings(), tmp_path / "never-started")
+    refused, said = _refused(server, str(SAMPLE_DIR), env={"NEO4J_URI": settings.neo4j_uri or "bolt://127.0.0.1:1"})
+    assert refused == 1
+    assert "NEO4J_URI is set" in said
+    assert not (tmp_path / "never-started").exists()
