@@ -24,7 +24,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -89,12 +89,13 @@ async def ensure_sample() -> str:
 
 
 @contextmanager
-def server(**env: str) -> Iterator[str]:
+def server(env: Mapping[str, str] | None = None, checkout: Path = ROOT) -> Iterator[str]:
+    """`peergraph serve` of a checkout (this one by default) with its own .venv; its URL once it is ready."""
     port = free_port()
     proc = subprocess.Popen(
-        [str(ROOT / ".venv" / "bin" / "peergraph"), "serve", "--port", str(port)],
-        cwd=ROOT,
-        env={**os.environ, "PEERGRAPH_GRAPHIQL": "false", **env},
+        [str(checkout / ".venv" / "bin" / "peergraph"), "serve", "--port", str(port)],
+        cwd=checkout,
+        env={**os.environ, "PEERGRAPH_GRAPHIQL": "false", **(env or {})},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -178,13 +179,13 @@ async def main() -> None:
     # One server per environment (most cases share the default one), as users run it.
     for env in [dict(e) for e in dict.fromkeys(tuple(sorted(c[3].items())) for c in cases)]:
         mine = [c for c in cases if c[3] == env]
-        with server(**env, PEERGRAPH_EXPOSE_ROUND_TRIPS="true") as url:
+        with server({**env, "PEERGRAPH_EXPOSE_ROUND_TRIPS": "true"}) as url:
             async with httpx.AsyncClient(base_url=url, timeout=60) as client:
                 trips = {
                     label: (await post(client, payload(op, v)))["extensions"]["neo4jRoundTrips"]
                     for label, op, v, _ in mine
                 }
-        with server(**env) as url:
+        with server(env) as url:
             for label, op, variables, _ in mine:
                 body = payload(op, variables)
                 times = await sequential(url, body, args.requests)

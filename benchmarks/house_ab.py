@@ -23,22 +23,18 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from api_bench import CASES, concurrent, payload, percentile, sequential  # noqa: E402
+from api_bench import CASES, concurrent, payload, percentile, sequential, server  # noqa: E402
 
-from peergraph.db.launcher import free_port  # noqa: E402
 from peergraph.db.target import throwaway_server  # noqa: E402
 from peergraph.settings import get_settings  # noqa: E402
 
@@ -73,30 +69,8 @@ def side(checkout: Path, home: Path) -> Iterator[str]:
         cli = str(checkout / ".venv" / "bin" / "peergraph")
         for step in (["migrate"], ["import-sample"]):
             subprocess.run([cli, *step], cwd=checkout, env=env, check=True, capture_output=True)
-        port = free_port()
-        proc = subprocess.Popen(
-            [cli, "serve", "--port", str(port)],
-            cwd=checkout,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 90
-            while True:
-                try:
-                    if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise RuntimeError(f"the server of {checkout} did not become ready")
-                time.sleep(0.2)  # polling the server's readiness, with a deadline
+        with server(env, checkout) as url:
             yield url
-        finally:
-            proc.terminate()
-            proc.wait(timeout=20)
     finally:
         neo4j.stop()
 

@@ -90,7 +90,7 @@ async def main() -> None:
         "load_average_before": os.getloadavg(),
         "cases": [],
     }
-    with server() as on_url, server(PEERGRAPH_PLAIN_FIELDS_SHORTCUT="false") as off_url:
+    with server() as on_url, server({"PEERGRAPH_PLAIN_FIELDS_SHORTCUT": "false"}) as off_url:
         pids = {on_url: server_pid(on_url), off_url: server_pid(off_url)}
         for label, operation, variables in cases:
             body = payload(operation, variables)
