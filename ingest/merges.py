@@ -110,15 +110,15 @@ async def _apply(tx: AsyncManagedTransaction, /, kind: str, batch: Sequence[Merg
             flattened = await tx.run(q.MERGE_FLATTEN, ids=olds)
             if (await flattened.single(strict=True))["changed"] == 0:
                 break
-    facets = facet_counts.Counts()
-    if present:
+    before, works = facet_counts.Counts(), list[str]()
+    if present:  # what the folded works counted under, and which works to count again after the fold
         intos = sorted({r["into"] for r in found if r["into"] != r["old"] and r["present"]})
-        facets, works = await facet_counts.before_fold(tx, kind, present, intos)
+        before, works = await facet_counts.before_fold(tx, kind, present, intos)
         await _run(tx, FOLDS[kind], ids=present, now=now)
-        await facet_counts.after_writing(tx, facets, works)
     if recorded or present:
+        await facet_counts.add_unlocked(tx, before, works)
         await _run(tx, q.BUMP_GRAPH_VERSION)
-        await facet_counts.apply(tx, facets)
+        await facet_counts.add_locked(tx, before, works)
     done.applied = len(found) - done.unchanged
     done.folded = len(present)
     return done

@@ -191,7 +191,8 @@ def _named(rows: Sequence[Row]) -> dict[str, set[str]]:
 async def _write(tx: Tx, /, kind: str, rows: Sequence[Row], mark: BatchMark | None, flag: bool) -> BatchResult:
     # The facet counts' difference starts with what the works about to be written count under now; a batch of
     # topics, institutions or sources may change what a derived facet reads (ingest/facet_counts.py).
-    facets = await facet_counts.before_writing(tx, rows) if kind == "work" else facet_counts.Counts()
+    before = await facet_counts.before_writing(tx, rows) if kind == "work" else facet_counts.Counts()
+    counted: list[str] = []
     named = {kind: {r["id"] for r in rows}} if kind in facet_counts.DERIVED else {}
     read_before = await facet_counts.dependencies(tx, named) if named else None
     result = await tx.run(UPSERTS[kind], rows=_Rows(_payload(kind, r) for r in rows))
@@ -207,7 +208,7 @@ async def _write(tx: Tx, /, kind: str, rows: Sequence[Row], mark: BatchMark | No
             named = _named(written)
             read_before = await facet_counts.dependencies(tx, named)
             await _write_work_links(tx, written, cleared)
-            await facet_counts.after_writing(tx, facets, [r["id"] for r in written])
+            counted = [r["id"] for r in written]
             if flag:
                 await _run(tx, q.MARK_CITATIONS_PENDING)
     elif kind in ("source", "publisher"):
@@ -220,9 +221,10 @@ async def _write(tx: Tx, /, kind: str, rows: Sequence[Row], mark: BatchMark | No
         recount: tuple[LiteralString, ...] = ()
         if read_before is not None:
             recount = facet_counts.changed(read_before, await facet_counts.dependencies(tx, named))
-        # The version's lock first: the facet counts are added to (or recounted) by one batch at a time.
+        await facet_counts.add_unlocked(tx, before, counted)
+        # The version's lock, then the facets a batch may recount: added to by one batch at a time.
         await _run(tx, q.BUMP_GRAPH_VERSION)
-        await facet_counts.apply(tx, facets, recount)
+        await facet_counts.add_locked(tx, before, counted, recount)
     return counts
 
 

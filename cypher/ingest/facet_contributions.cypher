@@ -1,5 +1,6 @@
-// What works add to the precomputed counts of worksGroupBy over all works (ingest/facet_counts.py): for each
-// facet, each key a work counts under, with the works, their citations and open-access works summed. `/*START*/`
+// What works count under in the precomputed counts of worksGroupBy over all works (ingest/facet_counts.py), read
+// before a batch rewrites them (add_facet_counts.cypher takes it away): for each facet, each key a work counts
+// under, with the works, their citations and open-access works summed. `/*START*/`
 // (facet_starts.cypher) picks the works `w`; `/*KEYS*/` is the facets' key expressions of
 // cypher/analytics/work_facets.cypher (the pieces worksGroupBy itself counts with), in the order of $facets, so a
 // count is by construction what the live query counts. A work with no key for a facet counts under $unknown.
