@@ -1,4 +1,6 @@
-"""The precomputed facet counts (ingest/facet_counts.py) are what the records say, across imports and merges."""
+"""The precomputed facet counts (ingest/facet_counts.py) move with the records: updates, derived facets.
+
+That they equal the sample's records, across a re-import and a recount: tests/api/test_analyst_counts.py."""
 
 from __future__ import annotations
 
@@ -9,57 +11,9 @@ from neo4j import AsyncDriver
 
 from ingest import facet_counts
 from ingest.importer import ImportOptions, run_import
-from ingest.sample import load_files, sample_files
 from peergraph.settings import Settings
-from tests.api.analyst_truth import groups
-from tests.api.sample_truth import sample_truth
+from tests.api.test_analyst_counts import stored
 from tests.ingest.records import work, write_jsonl
-
-Table = dict[tuple[str, str | None], tuple[int, int, int]]
-
-
-async def stored(driver: AsyncDriver, db: str) -> Table:
-    """The count nodes as (facet, key) → (works, citedByCount, openAccessCount); the unknown group's key None."""
-    records, _, _ = await driver.execute_query(
-        "MATCH (c:_FacetCount) RETURN c.facet AS facet, c.key AS key, c.works AS works, "
-        "c.citedByCount AS cited, c.openAccessCount AS oa",
-        database_=db,
-    )
-    return {
-        (r["facet"], None if r["key"] == facet_counts.UNKNOWN else r["key"]): (r["works"], r["cited"], r["oa"])
-        for r in records
-    }
-
-
-def sample_table() -> Table:
-    """The counts computed from the sample's records (tests/api/analyst_truth.py), every facet, unknown included."""
-    truth = sample_truth()
-    table: Table = {}
-    for facet in facet_counts.FACETS:
-        for g in groups(truth, facet, truth.works, unknown=True):
-            table[(facet, g["key"])] = (g["count"], g["citedByCount"], g["openAccessCount"])
-    return table
-
-
-async def test_counts_after_importing_the_sample_are_the_records_counts(
-    empty_db: AsyncDriver, settings: Settings, tmp_path: Path
-) -> None:
-    db = settings.neo4j_database
-    # Full records last: the works' stubs of topics, institutions and sources come first and are then described
-    # by their own records (what the derived facets read may change under counted works).
-    files = list(reversed(sample_files()))
-    await load_files(empty_db, db, files, batch_size=200, rejects_path=tmp_path / "r.jsonl")
-    want = sample_table()
-    incremental = await stored(empty_db, db)
-    assert incremental == want
-    # the same files again: every record unchanged, every count too
-    await load_files(empty_db, db, files, batch_size=200, rejects_path=tmp_path / "r.jsonl")
-    assert await stored(empty_db, db) == want
-    # a full recount from the graph finds the counts the batches kept, and is idempotent
-    assert await facet_counts.recount(empty_db, db) == len(want)
-    assert await stored(empty_db, db) == want
-    await facet_counts.recount(empty_db, db)
-    assert await stored(empty_db, db) == want
 
 
 def _record(n: int, year: int, kind: str, topic: int, cited: int, *, updated: str, oa: bool) -> dict[str, Any]:
