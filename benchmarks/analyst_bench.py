@@ -8,7 +8,10 @@ a quarter of the works) and with a selective one (one mid-popular topic, about 0
 institutions, countries and authors, all and filtered; the works listing's page 1 against page 50 (keyset cursors).
 Results, with the load average around the run, go to benchmarks/results/analyst.json.
 
-    .venv/bin/python benchmarks/analyst_bench.py [--sizes 10000,100000] [--requests 10]
+    .venv/bin/python benchmarks/analyst_bench.py [--sizes 10000,100000] [--requests 10] [--keep-graph]
+
+`--keep-graph` measures the graph the Neo4j holds as it is (one run, no wipe, no import): a second measurement of
+the same data without paying its import again.
 """
 
 from __future__ import annotations
@@ -63,6 +66,18 @@ async def load(size: int, folder: Path) -> str:
             "MATCH (w:Work) RETURN count(w) AS n", database_=settings.neo4j_database
         )
         return f"{records[0]['n']:,} works (the sample plus {size:,} generated, seed 1)"
+    finally:
+        await driver.close()
+
+
+async def held() -> str:
+    settings = get_settings()
+    driver = async_driver(settings)
+    try:
+        records, _, _ = await driver.execute_query(
+            "MATCH (w:Work) RETURN count(w) AS n", database_=settings.neo4j_database
+        )
+        return f"{records[0]['n']:,} works (the graph as it was: --keep-graph)"
     finally:
         await driver.close()
 
@@ -135,12 +150,13 @@ async def main() -> None:
     parser.add_argument("--sizes", default="10000,100000", help="generated works per run, comma-separated")
     parser.add_argument("--requests", type=int, default=10, help="timed requests per case")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where the results go (JSON)")
+    parser.add_argument("--keep-graph", action="store_true", help="measure the graph as it is: no wipe, no import")
     args = parser.parse_args()
     runs = []
-    for size in (int(s) for s in args.sizes.split(",")):
+    for size in [None] if args.keep_graph else [int(s) for s in args.sizes.split(",")]:
         with tempfile.TemporaryDirectory() as tmp:
             started = time.perf_counter()
-            dataset = await load(size, Path(tmp))
+            dataset = await load(size, Path(tmp)) if size is not None else await held()
             print(f"{dataset}: loaded in {time.perf_counter() - started:.0f} s", flush=True)
         load_before = os.getloadavg()
         with server() as url:

@@ -27,6 +27,7 @@ from typing import IO, Any, LiteralString
 from neo4j import AsyncDriver, AsyncManagedTransaction, Query, unit_of_work
 
 from cypher import ingest as q
+from ingest import facet_counts
 from ingest.ids import KINDS, RecordError, short_id
 
 BATCH = 1000
@@ -109,10 +110,15 @@ async def _apply(tx: AsyncManagedTransaction, /, kind: str, batch: Sequence[Merg
             flattened = await tx.run(q.MERGE_FLATTEN, ids=olds)
             if (await flattened.single(strict=True))["changed"] == 0:
                 break
-    if present:
+    before, works = facet_counts.Counts(), list[str]()
+    if present:  # what the folded works counted under, and which works to count again after the fold
+        intos = sorted({r["into"] for r in found if r["into"] != r["old"] and r["present"]})
+        before, works = await facet_counts.before_fold(tx, kind, present, intos)
         await _run(tx, FOLDS[kind], ids=present, now=now)
     if recorded or present:
+        await facet_counts.add_unlocked(tx, before, works)
         await _run(tx, q.BUMP_GRAPH_VERSION)
+        await facet_counts.add_locked(tx, before, works)
     done.applied = len(found) - done.unchanged
     done.folded = len(present)
     return done

@@ -8,7 +8,8 @@ AUTHORED, HAS_TOPIC, PUBLISHED_IN, FUNDED_BY and outgoing CITES relationships: t
 record its PUBLISHED_BY, a publisher record its PART_OF); CITES are
 linked by one pass at the end of an import (`link_citations`), flagged as pending before (or, for a lone
 batch, in the same transaction as) the works that need it, so a killed import still links them when re-run.
-The ledger mark of the batch (ingest/ledger.py) commits in the same transaction as its data. Every
+The ledger mark of the batch (ingest/ledger.py) and its change to the facet counts (ingest/facet_counts.py)
+commit in the same transaction as its data. Every
 transaction carries a server-side timeout (seconds; `PEERGRAPH_IMPORT_TRANSACTION_TIMEOUT_SECONDS`).
 """
 
@@ -22,6 +23,7 @@ from typing import Any, LiteralString, TypeVar
 from neo4j import AsyncDriver, AsyncManagedTransaction, AsyncSession, Query, unit_of_work
 
 from cypher import ingest as q
+from ingest import facet_counts
 from ingest.records import Row
 from peergraph.observability import counting_deadlocks
 
@@ -177,7 +179,22 @@ async def _write_owned_links(tx: Tx, kind: str, written: Sequence[Row]) -> None:
         )
 
 
+def _named(rows: Sequence[Row]) -> dict[str, set[str]]:
+    """The topics, institutions and sources a work batch's links name (what its stubs may change)."""
+    return {
+        "topic": {t["id"] for r in rows for t in r["topics"]},
+        "institution": {i["id"] for r in rows for i in r["institutions"]},
+        "source": {r["source"]["id"] for r in rows if r["source"] is not None},
+    }
+
+
 async def _write(tx: Tx, /, kind: str, rows: Sequence[Row], mark: BatchMark | None, flag: bool) -> BatchResult:
+    # The facet counts' difference starts with what the works about to be written count under now; a batch of
+    # topics, institutions or sources may change what a derived facet reads (ingest/facet_counts.py).
+    before = await facet_counts.before_writing(tx, rows) if kind == "work" else facet_counts.Counts()
+    counted: list[str] = []
+    named = {kind: {r["id"] for r in rows}} if kind in facet_counts.DERIVED else {}
+    read_before = await facet_counts.dependencies(tx, named) if named else None
     result = await tx.run(UPSERTS[kind], rows=_Rows(_payload(kind, r) for r in rows))
     outcomes: dict[str, str] = {}
     counts = BatchResult()
@@ -188,7 +205,10 @@ async def _write(tx: Tx, /, kind: str, rows: Sequence[Row], mark: BatchMark | No
         written = [r for r in rows if outcomes[r["id"]] in WRITTEN]
         if written:
             cleared = [r["id"] for r in written if outcomes[r["id"]] == "updated"]
+            named = _named(written)
+            read_before = await facet_counts.dependencies(tx, named)
             await _write_work_links(tx, written, cleared)
+            counted = [r["id"] for r in written]
             if flag:
                 await _run(tx, q.MARK_CITATIONS_PENDING)
     elif kind in ("source", "publisher"):
@@ -198,7 +218,13 @@ async def _write(tx: Tx, /, kind: str, rows: Sequence[Row], mark: BatchMark | No
     if mark is not None:
         await _run(tx, q.LEDGER_MARK_BATCH, run=mark.run, key=mark.key)
     if counts.created or counts.updated:
+        recount: tuple[LiteralString, ...] = ()
+        if read_before is not None:
+            recount = facet_counts.changed(read_before, await facet_counts.dependencies(tx, named))
+        await facet_counts.add_unlocked(tx, before, counted)
+        # The version's lock, then the facets a batch may recount: added to by one batch at a time.
         await _run(tx, q.BUMP_GRAPH_VERSION)
+        await facet_counts.add_locked(tx, before, counted, recount)
     return counts
 
 

@@ -52,7 +52,20 @@ from peergraph.settings import Settings
 # listed (a new field included) counts as reading account data too, so forgetting to list one costs hits, never
 # correctness. Query.author is not listed: `author(orcid:)` finds nobody whose claimant hides the iD.
 GRAPH_ONLY: dict[str, frozenset[str] | None] = {
-    "Query": frozenset({"node", "work", "works", "institution", "institutions", "topics"}),
+    # The analyst's counts by facet, funders and publishers read imported records only (authorsGroupBy and
+    # collaborations apply the viewer's rule: what a claimant hides counts as unknown or is left out).
+    "Query": frozenset(
+        {"node", "work", "works", "institution", "institutions", "topics"}
+        | {"worksGroupBy", "funder", "funders", "publisher", "publishers"}
+    ),
+    "WorkGroups": None,
+    "WorkGroup": None,
+    "Funder": None,
+    "FunderConnection": None,
+    "FunderEdge": None,
+    "Publisher": None,
+    "PublisherConnection": None,
+    "PublisherEdge": None,
     "Work": None,
     "WorkConnection": None,
     "WorkEdge": None,

@@ -22,6 +22,9 @@ MAX_LINEAGE = 6
 # A work with more parties than this gives no collaboration pairs (it is counted in `skippedWorks`): a work's n
 # parties make n(n-1)/2 pairs, and the sample's 5,103-author work alone would make 13 million author pairs.
 MAX_PARTIES = 200
+# The key the precomputed counts keep a facet's unknown group under (ingest/facet_counts.py: the importer's side,
+# which the read API does not import; tests/api/test_analyst_counts.py keeps the two equal).
+UNKNOWN_KEY = "\x00"
 
 
 def _first(first: int, most: int) -> int:
@@ -34,6 +37,12 @@ async def works_group_by(
     info: Info, *, where: WorkFilter | None, facet: str, first: int, by_key: bool, include_unknown: bool
 ) -> Row:
     compiled = await compile_filter(info, where)
+    if compiled.text == q.WORK_PREDICATES["true"]:  # over all works: the precomputed counts, when kept
+        query = q.fill(q.WORKS_GROUP_BY_COUNTS, LABEL=q.FACET_LABELS.get(facet, q.FACET_LABELS["KEY"]))
+        params = {"facet": facet, "unknown": UNKNOWN_KEY, "first": _first(first, MAX_GROUPS), "byKey": by_key}
+        rows = await info.context.loaders.db.rows(query, **params, includeUnknown=include_unknown)
+        if rows and rows[0]["kept"]:
+            return rows[0]
     label = q.WORK_FACETS.get(f"{facet}_LABEL", q.WORK_FACETS["LABEL"])
     query = compiled.into(q.WORKS_GROUP_BY, FACET=q.WORK_FACETS[facet], LABEL=label)
     params = {**compiled.params, "first": _first(first, MAX_GROUPS), "byKey": by_key, "includeUnknown": include_unknown}

@@ -61,6 +61,9 @@ WORK_FACETS = pieces(
         "PUBLISHER", "INSTITUTION", "COUNTRY", "AUTHOR", "FUNDER", "LABEL", "INSTITUTION_LABEL",
     ),
 )  # fmt: skip
+FACET_LABELS = pieces(
+    "analytics/facet_labels", ("KEY", "TOPIC", "SOURCE", "PUBLISHER", "INSTITUTION", "AUTHOR", "FUNDER")
+)
 WORK_ORDERS = pieces("analytics/work_orders", ("YEAR_DESC", "CITED_BY_DESC", "TITLE_ASC", "PUBLICATION_DATE_DESC"))
 LISTING_ORDERS = pieces("analytics/listing_orders", ("NAME_ASC", "WORKS_COUNT_DESC", "CITED_BY_DESC"))
 PARTIES = pieces("analytics/parties", ("INSTITUTION", "COUNTRY", "AUTHOR"))
@@ -71,6 +74,7 @@ INSTITUTION_FACETS = pieces("analytics/institution_facets", ("COUNTRY", "TYPE"))
 WORKS_GROUP_BY = load("analytics/works_group_by")
 AUTHORS_GROUP_BY = load("analytics/authors_group_by")
 INSTITUTIONS_GROUP_BY = load("analytics/institutions_group_by")
+WORKS_GROUP_BY_COUNTS = load("analytics/works_group_by_counts")
 WORKS_COUNT = load("analytics/works_count")
 WORKS_PAGE = load("analytics/works_page")
 SEARCH_WORKS = load("analytics/search_works")

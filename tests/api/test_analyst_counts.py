@@ -1,0 +1,75 @@
+"""The precomputed facet counts (ingest/facet_counts.py) after importing the sample are what its records say; a
+re-import leaves them, a full recount finds them, and a graph without them is counted live."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+from neo4j import AsyncDriver
+
+from ingest import facet_counts
+from ingest.sample import load_files, sample_files
+from peergraph.settings import Settings
+from resolvers.analytics import UNKNOWN_KEY
+from tests.api.analyst_truth import groups
+from tests.api.sample_truth import sample_truth
+from tests.api.test_analyst_filters import data
+
+Table = dict[tuple[str, str | None], tuple[int, int, int]]
+GROUP_BY = """query($by: WorkFacet!) { worksGroupBy(by: $by, includeUnknown: true, first: 200) {
+  totalCount groups { key label count citedByCount openAccessCount } } }"""
+
+
+async def stored(driver: AsyncDriver, db: str) -> Table:
+    """The count nodes as (facet, key) → (works, citedByCount, openAccessCount); the unknown group's key None."""
+    records, _, _ = await driver.execute_query(
+        "MATCH (c:_FacetCount) RETURN c.facet AS facet, c.key AS key, c.works AS works, "
+        "c.citedByCount AS cited, c.openAccessCount AS oa",
+        database_=db,
+    )
+    return {
+        (r["facet"], None if r["key"] == facet_counts.UNKNOWN else r["key"]): (r["works"], r["cited"], r["oa"])
+        for r in records
+    }
+
+
+def sample_table() -> Table:
+    """The counts computed from the sample's records (tests/api/analyst_truth.py), every facet, unknown included."""
+    truth = sample_truth()
+    table: Table = {}
+    for facet in facet_counts.FACETS:
+        for g in groups(truth, facet, truth.works, unknown=True):
+            table[(facet, g["key"])] = (g["count"], g["citedByCount"], g["openAccessCount"])
+    return table
+
+
+async def test_counts_after_importing_the_sample_are_the_records_counts(
+    sample_db: AsyncDriver, settings: Settings, tmp_path: Path
+) -> None:
+    db = settings.neo4j_database
+    want = sample_table()
+    assert await stored(sample_db, db) == want
+    # the same files again: every record unchanged, every count too
+    await load_files(sample_db, db, sample_files(), rejects_path=tmp_path / "r.jsonl")
+    assert await stored(sample_db, db) == want
+    # a full recount from the graph finds the counts the batches kept (and replaces, never adds: run twice)
+    await facet_counts.recount(sample_db, db)
+    assert await facet_counts.recount(sample_db, db) == len(want)
+    assert await stored(sample_db, db) == want
+
+
+async def test_a_graph_without_counts_is_counted_live(
+    sample_db: AsyncDriver, settings: Settings, http: httpx.AsyncClient
+) -> None:
+    db = settings.neo4j_database
+    assert UNKNOWN_KEY == facet_counts.UNKNOWN  # the read API's copy of the importer's key
+    truth = sample_truth()
+    want = groups(truth, "COUNTRY", truth.works, unknown=True)
+    await sample_db.execute_query("MATCH (c:_FacetCount) DELETE c", database_=db)
+    try:
+        got = await data(http, GROUP_BY, by="COUNTRY")
+        assert got["worksGroupBy"] == {"totalCount": len(want), "groups": want}
+    finally:
+        await facet_counts.recount(sample_db, db)
+    assert await data(http, GROUP_BY, by="COUNTRY") == got
