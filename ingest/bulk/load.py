@@ -23,6 +23,7 @@ from neo4j import AsyncDriver, Query
 
 from cypher import bulk as bq
 from cypher import ingest as q
+from ingest import facet_counts
 from ingest.bulk.graph import BulkGraph, Output
 from ingest.bulk.tables import ARRAY_DELIMITER
 from ingest.importer import DEFAULT_REJECTS, ImportOptions, Reject
@@ -48,6 +49,8 @@ async def _bump_graph_version(driver: AsyncDriver, database: str, tx_timeout: fl
 # that the online importer keeps up to date batch by batch is computed here once, over the whole graph.
 POST_LOAD: list[tuple[str, PostLoadStep]] = [
     ("graph version", _bump_graph_version),
+    # worksGroupBy's precomputed counts (ingest/facet_counts.py): the online importer keeps them batch by batch.
+    ("facet counts", facet_counts.recount),
 ]
 
 
