@@ -15,6 +15,7 @@ import pyarrow.parquet as pq
 import pytest
 from neo4j import AsyncDriver
 
+from ingest.reader import discover
 from ingest.sample import SAMPLE_DIR
 from ingest.snapshot_writer import write_snapshot
 from peergraph.settings import Settings
@@ -52,10 +53,20 @@ async def test_every_layout_gives_the_graph_of_the_json_lines(
     expected = await asyncio.to_thread(cli_fingerprint, settings)
     assert expected["nodes"]["Work"] == len(sample_records()["works"])
 
+    # A format folder given directly finds the same parts, in the same order and with the same expected counts,
+    # as the root with that format chosen (so importing it as well would only repeat the Parquet import below).
+    direct = discover([snapshot / "data" / "parquet"])
+    chosen = discover([snapshot], preferred_format="parquet")
+    assert not direct.errors
+    assert not chosen.errors
+    assert [(f.path, f.format, f.expected_records) for f in direct.files] == [
+        (f.path, f.format, f.expected_records) for f in chosen.files
+    ]
+    assert len(direct.files) > len(sample_records())  # several parts per entity
+
     for given, extra in (
         (snapshot, ()),  # the root: data/jsonl, its combined manifest.json
         (snapshot, ("--format", "parquet")),  # the same root, the Parquet copy
-        (snapshot / "data" / "parquet", ()),  # a format folder given directly
         (snapshot / "legacy-data", ()),  # the pre-2026 layout: a manifest per entity
     ):
         await wipe(empty_db)

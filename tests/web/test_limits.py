@@ -89,7 +89,12 @@ async def test_shed_deadline_and_a_lost_database_are_said_over_the_drawing(
     tab.base = faulty_api.url
     tab.allow(r"status of 50[34]")  # the browser's own line for a 503 or 504 answer
     await tab.goto(f"/explore?center={HOME}&depth=1&limit=100")
-    assert await settled(tab) == "idle"
+    # The first drawing is the setup, not the subject: on a loaded machine it can meet the one-request cap or the
+    # 2 s deadline (the page asks for the viewer and the slice together); the page's retry button draws it then.
+    deadline = time.monotonic() + 30
+    while await settled(tab) != "idle":
+        assert time.monotonic() < deadline, await problem(tab)
+        await tab.page.click(".graph-status button")
     drawn: list[str] = await tab.page.evaluate(f"{GRAPH}.nodeIds()")
 
     # One request held in flight (Bolt stalled): the next one is shed, and the search box says so.
