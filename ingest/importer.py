@@ -177,7 +177,7 @@ def _chunks(files: Sequence[InputFile], options: ImportOptions) -> Generator[_Ch
                 lines += 1
                 position = line.position if line.position >= 0 else position
                 try:
-                    kind, row = _parse(line, options)
+                    kind, row = parse_input(line, options)
                 except RecordError as exc:
                     raw = line.raw if line.record is None else orjson.dumps(line.record, default=str)
                     rejects.append(Reject.of(file.label, line.number, exc, raw, line.length or None))
@@ -200,7 +200,8 @@ def _chunks(files: Sequence[InputFile], options: ImportOptions) -> Generator[_Ch
         yield _Chunk(file, None, rejects, file.size, lines, done=True, file_lines=count, error=error)
 
 
-def _parse(line: Line, options: ImportOptions) -> tuple[str, Row]:
+def parse_input(line: Line, options: ImportOptions) -> tuple[str, Row]:
+    """One read line (JSON text, or a Parquet row already decoded) as (kind, row); RecordError to reject it."""
     if line.too_long:
         raise RecordError(options.limits.line_reason(line.length), "line_too_long")
     if line.record is not None:

@@ -26,10 +26,9 @@ from cypher import ingest as q
 from ingest import facet_counts
 from ingest.bulk.graph import BulkGraph, Output
 from ingest.bulk.tables import ARRAY_DELIMITER
-from ingest.importer import DEFAULT_REJECTS, ImportOptions, Reject
+from ingest.importer import DEFAULT_REJECTS, ImportOptions, Reject, parse_input
 from ingest.merges import MergeResult, apply_merge_files, refold
-from ingest.parse import parse_line, parse_record
-from ingest.reader import InputError, InputFile, Line, discover, read_rows
+from ingest.reader import InputError, InputFile, discover, read_rows
 from ingest.records import RecordError, Row
 from peergraph.db.launcher import LauncherError, LocalNeo4j
 from peergraph.db.migrations import apply_migrations
@@ -108,7 +107,7 @@ def _batches(
             for line in read_rows(file, options.limits.line_bytes):
                 report.records += 1
                 try:
-                    kind, row = _parse(line, options)
+                    kind, row = parse_input(line, options)
                 except RecordError as exc:
                     raw = line.raw if line.record is None else b""
                     reject = Reject.of(file.label, line.number, exc, raw, line.length or None)
@@ -129,14 +128,6 @@ def _batches(
             raise BulkRefused(f"{exc}; nothing was loaded") from exc
         yield from pending.items()
         report.files += 1
-
-
-def _parse(line: Line, options: ImportOptions) -> tuple[str, Row]:
-    if line.too_long:
-        raise RecordError(options.limits.line_reason(line.length), "line_too_long")
-    if line.record is not None:
-        return parse_record(line.record, options.limits, options.kind)
-    return parse_line(line.raw, options.limits, options.kind)
 
 
 def write_csv(
