@@ -30,7 +30,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -88,17 +88,39 @@ def run_import(uri: str, password: str, paths: list[Path], tmp: Path, *extra: st
     ]
     command += ["--rejects", str(tmp / "rejects.jsonl"), *extra]
     load_before = os.getloadavg()[0]
+    proc, seconds, peaks = run_sampled(command, env)
+    if proc.returncode != 0:
+        raise _failed("import", proc)
+    peak = peaks.get("python", 0)
+    return {
+        "seconds": round(seconds, 2),
+        "peak_rss_mb": round(peak / 2**20, 1),
+        "load_average_1m_before": round(load_before, 2),
+        "load_average_1m_after": round(os.getloadavg()[0], 2),
+    }
+
+
+def run_sampled(
+    command: list[str], env: dict[str, str], role: Callable[[psutil.Process], str] | None = None
+) -> tuple[subprocess.CompletedProcess[bytes], float, dict[str, int]]:
+    """Run `command` from the project root to its end; its seconds and the peak RSS sampled every 50 ms, of the
+    process itself ("python"), or with `role`, of it and each of its children, by role."""
     started = time.monotonic()
     proc = subprocess.Popen(command, env=env, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    peak = 0
-    watched = psutil.Process(proc.pid)
+    peaks: dict[str, int] = {}
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        try:
+            root = psutil.Process(proc.pid)
+        except psutil.Error:
+            return  # gone already
         while not done.is_set():
             with contextlib.suppress(psutil.Error):
-                peak = max(peak, watched.memory_info().rss)
+                for process in [root, *(root.children(recursive=True) if role else [])]:
+                    with contextlib.suppress(psutil.Error):
+                        name = role(process) if role else "python"
+                        peaks[name] = max(peaks.get(name, 0), process.memory_info().rss)
             done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -107,14 +129,11 @@ def run_import(uri: str, password: str, paths: list[Path], tmp: Path, *extra: st
     seconds = time.monotonic() - started
     done.set()
     sampler.join()
-    if proc.returncode != 0:
-        raise SystemExit(f"import failed ({proc.returncode}):\n{out.decode()}\n{err.decode()}")
-    return {
-        "seconds": round(seconds, 2),
-        "peak_rss_mb": round(peak / 2**20, 1),
-        "load_average_1m_before": round(load_before, 2),
-        "load_average_1m_after": round(os.getloadavg()[0], 2),
-    }
+    return subprocess.CompletedProcess(command, proc.returncode, out, err), seconds, peaks
+
+
+def _failed(what: str, proc: subprocess.CompletedProcess[bytes]) -> SystemExit:
+    return SystemExit(f"{what} failed ({proc.returncode}):\n{proc.stdout.decode()}\n{proc.stderr.decode()}")
 
 
 def _role(process: psutil.Process) -> str:
@@ -139,31 +158,11 @@ def run_bulk(data: Path, label: str) -> None:
         }
         command = [sys.executable, "-c", "from peergraph.cli import main; main()", "bulk-import", str(data), "--json"]
         load_before = os.getloadavg()
-        started = time.monotonic()
-        proc = subprocess.Popen(command, env=env, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        peaks: dict[str, int] = {}
-        done = threading.Event()
-
-        def sample() -> None:
-            root = psutil.Process(proc.pid)
-            while not done.is_set():
-                with contextlib.suppress(psutil.Error):
-                    for process in [root, *root.children(recursive=True)]:
-                        with contextlib.suppress(psutil.Error):
-                            role = _role(process)
-                            peaks[role] = max(peaks.get(role, 0), process.memory_info().rss)
-                done.wait(0.1)
-
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
-        out, err = proc.communicate()
-        seconds = time.monotonic() - started
-        done.set()
-        sampler.join()
+        proc, seconds, peaks = run_sampled(command, env, _role)
         try:
             if proc.returncode != 0:
-                raise SystemExit(f"bulk import failed ({proc.returncode}):\n{out.decode()}\n{err.decode()}")
-            summary = orjson.loads(out)
+                raise _failed("bulk import", proc)
+            summary = orjson.loads(proc.stdout)
             server_rss = psutil.Process(server.running_pid() or 0).memory_info().rss if server.running_pid() else 0
         finally:
             server.stop()

@@ -64,7 +64,7 @@ class ImportOptions:
     format: str | None = None  # of a snapshot that holds both copies: "jsonl" (the default) or "parquet"
     writers: int = DEFAULT_WRITERS
     ledger_days: int = DEFAULT_LEDGER_DAYS  # abandoned runs' ledger entries older than this are deleted
-    limits: RecordLimits = field(default_factory=RecordLimits.defaults)
+    limits: RecordLimits = field(default_factory=RecordLimits.from_settings)
     transaction_timeout: float = field(default_factory=lambda: setting_default("import_transaction_timeout_seconds"))
     migration_timeout: float = field(default_factory=lambda: setting_default("admin_query_timeout_seconds"))
 

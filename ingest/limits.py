@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ingest.ids import RecordError
-from peergraph.settings import Settings, setting_default
+from peergraph.settings import SettingsView, from_setting
 
 # A row's field → which bound applies; any other string is "text".
 _KIND_OF_FIELD = {
@@ -31,33 +31,12 @@ _SETTING = {kind: f"PEERGRAPH_IMPORT_MAX_{kind.upper()}_CHARS" for kind in ("tit
 
 
 @dataclass(frozen=True)
-class RecordLimits:
-    line_bytes: int
-    title: int
-    abstract: int
-    name: int
-    text: int
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> RecordLimits:
-        return cls(
-            line_bytes=settings.import_max_line_bytes,
-            title=settings.import_max_title_chars,
-            abstract=settings.import_max_abstract_chars,
-            name=settings.import_max_name_chars,
-            text=settings.import_max_text_chars,
-        )
-
-    @classmethod
-    def defaults(cls) -> RecordLimits:
-        """The settings' defaults (for callers that are handed no settings)."""
-        return cls(
-            line_bytes=setting_default("import_max_line_bytes"),
-            title=setting_default("import_max_title_chars"),
-            abstract=setting_default("import_max_abstract_chars"),
-            name=setting_default("import_max_name_chars"),
-            text=setting_default("import_max_text_chars"),
-        )
+class RecordLimits(SettingsView):
+    line_bytes: int = from_setting("import_max_line_bytes")
+    title: int = from_setting("import_max_title_chars")
+    abstract: int = from_setting("import_max_abstract_chars")
+    name: int = from_setting("import_max_name_chars")
+    text: int = from_setting("import_max_text_chars")
 
     def line_reason(self, length: int) -> str:
         return (

@@ -282,6 +282,15 @@ def host_first(host: str, lineage: list[tuple[str, str | None]]) -> list[tuple[s
     return [unique[at], *unique[:at], *unique[at + 1 :]]
 
 
+def _entity_row(kind: str, rec: dict[str, Any], props: Row, *, stub_flag: bool = True, **extra: object) -> Row:
+    """The row of an entity record: its `props` with the record's updated_date (and `isStub: false`: a record, not
+    a stub, unless the kind has no stubs), refused without a display name; `extra` goes beside the props."""
+    props = {**props, **({"isStub": False} if stub_flag else {}), "updatedDate": _str(rec.get("updated_date"))}
+    if props["name"] is None:
+        raise RecordError(f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} record needs a display_name")
+    return {"id": props["id"], "updatedDate": props["updatedDate"], "props": props, **extra}
+
+
 def author_row(record: object) -> Row:
     rec = _require_dict(record)
     aid = short_id(rec.get("id"), "A")
@@ -325,11 +334,7 @@ def institution_row(record: object) -> Row:
     stub = _institution_stub(rec)
     if stub is None:
         raise RecordError("an institution record needs an I... id")
-    if stub["name"] is None:
-        raise RecordError("an institution record needs a display_name")
-    props = {**stub, "worksCount": _int(rec.get("works_count"), "works_count"), "isStub": False}
-    props["updatedDate"] = _str(rec.get("updated_date"))
-    return {"id": stub["id"], "updatedDate": props["updatedDate"], "props": props}
+    return _entity_row("institution", rec, {**stub, "worksCount": _int(rec.get("works_count"), "works_count")})
 
 
 def source_row(record: object) -> Row:
@@ -341,17 +346,8 @@ def source_row(record: object) -> Row:
         "issnL": _str(rec.get("issn_l")),
         "type": _str(rec.get("type")),
         "countryCode": _str(rec.get("country_code")),
-        "isStub": False,
-        "updatedDate": _str(rec.get("updated_date")),
     }
-    if props["name"] is None:
-        raise RecordError("a source record needs a display_name")
-    return {
-        "id": sid,
-        "updatedDate": props["updatedDate"],
-        "props": props,
-        "publisherLineage": publisher_lineage(rec),
-    }
+    return _entity_row("source", rec, props, publisherLineage=publisher_lineage(rec))
 
 
 def funder_row(record: object) -> Row:
@@ -372,12 +368,8 @@ def funder_row(record: object) -> Row:
             rec.get("grants_count") if rec.get("awards_count") is None else rec.get("awards_count"), "awards_count"
         ),
         "hIndex": _int(stats.get("h_index"), "summary_stats.h_index"),
-        "isStub": False,
-        "updatedDate": _str(rec.get("updated_date")),
     }
-    if props["name"] is None:
-        raise RecordError("a funder record needs a display_name")
-    return {"id": fid, "updatedDate": props["updatedDate"], "props": props}
+    return _entity_row("funder", rec, props)
 
 
 def publisher_row(record: object) -> Row:
@@ -394,11 +386,7 @@ def publisher_row(record: object) -> Row:
         "worksCount": _int(rec.get("works_count"), "works_count"),
         "citedByCount": _int(rec.get("cited_by_count"), "cited_by_count"),
         "hIndex": _int(stats.get("h_index"), "summary_stats.h_index"),
-        "isStub": False,
-        "updatedDate": _str(rec.get("updated_date")),
     }
-    if props["name"] is None:
-        raise RecordError("a publisher record needs a display_name")
     parent_raw = rec.get("parent_publisher")
     parent_dict = _dict(parent_raw)
     parent_id = optional_short_id(parent_dict.get("id") if parent_dict else parent_raw, "P")
@@ -407,7 +395,7 @@ def publisher_row(record: object) -> Row:
         if parent_id is None or parent_id == pid
         else {"id": parent_id, "name": _str(parent_dict.get("display_name"))}
     )
-    return {"id": pid, "updatedDate": props["updatedDate"], "props": props, "parent": parent}
+    return _entity_row("publisher", rec, props, parent=parent)
 
 
 def topic_row(record: object) -> Row:
@@ -421,12 +409,8 @@ def topic_row(record: object) -> Row:
         "field": _str(_dict(rec.get("field")).get("display_name")),
         "domain": _str(_dict(rec.get("domain")).get("display_name")),
         "worksCount": _int(rec.get("works_count"), "works_count"),
-        "isStub": False,
-        "updatedDate": _str(rec.get("updated_date")),
     }
-    if props["name"] is None:
-        raise RecordError("a topic record needs a display_name")
-    return {"id": tid, "updatedDate": props["updatedDate"], "props": props}
+    return _entity_row("topic", rec, props)
 
 
 def concept_row(record: object) -> Row:
@@ -437,11 +421,8 @@ def concept_row(record: object) -> Row:
         "name": _str(rec.get("display_name")),
         "level": _int(rec.get("level"), "level"),
         "worksCount": _int(rec.get("works_count"), "works_count"),
-        "updatedDate": _str(rec.get("updated_date")),
     }
-    if props["name"] is None:
-        raise RecordError("a concept record needs a display_name")
-    return {"id": cid, "updatedDate": props["updatedDate"], "props": props}
+    return _entity_row("concept", rec, props, stub_flag=False)
 
 
 ROW_BUILDERS = {

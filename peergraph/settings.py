@@ -5,8 +5,9 @@ Settings are built by `get_settings()` and passed down; nothing reads the enviro
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -268,6 +269,23 @@ class Settings(BaseSettings):
 def setting_default(name: str) -> Any:
     """A setting's default, for code that can also run without settings passed in (declared once, above)."""
     return Settings.model_fields[name].get_default(call_default_factory=True)
+
+
+def from_setting(name: str) -> Any:
+    """A field of a `SettingsView`, read from the setting `name` (declared once, beside the field)."""
+    return dataclasses.field(metadata={"setting": name})
+
+
+class SettingsView:
+    """A frozen dataclass of a few settings under the names its code uses, each field declared with
+    `from_setting(<setting name>)`: what a component needs, read in one place."""
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None) -> Self:
+        """The view of `settings`, or of the defaults for callers that are handed none."""
+        names = {f.name: f.metadata["setting"] for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+        read = (lambda name: getattr(settings, name)) if settings is not None else setting_default
+        return cls(**{field: read(name) for field, name in names.items()})
 
 
 def get_settings(**overrides: object) -> Settings:

@@ -13,6 +13,7 @@ from resolvers.listing import filter_id
 from resolvers.work_filter import compile_filter
 
 if TYPE_CHECKING:
+    from schema.funder import FunderRow, PublisherRow
     from schema.work_filter import WorkFilter
 
 Row = dict[str, Any]
@@ -78,21 +79,21 @@ async def collaborations(info: Info, *, where: WorkFilter | None, party: str, fi
     return rows[0]
 
 
-async def funder_row(info: Info, *, funder_id: str) -> Row | None:
-    row: Row | None = await info.context.loaders.funder.load(funder_id)
+async def funder_row(info: Info, *, funder_id: str) -> FunderRow | None:
+    row: FunderRow | None = await info.context.loaders.funder.load(funder_id)
     return row
 
 
-async def publisher_row(info: Info, *, publisher_id: str) -> Row | None:
-    row: Row | None = await info.context.loaders.publisher.load(publisher_id)
+async def publisher_row(info: Info, *, publisher_id: str) -> PublisherRow | None:
+    row: PublisherRow | None = await info.context.loaders.publisher.load(publisher_id)
     return row
 
 
-async def funder_by_id(info: Info, *, id: str) -> Row | None:
+async def funder_by_id(info: Info, *, id: str) -> FunderRow | None:
     return await funder_row(info, funder_id=filter_id(id, "funder", "id") or "")
 
 
-async def publisher_by_id(info: Info, *, id: str) -> Row | None:
+async def publisher_by_id(info: Info, *, id: str) -> PublisherRow | None:
     return await publisher_row(info, publisher_id=filter_id(id, "publisher", "id") or "")
 
 
@@ -100,7 +101,7 @@ async def work_funders(info: Info, *, work_id: str) -> list[Row]:
     return await info.context.loaders.work_funders.load(work_id)
 
 
-async def source_publisher(info: Info, *, source_id: str) -> Row | None:
+async def source_publisher(info: Info, *, source_id: str) -> PublisherRow | None:
     found = await info.context.loaders.source_publisher.load(source_id)
     return None if found is None else await publisher_row(info, publisher_id=found)
 

@@ -152,7 +152,14 @@ def _work_groups(row: dict[str, object]) -> WorkGroups:
     )
 
 
-def _entity_groups(row: dict[str, object]) -> EntityGroups:
+async def _entity_groups(
+    info: Info, kind: str, filters: dict[str, Any], facet: str, first: int, order: GroupOrder, include_unknown: bool
+) -> EntityGroups:
+    """authorsGroupBy and institutionsGroupBy: the entities of `kind` matching `filters`, counted by `facet`."""
+    by_key = order is GroupOrder.KEY_ASC
+    row = await resolve.entity_group_by(
+        info, kind=kind, filters=filters, facet=facet, first=first, by_key=by_key, include_unknown=include_unknown
+    )
     groups = row["groups"]
     assert isinstance(groups, list)
     return EntityGroups(
@@ -173,12 +180,10 @@ async def _page(
     after: str | None,
     node: Callable[[Any], N],
 ) -> Connection[N]:
-    name = f"{kind}s.{order.value}"
-    limit, start = keyset.window(name, first, after)
     filters = (where or OrganizationFilter()).params()
-    rows = await resolve.entity_page(info, kind=kind, filters=filters, order=order.value, after=start, limit=limit + 1)
+    fetch = partial(resolve.entity_page, info, kind=kind, filters=filters, order=order.value)
     counter = partial(resolve.entity_count, info, kind=kind, filters=filters)
-    return keyset.connection(name, rows, limit, after, counter, node)
+    return await keyset.page(f"{kind}s.{order.value}", first, after, fetch, counter, node)
 
 
 @strawberry.type
@@ -219,16 +224,8 @@ class AnalyticsQuery:
         order_by: GroupOrder = GroupOrder.COUNT_DESC,
         include_unknown: bool = False,
     ) -> EntityGroups:
-        row = await resolve.entity_group_by(
-            info,
-            kind="author",
-            filters=(where or AuthorFilter()).params(),
-            facet=by.value,
-            first=first,
-            by_key=order_by is GroupOrder.KEY_ASC,
-            include_unknown=include_unknown,
-        )
-        return _entity_groups(row)
+        filters = (where or AuthorFilter()).params()
+        return await _entity_groups(info, "author", filters, by.value, first, order_by, include_unknown)
 
     @strawberry.field(description="Institutions matching `where` counted by a facet.")
     async def institutions_group_by(
@@ -240,16 +237,8 @@ class AnalyticsQuery:
         order_by: GroupOrder = GroupOrder.COUNT_DESC,
         include_unknown: bool = False,
     ) -> EntityGroups:
-        row = await resolve.entity_group_by(
-            info,
-            kind="institution",
-            filters=(where or InstitutionFilter()).params(),
-            facet=by.value,
-            first=first,
-            by_key=order_by is GroupOrder.KEY_ASC,
-            include_unknown=include_unknown,
-        )
-        return _entity_groups(row)
+        filters = (where or InstitutionFilter()).params()
+        return await _entity_groups(info, "institution", filters, by.value, first, order_by, include_unknown)
 
     @strawberry.field(
         description="Pairs of institutions, countries or authors ranked by how many of the works matching `where` "

@@ -2,17 +2,37 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import strawberry
 
 from peergraph.context import Info
 from resolvers import analytics as resolve
-from schema.node import Node
+from schema.node import FromRow, NamedRow, Node
+
+
+class FunderRow(NamedRow, total=False):
+    """A funder as cypher/funder/get_by_ids.cypher and page.cypher return it."""
+
+    countryCode: str | None
+    description: str | None
+    ror: str | None
+    citedByCount: int | None
+    awardsCount: int | None
+    graphWorksCount: int
+
+
+class PublisherRow(NamedRow, total=False):
+    """A publisher as cypher/publisher/get_by_ids.cypher and page.cypher return it."""
+
+    countryCodes: list[str]
+    hierarchyLevel: int | None
+    ror: str | None
+    citedByCount: int | None
+    graphWorksCount: int
+    parentId: str | None
 
 
 @strawberry.type(description="A research funder (stubs are known only from works' funders and grants).")
-class Funder(Node):
+class Funder(Node, FromRow):
     name: str | None = strawberry.field(description="Display name.")
     country_code: str | None = strawberry.field(description="ISO 3166-1 alpha-2 country code.")
     description: str | None = strawberry.field(description="OpenAlex's one-line description.")
@@ -23,21 +43,6 @@ class Funder(Node):
     graph_works_count: int = strawberry.field(description="Works in this graph that name the funder.")
     is_stub: bool = strawberry.field(description="Known only from works naming it (no funder record imported).")
 
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Funder:
-        return cls(
-            id=strawberry.ID(row["id"]),
-            name=row.get("name"),
-            country_code=row.get("countryCode"),
-            description=row.get("description"),
-            ror=row.get("ror"),
-            works_count=row.get("worksCount"),
-            cited_by_count=row.get("citedByCount"),
-            awards_count=row.get("awardsCount"),
-            graph_works_count=int(row.get("graphWorksCount") or 0),
-            is_stub=bool(row.get("isStub")),
-        )
-
 
 @strawberry.type(description="A funder of a work, with the award ids the work names for it.")
 class WorkFunder:
@@ -46,7 +51,7 @@ class WorkFunder:
 
 
 @strawberry.type(description="A publisher: the host organization of sources (stubs come from sources and works).")
-class Publisher(Node):
+class Publisher(Node, FromRow):
     name: str | None = strawberry.field(description="Display name.")
     country_codes: list[str] = strawberry.field(description="ISO 3166-1 alpha-2 country codes.")
     hierarchy_level: int | None = strawberry.field(description="0 for a top publisher, 1 for its imprints ...")
@@ -75,18 +80,3 @@ class Publisher(Node):
                 break
             chain.append(Publisher.from_row(row))
         return chain
-
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Publisher:
-        return cls(
-            id=strawberry.ID(row["id"]),
-            name=row.get("name"),
-            country_codes=list(row.get("countryCodes") or []),
-            hierarchy_level=row.get("hierarchyLevel"),
-            ror=row.get("ror"),
-            works_count=row.get("worksCount"),
-            cited_by_count=row.get("citedByCount"),
-            graph_works_count=int(row.get("graphWorksCount") or 0),
-            is_stub=bool(row.get("isStub")),
-            parent_id=row.get("parentId"),
-        )

@@ -56,6 +56,20 @@ def window(listing: str, first: int | None, after: str | None) -> tuple[int, dic
     return limit, after_params(listing, after)
 
 
+async def page(
+    listing: str,
+    first: int | None,
+    after: str | None,
+    fetch: Callable[..., Awaitable[list[Row]]],
+    counter: Callable[[], Awaitable[int]],
+    node: Callable[[Any], N],
+) -> Connection[N]:
+    """One keyset page of `listing` (e.g. "works.YEAR_DESC"): `fetch(after=<the after-parameters>, limit=...)` reads
+    one row more than the page shows (which tells whether more follow); totalCount is `counter`'s, when asked."""
+    limit, start = window(listing, first, after)
+    return connection(listing, await fetch(after=start, limit=limit + 1), limit, after, counter, node)
+
+
 def connection(
     listing: str,
     rows: list[Row],

@@ -64,12 +64,10 @@ async def _page(
     after: str | None,
     node: Callable[[Any], N],
 ) -> Connection[N]:
-    """One keyset page (fetched with one extra row to learn whether more follow), totalCount counted when asked."""
-    name = f"{kind}s.{order}"
-    limit, start = keyset.window(name, first, after)
-    rows = await listing.list_page(info, kind=kind, order=order, filters=filters, after=start, limit=limit + 1)
+    """One page of a root listing of `kind` (schema/keyset.py), totalCount counted when asked."""
+    fetch = partial(listing.list_page, info, kind=kind, order=order, filters=filters)
     counter = partial(listing.list_count, info, kind=kind, filters=filters)
-    return keyset.connection(name, rows, limit, after, counter, node)
+    return await keyset.page(f"{kind}s.{order}", first, after, fetch, counter, node)
 
 
 @strawberry.type
@@ -86,11 +84,9 @@ class ListingQuery:
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Work]:
-        name = f"works.{order_by.value}"
-        limit, start = keyset.window(name, first, after)
-        rows = await analytics.works_page(info, where=where, order=order_by.value, after=start, limit=limit + 1)
+        fetch = partial(analytics.works_page, info, where=where, order=order_by.value)
         counter = partial(analytics.count_works, info, where=where)
-        return keyset.connection(name, rows, limit, after, counter, Work.from_row)
+        return await keyset.page(f"works.{order_by.value}", first, after, fetch, counter, Work.from_row)
 
     @strawberry.field(description="All authors matching `where`, in the chosen order.")
     async def authors(

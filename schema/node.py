@@ -30,7 +30,7 @@ class FromRow:
     """An entity type built from the row its reads return: each of its data fields from the row's key of the same
     GraphQL name (`country_code` from `countryCode`, null when absent; a non-null Boolean false), so a field added
     to the type and to its projection (cypher/fragments/) is read with no third edit. A type whose resolvers read
-    more of the row keeps it, as the private field `row`."""
+    more of the row keeps it, as the private field `row`; another private field is read from its own key."""
 
     @classmethod
     def from_row(cls, row: NodeRow) -> Self:
@@ -42,13 +42,17 @@ _BUILDERS: dict[type, Callable[[NodeRow], Any]] = {}
 
 
 def _plan(cls: type) -> list[tuple[str, str, bool]]:
-    """(field, row key, whether a non-null Boolean) of each data field of a strawberry type."""
+    """(field, row key, whether a non-null Boolean) of each data field of a strawberry type, and of each other
+    field its __init__ takes but `row` (private ones: read from the camelCase key, `parent_id` from `parentId`)."""
     definition = cls.__strawberry_definition__  # type: ignore[attr-defined]
-    return [
+    fields = [
         (f.python_name, f.graphql_name or to_camel_case(f.python_name), f.type is bool)
         for f in definition.fields
         if f.base_resolver is None and not is_private(f.type)
     ]
+    shown = {name for name, _, _ in fields}
+    hidden = [f.name for f in dataclasses.fields(cls) if f.init and f.name not in shown and f.name != "row"]
+    return fields + [(name, to_camel_case(name), False) for name in hidden]
 
 
 def _builder(cls: type) -> Callable[[NodeRow], Any]:

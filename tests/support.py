@@ -54,6 +54,10 @@ class ApiServer:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    def client(self, timeout: float = 60) -> httpx.AsyncClient:
+        """An HTTP client of this server (use it with `async with`)."""
+        return httpx.AsyncClient(base_url=self.url, timeout=timeout)
+
     def __enter__(self) -> ApiServer:
         self.thread.start()
         deadline = time.monotonic() + 30

@@ -22,28 +22,17 @@ from dataclasses import dataclass
 from neo4j import AsyncDriver, AsyncManagedTransaction
 
 from accounts.auth.ratelimit import Locked, RateLimits, Throttled, key_of, lock, retry_after
-from peergraph.settings import Settings
+from peergraph.settings import SettingsView, from_setting
 
 
 @dataclass(frozen=True)
-class LoginPolicy:
-    window: float
-    per_account_client: int
-    per_client: int
-    delay_after: int
-    delay_base: float
-    delay_max: float
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> LoginPolicy:
-        return cls(
-            window=settings.login_window_seconds,
-            per_account_client=settings.login_failures_per_account_client,
-            per_client=settings.login_failures_per_client,
-            delay_after=settings.login_delay_after_failures,
-            delay_base=settings.login_delay_base_seconds,
-            delay_max=settings.login_delay_max_seconds,
-        )
+class LoginPolicy(SettingsView):
+    window: float = from_setting("login_window_seconds")
+    per_account_client: int = from_setting("login_failures_per_account_client")
+    per_client: int = from_setting("login_failures_per_client")
+    delay_after: int = from_setting("login_delay_after_failures")
+    delay_base: float = from_setting("login_delay_base_seconds")
+    delay_max: float = from_setting("login_delay_max_seconds")
 
     def delay(self, account_failures: int) -> float:
         """The wait between one client's attempts on an account with this many failures in the window."""

@@ -12,7 +12,7 @@ WHERE $afterId IS NULL OR CASE WHEN $afterKey IS NULL THEN sortKey IS NULL AND n
 WITH n, sortKey
 ORDER BY sortKey IS NULL, CASE WHEN $desc THEN sortKey END DESC, CASE WHEN $desc THEN null ELSE sortKey END ASC, n.id ASC
 LIMIT $limit
-RETURN n {sortKey: sortKey, .id, .name, .countryCodes, .hierarchyLevel, .ror, .worksCount, .citedByCount, .hIndex, .isStub,
+RETURN n {sortKey: sortKey, .id, .name, countryCodes: coalesce(n.countryCodes, []), .hierarchyLevel, .ror, .worksCount, .citedByCount, .hIndex, .isStub,
   parentId: [(n)-[:PART_OF]->(up:Publisher) | up.id][0],
   graphWorksCount: COUNT { (n)<-[:PUBLISHED_BY]-(:Source)<-[:PUBLISHED_IN]-(:Work) },
   sourceIds: [(n)<-[:PUBLISHED_BY]-(s:Source) | s.id]} AS publisher

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import httpx
 import jwt
 import pytest
 import pytest_asyncio
@@ -87,7 +86,7 @@ def account_server(account_settings: Settings, driver: AsyncDriver) -> Iterator[
 
 @pytest_asyncio.fixture(loop_scope="session")
 async def api(account_server: ApiServer) -> AsyncIterator[Api]:
-    async with httpx.AsyncClient(base_url=account_server.url, timeout=60) as client:
+    async with account_server.client() as client:
         yield Api(client, fresh_ip())
 
 

@@ -45,7 +45,7 @@ def delta(before: dict[str, float], after: dict[str, float], series: str) -> flo
 async def enabled(account_settings: Settings, driver: AsyncDriver) -> AsyncIterator[Api]:
     settings = account_settings.model_copy(update={"import_mutation_enabled": True})
     with ApiServer(settings) as server:
-        async with httpx.AsyncClient(base_url=server.url, timeout=60) as client:
+        async with server.client() as client:
             yield Api(client, fresh_ip())
 
 

@@ -32,7 +32,7 @@ def cached_server(account_settings: Settings, driver: AsyncDriver) -> Iterator[A
 
 @pytest_asyncio.fixture(loop_scope="session")
 async def cached(cached_server: ApiServer) -> AsyncIterator[Api]:
-    async with httpx.AsyncClient(base_url=cached_server.url, timeout=60) as client:
+    async with cached_server.client() as client:
         yield Api(client, fresh_ip())
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+import contextlib
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any
 
 import httpx
 import pytest
@@ -22,12 +24,23 @@ def contract() -> str:
 
 
 @pytest.fixture(scope="session")
-def counting_server(settings: Settings, driver: AsyncDriver) -> Iterator[ApiServer]:
-    with ApiServer(settings.model_copy(update={"expose_round_trips": True})) as server:
+def servers(settings: Settings, driver: AsyncDriver) -> Iterator[Callable[..., ApiServer]]:
+    """`servers(**update)`: the API with those settings changed, started on first use, one per distinct change for
+    the session (a real server over HTTP, like every other)."""
+    made: dict[tuple[tuple[str, Any], ...], ApiServer] = {}
+    with contextlib.ExitStack() as stack:
+
+        def server(**update: Any) -> ApiServer:
+            key = tuple(sorted(update.items()))
+            if key not in made:
+                made[key] = stack.enter_context(ApiServer(settings.model_copy(update=update)))
+            return made[key]
+
         yield server
 
 
 @pytest_asyncio.fixture(loop_scope="session")
-async def counting_http(counting_server: ApiServer) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(base_url=counting_server.url, timeout=60) as client:
+async def counting_http(servers: Callable[..., ApiServer]) -> AsyncIterator[httpx.AsyncClient]:
+    """A client of a server that reports each request's Neo4j round trips (`expose_round_trips`)."""
+    async with servers(expose_round_trips=True).client() as client:
         yield client

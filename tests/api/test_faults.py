@@ -48,6 +48,16 @@ def api_through(settings: Settings, proxy: FaultyProxy, **limits: Any) -> contex
     return faults.api_through(settings, proxy, **{**PRODUCTION_LIMITS, **limits})
 
 
+@contextlib.asynccontextmanager
+async def answering(settings: Settings, proxy: FaultyProxy, **limits: Any) -> AsyncIterator[httpx.AsyncClient]:
+    """A client of the API through the proxy (`api_through`), once it has answered the test's query: its pool and
+    Neo4j's plan are warm before the fault."""
+    with api_through(settings, proxy, **limits) as api:
+        async with httpx.AsyncClient(base_url=api.url, timeout=30) as http:
+            assert (await ask(http))[2] == {"data": ANSWER}
+            yield http
+
+
 async def ask(http: httpx.AsyncClient) -> tuple[float, int, dict[str, Any]]:
     started = time.monotonic()
     response = await http.post("/graphql", json={"query": QUERY})
@@ -74,29 +84,27 @@ def code_of(body: dict[str, Any]) -> str | None:
 async def test_neo4j_down_answers_within_a_second_and_serves_again_within_two(
     settings: Settings, sample_db: AsyncDriver, proxy: FaultyProxy
 ) -> None:
-    with api_through(settings, proxy) as api:
-        async with httpx.AsyncClient(base_url=api.url, timeout=30) as http:
-            assert (await ask(http))[2] == {"data": ANSWER}
-            await proxy.down()  # Bolt refused, pooled connections broken
-            for _ in range(5):
-                seconds, status, body = await ask(http)
-                assert code_of(body) == "SERVICE_UNAVAILABLE", body
-                assert status == 200
-                assert seconds < 1.0, seconds
-                assert "Traceback" not in str(body)
-            started = time.monotonic()
-            ready = await http.get("/readyz")
-            assert ready.status_code == 503
-            assert time.monotonic() - started < 1.0  # one attempt: a refusing server is said at once
-            await proxy.up()
-            back = time.monotonic()
-            while True:
-                _, _, body = await ask(http)
-                if body == {"data": ANSWER}:
-                    break
-                assert time.monotonic() - back < 2.0, f"still failing 2 s after Bolt accepts again: {body}"
-                await asyncio.sleep(0.05)
-            assert (await http.get("/readyz")).status_code == 200
+    async with answering(settings, proxy) as http:
+        await proxy.down()  # Bolt refused, pooled connections broken
+        for _ in range(5):
+            seconds, status, body = await ask(http)
+            assert code_of(body) == "SERVICE_UNAVAILABLE", body
+            assert status == 200
+            assert seconds < 1.0, seconds
+            assert "Traceback" not in str(body)
+        started = time.monotonic()
+        ready = await http.get("/readyz")
+        assert ready.status_code == 503
+        assert time.monotonic() - started < 1.0  # one attempt: a refusing server is said at once
+        await proxy.up()
+        back = time.monotonic()
+        while True:
+            _, _, body = await ask(http)
+            if body == {"data": ANSWER}:
+                break
+            assert time.monotonic() - back < 2.0, f"still failing 2 s after Bolt accepts again: {body}"
+            await asyncio.sleep(0.05)
+        assert (await http.get("/readyz")).status_code == 200
 
 
 async def test_a_paused_neo4j_is_covered_by_the_deadline(
@@ -105,35 +113,33 @@ async def test_a_paused_neo4j_is_covered_by_the_deadline(
     """SIGSTOP on the test's own Neo4j (a proxy that stalls everything when the suite does not own its pid)."""
     deadline = 2.0
     pid = neo4j_service.server.running_pid() if neo4j_service.server is not None else None
-    with api_through(settings, proxy, request_deadline_seconds=deadline) as api:
-        async with httpx.AsyncClient(base_url=api.url, timeout=30) as http:
-            assert (await ask(http))[2] == {"data": ANSWER}
+    async with answering(settings, proxy, request_deadline_seconds=deadline) as http:
+        if pid is not None:
+            os.kill(pid, signal.SIGSTOP)
+        else:
+            proxy.stall()
+        try:
+            answers = await asyncio.gather(*(ask(http) for _ in range(8)))
+            livez = await http.get("/livez")
+        finally:
             if pid is not None:
-                os.kill(pid, signal.SIGSTOP)
+                os.kill(pid, signal.SIGCONT)
             else:
-                proxy.stall()
-            try:
-                answers = await asyncio.gather(*(ask(http) for _ in range(8)))
-                livez = await http.get("/livez")
-            finally:
-                if pid is not None:
-                    os.kill(pid, signal.SIGCONT)
-                else:
-                    proxy.resume()
-            # A request on a pooled connection waits for an answer that never comes: the deadline ends it. One
-            # that opens a new connection gets no Bolt handshake: the connection timeout says "unavailable" sooner.
-            codes = {(status, code_of(body)) for _, status, body in answers}
-            assert codes <= {(504, "DEADLINE_EXCEEDED"), (200, "SERVICE_UNAVAILABLE")}, answers
-            assert (504, "DEADLINE_EXCEEDED") in codes, answers
-            for seconds, status, _ in answers:
-                assert seconds < deadline + 1.0, seconds
-                if status == 504:
-                    assert seconds > deadline - 0.1, seconds
-            assert livez.status_code == 200
-            back = time.monotonic()
-            while (await ask(http))[2] != {"data": ANSWER}:
-                assert time.monotonic() - back < 5.0, "not served again after the JVM resumed"
-                await asyncio.sleep(0.05)
+                proxy.resume()
+        # A request on a pooled connection waits for an answer that never comes: the deadline ends it. One
+        # that opens a new connection gets no Bolt handshake: the connection timeout says "unavailable" sooner.
+        codes = {(status, code_of(body)) for _, status, body in answers}
+        assert codes <= {(504, "DEADLINE_EXCEEDED"), (200, "SERVICE_UNAVAILABLE")}, answers
+        assert (504, "DEADLINE_EXCEEDED") in codes, answers
+        for seconds, status, _ in answers:
+            assert seconds < deadline + 1.0, seconds
+            if status == 504:
+                assert seconds > deadline - 0.1, seconds
+        assert livez.status_code == 200
+        back = time.monotonic()
+        while (await ask(http))[2] != {"data": ANSWER}:
+            assert time.monotonic() - back < 5.0, "not served again after the JVM resumed"
+            await asyncio.sleep(0.05)
 
 
 async def test_past_the_in_flight_cap_requests_are_shed_at_once(
@@ -141,29 +147,27 @@ async def test_past_the_in_flight_cap_requests_are_shed_at_once(
 ) -> None:
     # A long connection timeout: a held request that opens a new connection waits for its handshake too.
     limits = {"max_in_flight": 2, "request_deadline_seconds": 8.0, "neo4j_connection_timeout_seconds": 6.0}
-    with api_through(settings, proxy, **limits) as api:
-        async with httpx.AsyncClient(base_url=api.url, timeout=30) as http:
-            assert (await ask(http))[2] == {"data": ANSWER}
-            proxy.stall()
-            held = [asyncio.create_task(ask(http)) for _ in range(2)]
-            try:
-                started = time.monotonic()
-                while in_flight(await http.get("/metrics")) < 3:  # the two held requests and this scrape
-                    assert time.monotonic() - started < 4.0, "the held requests never arrived"
-                shed = await http.post("/graphql", json={"query": QUERY})
-                assert shed.status_code == 503, shed.text
-                seconds = shed.elapsed.total_seconds()
-                assert seconds < 0.5, seconds
-                assert shed.headers["retry-after"] == "1"
-                assert shed.json()["errors"][0]["extensions"]["code"] == "OVERLOADED"
-                livez = await http.get("/livez")
-                assert livez.status_code == 200
-            finally:
-                proxy.resume()
-            for _, status, body in await asyncio.gather(*held):
-                assert (status, body) == (200, {"data": ANSWER})
-            metrics = (await http.get("/metrics")).text
-            assert "peergraph_requests_shed_total" in metrics
+    async with answering(settings, proxy, **limits) as http:
+        proxy.stall()
+        held = [asyncio.create_task(ask(http)) for _ in range(2)]
+        try:
+            started = time.monotonic()
+            while in_flight(await http.get("/metrics")) < 3:  # the two held requests and this scrape
+                assert time.monotonic() - started < 4.0, "the held requests never arrived"
+            shed = await http.post("/graphql", json={"query": QUERY})
+            assert shed.status_code == 503, shed.text
+            seconds = shed.elapsed.total_seconds()
+            assert seconds < 0.5, seconds
+            assert shed.headers["retry-after"] == "1"
+            assert shed.json()["errors"][0]["extensions"]["code"] == "OVERLOADED"
+            livez = await http.get("/livez")
+            assert livez.status_code == 200
+        finally:
+            proxy.resume()
+        for _, status, body in await asyncio.gather(*held):
+            assert (status, body) == (200, {"data": ANSWER})
+        metrics = (await http.get("/metrics")).text
+        assert "peergraph_requests_shed_total" in metrics
 
 
 async def test_past_the_executing_cap_requests_wait_their_turn_and_are_shed_after_the_queue_timeout(
@@ -176,49 +180,45 @@ async def test_past_the_executing_cap_requests_wait_their_turn_and_are_shed_afte
         "request_deadline_seconds": 8.0,
         "neo4j_connection_timeout_seconds": 6.0,
     }
-    with api_through(settings, proxy, **limits) as api:
-        async with httpx.AsyncClient(base_url=api.url, timeout=30) as http:
-            before = queue_timeouts((await http.get("/metrics")).text)
-            assert (await ask(http))[2] == {"data": ANSWER}
-            proxy.stall()
-            held = asyncio.create_task(ask(http))  # takes the one turn and holds it while Neo4j is stalled
-            try:
-                started = time.monotonic()
-                while in_flight(await http.get("/metrics")) < 2:  # the held request and this scrape
-                    assert time.monotonic() - started < 4.0, "the held request never arrived"
-                seconds, status, body = await ask(http)
-                assert (status, code_of(body)) == (503, "OVERLOADED"), body
-                assert "waited 1.5 s for a turn" in body["errors"][0]["message"]
-                assert 1.5 <= seconds < 3.5, seconds  # it waited for its turn, not for the deadline
-            finally:
-                proxy.resume()
-            assert (await held)[1:] == (200, {"data": ANSWER})
-            # With the turn free again, requests take it one after another and all are answered.
-            answers = await asyncio.gather(*(ask(http) for _ in range(3)))
-            assert [(status, body) for _, status, body in answers] == [(200, {"data": ANSWER})] * 3
-            metrics = (await http.get("/metrics")).text
-            assert queue_timeouts(metrics) - before == 1  # the suite's servers share one process's counters
+    async with answering(settings, proxy, **limits) as http:
+        before = queue_timeouts((await http.get("/metrics")).text)
+        proxy.stall()
+        held = asyncio.create_task(ask(http))  # takes the one turn and holds it while Neo4j is stalled
+        try:
+            started = time.monotonic()
+            while in_flight(await http.get("/metrics")) < 2:  # the held request and this scrape
+                assert time.monotonic() - started < 4.0, "the held request never arrived"
+            seconds, status, body = await ask(http)
+            assert (status, code_of(body)) == (503, "OVERLOADED"), body
+            assert "waited 1.5 s for a turn" in body["errors"][0]["message"]
+            assert 1.5 <= seconds < 3.5, seconds  # it waited for its turn, not for the deadline
+        finally:
+            proxy.resume()
+        assert (await held)[1:] == (200, {"data": ANSWER})
+        # With the turn free again, requests take it one after another and all are answered.
+        answers = await asyncio.gather(*(ask(http) for _ in range(3)))
+        assert [(status, body) for _, status, body in answers] == [(200, {"data": ANSWER})] * 3
+        metrics = (await http.get("/metrics")).text
+        assert queue_timeouts(metrics) - before == 1  # the suite's servers share one process's counters
 
 
 async def test_a_full_connection_pool_is_overloaded_not_a_long_wait(
     settings: Settings, sample_db: AsyncDriver, proxy: FaultyProxy
 ) -> None:
     limits = {"neo4j_pool_size": 1, "neo4j_pool_acquire_timeout_seconds": 0.5, "request_deadline_seconds": 6.0}
-    with api_through(settings, proxy, **limits) as api:
-        async with httpx.AsyncClient(base_url=api.url, timeout=30) as http:
-            assert (await ask(http))[2] == {"data": ANSWER}
-            proxy.stall()
-            first = asyncio.create_task(ask(http))
-            second = asyncio.create_task(ask(http))
-            try:
-                done, _ = await asyncio.wait({first, second}, return_when=asyncio.FIRST_COMPLETED, timeout=4.0)
-                assert done, "neither request was answered while one held the only connection"
-                seconds, _, body = done.pop().result()
-                assert code_of(body) == "OVERLOADED", body
-                assert seconds < 1.5, seconds
-            finally:
-                proxy.resume()
-            await asyncio.gather(first, second)
+    async with answering(settings, proxy, **limits) as http:
+        proxy.stall()
+        first = asyncio.create_task(ask(http))
+        second = asyncio.create_task(ask(http))
+        try:
+            done, _ = await asyncio.wait({first, second}, return_when=asyncio.FIRST_COMPLETED, timeout=4.0)
+            assert done, "neither request was answered while one held the only connection"
+            seconds, _, body = done.pop().result()
+            assert code_of(body) == "OVERLOADED", body
+            assert seconds < 1.5, seconds
+        finally:
+            proxy.resume()
+        await asyncio.gather(first, second)
 
 
 async def test_the_deadline_stops_the_query_in_neo4j_too(settings: Settings, driver: AsyncDriver) -> None:
@@ -281,20 +281,16 @@ async def poll_until(check: Any, seconds: float) -> bool:
 async def test_an_account_write_with_neo4j_down_answers_within_a_second(
     settings: Settings, sample_db: AsyncDriver, proxy: FaultyProxy
 ) -> None:
-    with api_through(settings, proxy) as api:
-        async with httpx.AsyncClient(base_url=api.url, timeout=30) as http:
-            assert (await ask(http))[2] == {"data": ANSWER}
-            await proxy.down()
-            try:
-                for _ in range(3):
-                    started = time.monotonic()
-                    response = await http.post(
-                        "/graphql", json={"query": REGISTER, "variables": {"email": fresh_email()}}
-                    )
-                    assert code_of(response.json()) == "SERVICE_UNAVAILABLE", response.text
-                    assert time.monotonic() - started < 1.0
-            finally:
-                await proxy.up()
+    async with answering(settings, proxy) as http:
+        await proxy.down()
+        try:
+            for _ in range(3):
+                started = time.monotonic()
+                response = await http.post("/graphql", json={"query": REGISTER, "variables": {"email": fresh_email()}})
+                assert code_of(response.json()) == "SERVICE_UNAVAILABLE", response.text
+                assert time.monotonic() - started < 1.0
+        finally:
+            await proxy.up()
 
 
 async def test_a_write_held_on_a_lock_is_ended_by_neo4j_at_the_deadline(

@@ -56,7 +56,7 @@ async def test_plans_are_made_at_startup_and_again_after_neo4j_restarts(
         "warm_plans": True,
     }
     with ApiServer(settings.model_copy(update=update)) as api:
-        async with httpx.AsyncClient(base_url=api.url, timeout=60) as http:
+        async with api.client() as http:
             await wait_for(http, 1, seconds=180)
             started = time.monotonic()
             while "errors" in (first := await profile(http)):  # the answer to compare with after the restart

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -27,6 +29,19 @@ def cli_env(settings: Settings) -> dict[str, str]:
 
 def peergraph(settings: Settings, *args: str) -> Result:
     return CliRunner().invoke(app, list(args), env=cli_env(settings), catch_exceptions=False)
+
+
+async def import_with_no_rejects(settings: Settings, paths: list[Path], rejects: Path) -> None:
+    """`peergraph import paths` (in a thread: the test's loop stays free), which must succeed with no line rejected."""
+    args = ["import", *map(str, paths), "--rejects", str(rejects), "--no-progress"]
+    result = await asyncio.to_thread(peergraph, settings, *args)
+    assert result.exit_code == 0, result.output
+    assert await asyncio.to_thread(rejected_lines, rejects) == []
+
+
+def rejected_lines(rejects: Path) -> list[Any]:
+    """The lines of a rejects file (none when it was never written)."""
+    return [orjson.loads(line) for line in rejects.read_bytes().splitlines()] if rejects.exists() else []
 
 
 def cli_fingerprint(settings: Settings) -> dict[str, Any]:

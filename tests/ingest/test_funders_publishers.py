@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 from neo4j import AsyncDriver
@@ -10,7 +9,7 @@ from neo4j import AsyncDriver
 from ingest.sample import SAMPLE_DIR
 from peergraph.settings import Settings
 from tests.api.sample_truth import sample_truth
-from tests.ingest.cli_support import peergraph
+from tests.ingest.cli_support import import_with_no_rejects
 
 
 async def _rows(driver: AsyncDriver, database: str, query: str) -> list[dict[str, object]]:
@@ -21,12 +20,7 @@ async def _rows(driver: AsyncDriver, database: str, query: str) -> list[dict[str
 async def test_the_sample_imports_funders_and_publishers_with_no_rejects(
     empty_db: AsyncDriver, settings: Settings, tmp_path: Path
 ) -> None:
-    rejects = tmp_path / "rejects.jsonl"
-    result = await asyncio.to_thread(
-        peergraph, settings, "import", str(SAMPLE_DIR), "--rejects", str(rejects), "--no-progress"
-    )
-    assert result.exit_code == 0, result.output
-    assert not rejects.exists() or rejects.read_bytes() == b""
+    await import_with_no_rejects(settings, [SAMPLE_DIR], tmp_path / "rejects.jsonl")
     truth = sample_truth()
     db = settings.neo4j_database
     funders = await _rows(empty_db, db, "MATCH (f:Funder) RETURN f.id AS id, f.name AS name, f.isStub AS stub")

@@ -81,6 +81,17 @@ def _copy(snapshot: Path, tmp_path: Path) -> Path:
     return copy
 
 
+async def _refused_before_writing(
+    settings: Settings, copy: Path, *messages: str, options: tuple[str, ...] = ()
+) -> None:
+    """Importing `copy` fails (exit 1) saying each of `messages`, with nothing written."""
+    result = await asyncio.to_thread(_import, settings, str(copy), *options)
+    assert result.exit_code == 1
+    for message in messages:
+        assert message in result.output
+    assert (await asyncio.to_thread(cli_fingerprint, settings))["nodes"] == {}
+
+
 async def test_a_missing_part_stops_the_run_naming_it(
     empty_db: AsyncDriver, settings: Settings, snapshot: Path, tmp_path: Path
 ) -> None:
@@ -89,11 +100,7 @@ async def test_a_missing_part_stops_the_run_naming_it(
     gone = parts[len(parts) // 2]
     expected = len(gzip.decompress(gone.read_bytes()).splitlines())
     gone.unlink()
-    result = await asyncio.to_thread(_import, settings, str(copy))
-    assert result.exit_code == 1
-    assert f"missing part {gone}" in result.output
-    assert f"expects {expected:,} records" in result.output
-    assert (await asyncio.to_thread(cli_fingerprint, settings))["nodes"] == {}
+    await _refused_before_writing(settings, copy, f"missing part {gone}", f"expects {expected:,} records")
 
 
 async def test_a_part_the_manifest_does_not_list_stops_the_run_naming_it(
@@ -103,10 +110,7 @@ async def test_a_part_the_manifest_does_not_list_stops_the_run_naming_it(
     parts = sorted((copy / "data" / "jsonl" / "authors").glob("updated_date=*/part_*.gz"))
     extra = parts[0].with_name("part_0099.gz")
     shutil.copy(parts[0], extra)
-    result = await asyncio.to_thread(_import, settings, str(copy))
-    assert result.exit_code == 1
-    assert f"{extra} is not listed in its manifest" in result.output
-    assert (await asyncio.to_thread(cli_fingerprint, settings))["nodes"] == {}
+    await _refused_before_writing(settings, copy, f"{extra} is not listed in its manifest")
 
 
 async def test_a_parquet_part_with_another_row_count_stops_the_run_before_writing(
@@ -118,9 +122,5 @@ async def test_a_parquet_part_with_another_row_count_stops_the_run_before_writin
     )
     table = pq.read_table(part)
     pq.write_table(table.slice(0, table.num_rows - 1), part, compression="snappy")
-    result = await asyncio.to_thread(_import, settings, str(copy), "--format", "parquet")
-    assert result.exit_code == 1
-    assert f"{part}: the manifest expects {table.num_rows:,} records, the part holds {table.num_rows - 1:,}" in (
-        result.output
-    )
-    assert (await asyncio.to_thread(cli_fingerprint, settings))["nodes"] == {}
+    held = f"{part}: the manifest expects {table.num_rows:,} records, the part holds {table.num_rows - 1:,}"
+    await _refused_before_writing(settings, copy, held, options=("--format", "parquet"))

@@ -3,6 +3,7 @@ import { explain, gql } from "./api";
 import { type Children, h, plainTitle, plural, replace } from "./dom";
 import { GraphView } from "./graph";
 import { WORK_ABSTRACT } from "./operations";
+import type { PageContext } from "./page";
 import { explorerOf } from "./routes";
 import type { WorkPage, WorkSummary } from "./types";
 
@@ -25,6 +26,35 @@ export function headCard(kind: string, title: string, summary: string, ...more: 
 /** The two columns of every entity page: the primary one (the head, the slice, the lists) and the aside. */
 export function pageLayout(primary: Children[], secondary: Children[]): HTMLElement {
   return h("div", { class: "layout" }, h("div", { class: "primary" }, primary), h("aside", { class: "secondary" }, secondary));
+}
+
+/**
+ * An entity page's loader: fetch the entity, then draw it (with the loader, to draw it again), or say it is not
+ * there, or show the problem with a way to try again; nothing once the page has been left.
+ */
+export function entityLoader<T>(
+  main: HTMLElement,
+  ctx: PageContext,
+  what: string,
+  id: string,
+  fetch: () => Promise<T | null>,
+  draw: (entity: T, reload: () => void) => void,
+): () => void {
+  const load = (): void => {
+    fetch()
+      .then((entity) => {
+        if (ctx.gone()) return;
+        if (!entity) {
+          replace(main, notFound(what, id));
+          return;
+        }
+        draw(entity, load);
+      })
+      .catch((problem: unknown) => {
+        if (!ctx.gone()) replace(main, problemBox(problem, load));
+      });
+  };
+  return load;
 }
 
 /** A page-sized "not found" for an id the graph does not know. */

@@ -22,7 +22,7 @@ import type { PageContext } from "../page";
 import { orcidButton, orcidSignIn } from "../orcid";
 import { session } from "../session";
 import type { Named, Profile, Settings, Social, Trust, WorkPage } from "../types";
-import { graphPanel, headCard, notFound, pageLayout, problemBox, workList } from "../ui";
+import { entityLoader, graphPanel, headCard, pageLayout, problemBox, workList } from "../ui";
 
 const LOCKED = "Claim this author entity first to unlock direct invitations.";
 
@@ -159,20 +159,8 @@ function topicsCard(profile: Profile): HTMLElement {
 }
 
 export function authorPage(main: HTMLElement, id: string, ctx: PageContext): void {
-  const render = (): void => {
-    gql<{ author: Profile | null }>(RESEARCHER_PROFILE, { id })
-      .then((data) => {
-        if (ctx.gone()) return;
-        if (!data.author) {
-          replace(main, notFound("author", id));
-          return;
-        }
-        draw(main, data.author, ctx, render);
-      })
-      .catch((problem: unknown) => {
-        if (!ctx.gone()) replace(main, problemBox(problem, render));
-      });
-  };
+  const fetch = () => gql<{ author: Profile | null }>(RESEARCHER_PROFILE, { id }).then((data) => data.author);
+  const render = entityLoader(main, ctx, "author", id, fetch, (author, again) => draw(main, author, ctx, again));
   render();
   ctx.onDispose(session.subscribe((_viewer, reason) => {
     if (reason !== "refreshed") render();

@@ -4,7 +4,7 @@ import { h, plainTitle, plural, replace } from "../dom";
 import { WORK_DETAIL } from "../operations";
 import type { PageContext } from "../page";
 import type { Named } from "../types";
-import { graphPanel, headCard, notFound, pageLayout, problemBox } from "../ui";
+import { entityLoader, graphPanel, headCard, pageLayout } from "../ui";
 
 interface Authorship {
   position: number;
@@ -41,21 +41,8 @@ function authorshipItem(a: Authorship): HTMLElement {
 }
 
 export function workPage(main: HTMLElement, id: string, ctx: PageContext): void {
-  const load = () => {
-    gql<{ work: WorkDetail | null }>(WORK_DETAIL, { id })
-      .then((data) => {
-        if (ctx.gone()) return;
-        if (!data.work) {
-          replace(main, notFound("work", id));
-          return;
-        }
-        draw(main, data.work);
-      })
-      .catch((problem: unknown) => {
-        if (!ctx.gone()) replace(main, problemBox(problem, load));
-      });
-  };
-  load();
+  const fetch = () => gql<{ work: WorkDetail | null }>(WORK_DETAIL, { id }).then((data) => data.work);
+  entityLoader(main, ctx, "work", id, fetch, (work) => draw(main, work))();
 }
 
 function draw(main: HTMLElement, work: WorkDetail): void {
