@@ -282,13 +282,31 @@ def host_first(host: str, lineage: list[tuple[str, str | None]]) -> list[tuple[s
     return [unique[at], *unique[:at], *unique[at + 1 :]]
 
 
-def _entity_row(kind: str, rec: dict[str, Any], props: Row, *, stub_flag: bool = True, **extra: object) -> Row:
-    """The row of an entity record: its `props` with the record's updated_date (and `isStub: false`: a record, not
-    a stub, unless the kind has no stubs), refused without a display name; `extra` goes beside the props."""
-    props = {**props, **({"isStub": False} if stub_flag else {}), "updatedDate": _str(rec.get("updated_date"))}
+def _entity_row(
+    kind: str, rec: dict[str, Any], eid: str, props: Row, *, stub_flag: bool = True, **extra: object
+) -> Row:
+    """The row of an entity record: its id, display name and `props`, with the record's updated_date (and
+    `isStub: false`: a record, not a stub, unless the kind has no stubs), refused without a display name; `extra`
+    goes beside the props."""
+    props = {
+        "id": eid,
+        "name": _str(rec.get("display_name")),
+        **props,
+        **({"isStub": False} if stub_flag else {}),
+        "updatedDate": _str(rec.get("updated_date")),
+    }
     if props["name"] is None:
         raise RecordError(f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} record needs a display_name")
-    return {"id": props["id"], "updatedDate": props["updatedDate"], "props": props, **extra}
+    return {"id": eid, "updatedDate": props["updatedDate"], "props": props, **extra}
+
+
+def _summary_counts(rec: dict[str, Any]) -> Row:
+    """OpenAlex's counts over all its data: works, citations and the h-index (summary_stats)."""
+    return {
+        "worksCount": _int(rec.get("works_count"), "works_count"),
+        "citedByCount": _int(rec.get("cited_by_count"), "cited_by_count"),
+        "hIndex": _int(_dict(rec.get("summary_stats")).get("h_index"), "summary_stats.h_index"),
+    }
 
 
 def author_row(record: object) -> Row:
@@ -334,58 +352,48 @@ def institution_row(record: object) -> Row:
     stub = _institution_stub(rec)
     if stub is None:
         raise RecordError("an institution record needs an I... id")
-    return _entity_row("institution", rec, {**stub, "worksCount": _int(rec.get("works_count"), "works_count")})
+    return _entity_row(
+        "institution", rec, stub["id"], {**stub, "worksCount": _int(rec.get("works_count"), "works_count")}
+    )
 
 
 def source_row(record: object) -> Row:
     rec = _require_dict(record)
     sid = short_id(rec.get("id"), "S")
     props = {
-        "id": sid,
-        "name": _str(rec.get("display_name")),
         "issnL": _str(rec.get("issn_l")),
         "type": _str(rec.get("type")),
         "countryCode": _str(rec.get("country_code")),
     }
-    return _entity_row("source", rec, props, publisherLineage=publisher_lineage(rec))
+    return _entity_row("source", rec, sid, props, publisherLineage=publisher_lineage(rec))
 
 
 def funder_row(record: object) -> Row:
     rec = _require_dict(record)
     fid = short_id(rec.get("id"), "F")
-    stats = _dict(rec.get("summary_stats"))
     props = {
-        "id": fid,
-        "name": _str(rec.get("display_name")),
         "countryCode": _str(rec.get("country_code")),
         "description": _str(rec.get("description")),
         "ror": bare_ror(_dict(rec.get("ids")).get("ror")),
-        "worksCount": _int(rec.get("works_count"), "works_count"),
-        "citedByCount": _int(rec.get("cited_by_count"), "cited_by_count"),
+        **_summary_counts(rec),
         # The 2026 name, else the older one; null counts as absent (a Parquet part has every column, null where a
         # record lacks the field).
         "awardsCount": _int(
             rec.get("grants_count") if rec.get("awards_count") is None else rec.get("awards_count"), "awards_count"
         ),
-        "hIndex": _int(stats.get("h_index"), "summary_stats.h_index"),
     }
-    return _entity_row("funder", rec, props)
+    return _entity_row("funder", rec, fid, props)
 
 
 def publisher_row(record: object) -> Row:
     rec = _require_dict(record)
     pid = short_id(rec.get("id"), "P")
-    stats = _dict(rec.get("summary_stats"))
     countries = [c for c in _list(rec.get("country_codes"), "country_codes") if isinstance(c, str) and c]
     props = {
-        "id": pid,
-        "name": _str(rec.get("display_name")),
         "countryCodes": countries,
         "hierarchyLevel": _int(rec.get("hierarchy_level"), "hierarchy_level"),
         "ror": bare_ror(_dict(rec.get("ids")).get("ror")),
-        "worksCount": _int(rec.get("works_count"), "works_count"),
-        "citedByCount": _int(rec.get("cited_by_count"), "cited_by_count"),
-        "hIndex": _int(stats.get("h_index"), "summary_stats.h_index"),
+        **_summary_counts(rec),
     }
     parent_raw = rec.get("parent_publisher")
     parent_dict = _dict(parent_raw)
@@ -395,34 +403,30 @@ def publisher_row(record: object) -> Row:
         if parent_id is None or parent_id == pid
         else {"id": parent_id, "name": _str(parent_dict.get("display_name"))}
     )
-    return _entity_row("publisher", rec, props, parent=parent)
+    return _entity_row("publisher", rec, pid, props, parent=parent)
 
 
 def topic_row(record: object) -> Row:
     rec = _require_dict(record)
     tid = short_id(rec.get("id"), "T")
     props = {
-        "id": tid,
-        "name": _str(rec.get("display_name")),
         "description": _str(rec.get("description")),
         "subfield": _str(_dict(rec.get("subfield")).get("display_name")),
         "field": _str(_dict(rec.get("field")).get("display_name")),
         "domain": _str(_dict(rec.get("domain")).get("display_name")),
         "worksCount": _int(rec.get("works_count"), "works_count"),
     }
-    return _entity_row("topic", rec, props)
+    return _entity_row("topic", rec, tid, props)
 
 
 def concept_row(record: object) -> Row:
     rec = _require_dict(record)
     cid = short_id(rec.get("id"), "C")
     props = {
-        "id": cid,
-        "name": _str(rec.get("display_name")),
         "level": _int(rec.get("level"), "level"),
         "worksCount": _int(rec.get("works_count"), "works_count"),
     }
-    return _entity_row("concept", rec, props, stub_flag=False)
+    return _entity_row("concept", rec, cid, props, stub_flag=False)
 
 
 ROW_BUILDERS = {
