@@ -35,7 +35,7 @@ from peergraph.ide import graphiql_asset, graphiql_page, page_response
 from peergraph.limits import RequestLimits
 from peergraph.observability import RESPONSE_CACHE, RequestObserver, configure_logging, metrics, worker_exited
 from peergraph.persisted_queries import PersistedQueries, PersistedQueryError
-from peergraph.response_cache import CACHE_HEADER, Kept, ResponseCache, read_versions
+from peergraph.response_cache import CACHE_HEADER, Kept, ResponseCache, SharedVersions
 from peergraph.settings import Settings, get_settings
 from peergraph.warmup import PlanWarmer, warmer_driver
 from peergraph.web import web_routes
@@ -70,6 +70,7 @@ class GraphQLApp(GraphQL[Context, None]):
             if settings.response_cache_bytes > 0
             else None
         )
+        self.versions = SharedVersions()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -100,7 +101,7 @@ class GraphQLApp(GraphQL[Context, None]):
         if isinstance(data, list) or data.query is None:
             return await self.run(request)
         profile = cache.profile(data.query, data.operation_name)
-        versions = await read_versions(request.app.state.driver, self.settings, request) if profile.query else None
+        versions = await self.versions.read(request.app.state.driver, self.settings, request) if profile.query else None
         if versions is None:
             return await self.run(request)
         key = cache.key(data.query, data.operation_name, data.variables, versions, profile.social)

@@ -76,6 +76,10 @@ DEADLOCK_CODE = "Neo.TransientError.Transaction.DeadlockDetected"
 RESPONSE_CACHE = Counter(
     "peergraph_response_cache_lookups_total", "Anonymous reads looked up in the response cache, by result", ["result"]
 )
+RESPONSE_CACHE_VERSION_READS = Counter(
+    "peergraph_response_cache_version_reads_total",
+    "Reads of the graph's and the accounts' versions for response-cache lookups (concurrent lookups share one)",
+)
 # The importer as it runs inside the API (the importRecords mutation); `peergraph import` is its own process and
 # reports through its --json summary instead.
 IMPORT_RECORDS = Counter(

@@ -20,6 +20,8 @@ least recently used out first.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -45,6 +47,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 from starlette.requests import Request
 
 from cypher.cache import VERSIONS
+from peergraph.observability import RESPONSE_CACHE_VERSION_READS
 from peergraph.settings import Settings
 
 # Fields whose answers come from imported records only (the importer alone writes them): a document selecting
@@ -182,6 +185,33 @@ class ResponseCache:
     def keep(self, key: tuple[Any, ...], kept: Kept) -> None:
         if len(kept.body) <= self._answers.maxsize:  # one bigger than the whole cache is not kept
             self._answers[key] = kept
+
+
+class SharedVersions:
+    """The versions' reads of one process, shared: a lookup takes the result of a read that began after the lookup
+    arrived (so it sees every write committed before the request came), and all the lookups that arrived before
+    a read began share it; one read in flight at a time. Under 16 concurrent anonymous readers this turns a round
+    trip per request into about one per round trip's time, and never serves an answer older than a write that
+    committed before the request arrived."""
+
+    def __init__(self) -> None:
+        self._read: asyncio.Future[Versions | None] | None = None
+        self._began = 0.0
+
+    async def read(self, driver: AsyncDriver, settings: Settings, request: Request) -> Versions | None:
+        arrived = time.monotonic()
+        while True:
+            current = self._read
+            if current is not None and self._began >= arrived:
+                return await asyncio.shield(current)  # one caller leaving does not cancel the others' read
+            if current is not None and not current.done():
+                with contextlib.suppress(Exception):
+                    await asyncio.shield(current)  # began before this request came: wait, then take the next
+                continue
+            self._began = time.monotonic()
+            RESPONSE_CACHE_VERSION_READS.inc()
+            self._read = asyncio.ensure_future(read_versions(driver, settings, request))
+            return await asyncio.shield(self._read)
 
 
 async def read_versions(driver: AsyncDriver, settings: Settings, request: Request) -> Versions | None:

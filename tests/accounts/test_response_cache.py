@@ -5,6 +5,7 @@ bytes it holds are bounded."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -89,6 +90,42 @@ async def test_an_account_write_changes_social_answers_and_only_those(
     assert unfollowed["data"]["unfollowAuthor"]["followers"] == 0
     state, body = await ask(cached, PROFILE, {"id": "A101"})
     assert (state, body["data"]["author"]["counts"]["followers"]) == ("miss", 0)
+
+
+def version_reads(metrics: str) -> float:
+    line = next(x for x in metrics.splitlines() if x.startswith("peergraph_response_cache_version_reads_total "))
+    return float(line.split()[1])
+
+
+async def test_concurrent_readers_share_the_version_reads_and_never_miss_a_committed_write(
+    empty_db: AsyncDriver, cached: Api, database: str
+) -> None:
+    await make_authors(empty_db, database, "A101")
+    assert (await ask(cached, PROFILE, {"id": "A101"}))[0] == "miss"
+    before = version_reads((await cached.client.get("/metrics")).text)
+    answers = await asyncio.gather(*(ask(cached, PROFILE, {"id": "A101"}) for _ in range(32)))
+    assert {state for state, _ in answers} == {"hit"}
+    reads = version_reads((await cached.client.get("/metrics")).text) - before
+    assert 1 <= reads < 32, reads  # the suite's servers share one process's counters: nothing else runs now
+
+    # Readers keep asking while works are imported one batch at a time: every request sent after a batch has
+    # committed counts that batch's work (a shared read never began before the request came).
+    stop = asyncio.Event()
+
+    async def reader() -> None:
+        while not stop.is_set():
+            await ask(cached, PROFILE, {"id": "A101"})
+
+    readers = [asyncio.create_task(reader()) for _ in range(8)]
+    try:
+        for n in range(2, 6):
+            work = work_record(f"W800000{n}", [("A101", "Author A101", None)], [])
+            await write_works(empty_db, database, [work])
+            seen = await asyncio.gather(*(ask(cached, PROFILE, {"id": "A101"}) for _ in range(4)))
+            assert [body["data"]["author"]["counts"]["works"] for _, body in seen] == [n] * 4
+    finally:
+        stop.set()
+        await asyncio.gather(*readers)
 
 
 async def test_answers_with_errors_and_mutations_are_never_kept(empty_db: AsyncDriver, cached: Api) -> None:
