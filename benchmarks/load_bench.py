@@ -5,18 +5,24 @@ Scenarios (results to benchmarks/results/load.json, with the machine's load aver
 1. the explorer mix from 64 concurrent clients for 60 s: status counts (no 5xx expected), p50/p95/p99, req/s;
 2. the same mix from 256 concurrent clients for 20 s: requests shed (503 OVERLOADED) and the accepted ones'
    p99, which must stay under the deadline;
-3. Neo4j stopped: every answer's time and code (SERVICE_UNAVAILABLE within 1 s expected), then how long after
-   Neo4j accepts Bolt again the first good answer comes;
-4. Neo4j paused (SIGSTOP) for 15 s under 16 clients: answer times (none past the deadline + 1 s).
+3. Neo4j unreachable (a TCP proxy between a second API process and Neo4j refuses connections and drops the open
+   ones) under 16 clients: every answer's time and code (SERVICE_UNAVAILABLE within 1 s expected), then how long
+   after the proxy accepts again the first good answer comes (the API's own recovery: target 2 s);
+4. Neo4j stopped: the same answers, then how long after Neo4j accepts Bolt again it answers a query itself and
+   the API's first good answer comes (a restart: Neo4j's own start and its plans for the explorer's statements);
+5. Neo4j paused (SIGSTOP) for 15 s under 16 clients: answer times (none past the deadline + 1 s);
+6. Neo4j restarted with no API running: when it answers `RETURN 1` and the ResearcherProfile operation (run by
+   the API's schema in this process), the floor under the API's first good answer after a restart (4.).
 
 `--scenario cache` instead measures the response cache (peergraph/response_cache.py): the same explorer mix from
 16 clients, first against a server without the cache (the cold path), then against one with it, after a warm-up
 that fills it; requests/s, latencies, the ratio and the cache's hits (results to benchmarks/results/cache.json).
 
-The load comes from one asyncio process (httpx) on the same 2 cores as the server and Neo4j: read the numbers
-as what this machine does with all three on it.
+The load comes from autocannon in one Node process (benchmarks/load/drive.mjs, pinned by its package-lock.json,
+`npm ci` on first use), or with `--client python` from this asyncio process (httpx), on the same 2 cores
+as the server and Neo4j: read the numbers as what this machine does with all three on it.
 
-    .venv/bin/python benchmarks/load_bench.py [--mix-seconds 60] [--burst-seconds 20] [--out FILE]
+    .venv/bin/python benchmarks/load_bench.py [--client node|python] [--mix-seconds 60] [--burst-seconds 20]
     .venv/bin/python benchmarks/load_bench.py --scenario cache [--cache-seconds 30] [--out FILE]
 """
 
@@ -109,7 +115,47 @@ def server_view(before: dict[str, float], after: dict[str, float]) -> dict[str, 
     return {"accepted": int(total), "accepted_over_deadline": int(total - within)}
 
 
+LOAD_DIR = ROOT / "benchmarks" / "load"
+CLIENT = {"name": "node"}  # --client: who sends the load
+
+
+def node_generator() -> Path:
+    """benchmarks/load/drive.mjs, with the autocannon its lock file pins (npm ci when the lock changed)."""
+    lock = LOAD_DIR / "package-lock.json"
+    stamp = LOAD_DIR / "node_modules" / ".installed-lock"
+    if not stamp.exists() or stamp.read_bytes() != lock.read_bytes():
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=LOAD_DIR, check=True)
+        stamp.write_bytes(lock.read_bytes())
+    return LOAD_DIR / "drive.mjs"
+
+
 async def drive(url: str, clients: int, seconds: float) -> dict[str, Any]:
+    """`clients` connections sending the mix for `seconds`, from autocannon (`--client node`, the default) or from
+    this process (`--client python`)."""
+    return await (drive_node if CLIENT["name"] == "node" else drive_python)(url, clients, seconds)
+
+
+async def drive_node(url: str, clients: int, seconds: float) -> dict[str, Any]:
+    """The mix from autocannon in its own Node process (benchmarks/load/drive.mjs): every answer's status and code,
+    latencies as the client saw them, and the server's own count of accepted answers past the deadline."""
+    measured_before = await asyncio.to_thread(server_latency, url)
+    bodies = [{"query": CONTRACT, "operationName": operation, "variables": variables} for operation, variables in MIX]
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as file:
+        json.dump(bodies, file)
+        file.flush()
+        args = [url, str(clients), str(seconds), file.name, str(int(DEADLINE * 1000))]
+        proc = await asyncio.create_subprocess_exec(
+            "node", str(node_generator()), *args, stdout=asyncio.subprocess.PIPE
+        )
+        out, _ = await proc.communicate()
+    if proc.returncode != 0:
+        raise RuntimeError(f"the load generator failed ({proc.returncode})")
+    result: dict[str, Any] = json.loads(out)
+    result["server_measured"] = server_view(measured_before, await asyncio.to_thread(server_latency, url))
+    return result
+
+
+async def drive_python(url: str, clients: int, seconds: float) -> dict[str, Any]:
     """`clients` loops sending the mix for `seconds`; every answer's time, status and code (as the client saw
     it), and the server's own count of accepted answers past the deadline."""
     measured_before = await asyncio.to_thread(server_latency, url)
@@ -171,15 +217,7 @@ async def down_and_back(url: str, neo4j: LocalNeo4j) -> dict[str, Any]:
     # Neo4j accepts Bolt connections well before its databases are online ("database unavailable" meanwhile):
     # when it first answers a query itself is measured too.
     answering = asyncio.ensure_future(neo4j_answers(neo4j, accepted_at))
-    async with httpx.AsyncClient(base_url=url, timeout=30) as http:
-        operation, variables = MIX[0]
-        while True:
-            response = await http.post(
-                "/graphql", json={"query": CONTRACT, "operationName": operation, "variables": variables}
-            )
-            if code_of(response) == "OK":
-                break
-            await asyncio.sleep(0.02)
+    await first_good_answer(url)
     served_after = time.monotonic() - accepted_at
     await starting
     return {
@@ -187,6 +225,77 @@ async def down_and_back(url: str, neo4j: LocalNeo4j) -> dict[str, Any]:
         "first_good_answer_after_bolt_accepts_s": round(served_after, 2),
         "neo4j_first_answers_after_bolt_accepts_s": round(await answering, 2),
         "plan_warmups_ok": await warmups(url),
+    }
+
+
+async def first_good_answer(url: str) -> None:
+    """Ask the explorer's first operation until it is answered (an outer deadline: the scenario's)."""
+    operation, variables = MIX[0]
+    async with httpx.AsyncClient(base_url=url, timeout=30) as http:
+        while True:
+            body = {"query": CONTRACT, "operationName": operation, "variables": variables}
+            if code_of(await http.post("/graphql", json=body)) == "OK":
+                return
+            await asyncio.sleep(0.02)
+
+
+async def unreachable_and_back(env: dict[str, str], neo4j: LocalNeo4j) -> dict[str, Any]:
+    """Neo4j running but unreachable (a TCP proxy between a second API process and it refuses connections and
+    drops the open ones), then reachable again: the answers meanwhile, and how long after the proxy accepts again
+    the API serves (its plans are still in Neo4j: this is the API's own recovery, apart from a restart's)."""
+    from tests.faults import FaultyProxy
+
+    proxy = FaultyProxy("127.0.0.1", neo4j.bolt_port)
+    await proxy.up()
+    api, url = await asyncio.to_thread(start_api, {**env, "NEO4J_URI": proxy.uri}, free_port())
+    try:
+        await drive(url, clients=4, seconds=5)  # its pool and plans
+        await proxy.down()
+        during = await drive(url, clients=16, seconds=5)
+        await proxy.up()
+        back = time.monotonic()
+        await asyncio.wait_for(first_good_answer(url), timeout=60)
+        return {"while_unreachable": during, "first_good_answer_after_reachable_s": round(time.monotonic() - back, 2)}
+    finally:
+        api.terminate()
+        await asyncio.to_thread(api.wait, 20)
+        await proxy.down()
+
+
+async def restart_alone(neo4j: LocalNeo4j) -> dict[str, Any]:
+    """Neo4j restarted with no API running: how long after it accepts Bolt it answers `RETURN 1`, and the
+    explorer's ResearcherProfile (run in this process by the API's own schema, no deadline: planning its
+    statements included). The floor under the API's first good answer after a restart."""
+    from peergraph.context import build_context
+    from peergraph.db.target import async_driver
+    from schema import build_schema
+
+    neo4j.stop()
+    starting = asyncio.get_running_loop().run_in_executor(None, neo4j.start)
+    accepted_at = await asyncio.get_running_loop().run_in_executor(None, wait_for_bolt, neo4j.bolt_port)
+    answers = await neo4j_answers(neo4j, accepted_at)
+    settings = get_settings(neo4j_uri=neo4j.uri, neo4j_password=neo4j.password())
+    schema = build_schema(settings)
+    driver = async_driver(settings)
+    operation, variables = MIX[0]
+    try:
+        while True:
+            result = await schema.execute(
+                CONTRACT,
+                variable_values=variables,
+                context_value=build_context(driver, settings),
+                operation_name=operation,
+            )
+            if not result.errors:
+                break
+            await asyncio.sleep(0.02)
+    finally:
+        await driver.close()
+    profile_after = time.monotonic() - accepted_at
+    await starting
+    return {
+        "neo4j_first_answers_after_bolt_accepts_s": round(answers, 2),
+        "first_researcher_profile_after_bolt_accepts_s": round(profile_after, 2),
     }
 
 
@@ -294,8 +403,10 @@ async def main() -> None:
     parser.add_argument("--scenario", choices=["faults", "cache"], default="faults")
     parser.add_argument("--cache-seconds", type=float, default=30)
     parser.add_argument("--cache-clients", type=int, default=16)
+    parser.add_argument("--client", choices=["node", "python"], default="node")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
+    CLIENT["name"] = args.client
     out: Path = args.out or (CACHE_RESULTS if args.scenario == "cache" else RESULTS)
     settings = get_settings()
     home = Path(tempfile.mkdtemp(prefix="peergraph-loadbench-"))
@@ -304,9 +415,13 @@ async def main() -> None:
     results: dict[str, Any] = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
-        "server": "peergraph serve, one process, shipped limits (deadline 10 s, max_in_flight 128, max_executing 16,"
-        " queue timeout 2 s)",
+        "server": f"peergraph serve, one process, shipped limits (deadline {settings.request_deadline_seconds:g} s, "
+        f"max_in_flight {settings.max_in_flight}, max_executing {settings.max_executing}, queue timeout "
+        f"{settings.queue_timeout_seconds:g} s)",
         "data": "the bundled OpenAlex sample",
+        "load_generator": "autocannon 9.0.0 in one Node process (benchmarks/load/drive.mjs)"
+        if args.client == "node"
+        else "httpx in this asyncio process",
         "scenarios": {},
     }
     api: subprocess.Popen[bytes] | None = None
@@ -333,6 +448,7 @@ async def main() -> None:
             plan: list[tuple[str, Callable[[], Awaitable[dict[str, Any]]]]] = [
                 ("mix_64_clients", lambda: drive(url, 64, args.mix_seconds)),
                 ("burst_256_clients", lambda: drive(url, 256, args.burst_seconds)),
+                ("neo4j_unreachable", lambda: unreachable_and_back(env, neo4j)),
                 ("neo4j_down", lambda: down_and_back(url, neo4j)),
                 ("neo4j_paused", lambda: paused(url, neo4j, args.pause_seconds)),
             ]
@@ -342,6 +458,14 @@ async def main() -> None:
                 outcome["load_average_before_after"] = [before, load_average()]
                 results["scenarios"][name] = outcome
                 print(name, json.dumps(outcome))
+            api.terminate()
+            api.wait(timeout=20)
+            api = None
+            before = load_average()
+            outcome = await restart_alone(neo4j)
+            outcome["load_average_before_after"] = [before, load_average()]
+            results["scenarios"]["neo4j_restarted_without_api"] = outcome
+            print("neo4j_restarted_without_api", json.dumps(outcome))
     finally:
         if api is not None:
             api.terminate()
