@@ -100,6 +100,9 @@ class Settings(BaseSettings):
     # Plain selections (data fields only) completed without graphql-core's per-field steps (schema/execution.py):
     # the same answers; off runs every field the general way, the reference the tests compare it with.
     plain_fields_shortcut: bool = True
+    # `work(id:)` selections made of known fields (the contract's WorkDetail) answered from one statement, built
+    # from its rows without Strawberry objects (schema/compiled.py); off: the executor above, the reference.
+    compiled_documents: bool = True
     # Constraints and indexes are idempotent; applying them at startup keeps a fresh database usable.
     migrate_on_startup: bool = True
     max_query_depth: int = 10

@@ -15,7 +15,7 @@ from schema.accounts.mutation import AccountMutation
 from schema.accounts.query import AccountQuery
 from schema.analytics import AnalyticsQuery
 from schema.author import Author
-from schema.execution import PlainFieldsExecutionContext
+from schema.compiled import execution_context_class
 from schema.funder import Funder, Publisher
 from schema.guards import LoggedSchema, guard_extensions
 from schema.ingest_mutation import IngestMutation
@@ -35,12 +35,15 @@ NODE_TYPES = [Author, Work, Topic, Institution, Source, Funder, Publisher]
 
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
-    shortcut = settings is None or settings.plain_fields_shortcut
+    context_class = execution_context_class(
+        compiled=settings is None or settings.compiled_documents,
+        shortcut=settings is None or settings.plain_fields_shortcut,
+    )
     schema = LoggedSchema(
         query=Query,
         mutation=Mutation,
         types=NODE_TYPES,
-        execution_context_class=PlainFieldsExecutionContext if shortcut else None,
+        execution_context_class=context_class,
     )
     # The guards come after: the cost estimate reads the built schema (and refuses one with a list it cannot bound).
     schema.extensions = (*guard_extensions(settings, schema._schema), BearerTokenCheck)

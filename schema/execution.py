@@ -64,7 +64,10 @@ def _attempt(plan: Complete, source: Any) -> Any:
 
 
 class PlainFieldsExecutionContext(StrawberryGraphQLCoreExecutionContext):
-    """The execution context of every request (schema/__init__.py)."""
+    """The execution context of every request (schema/__init__.py); `shortcut` False in a subclass leaves the
+    shortcut out (schema/compiled.py without it)."""
+
+    shortcut = True
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -79,7 +82,7 @@ class PlainFieldsExecutionContext(StrawberryGraphQLCoreExecutionContext):
         result: Any,
         position_context: Any,
     ) -> AwaitableOrValue[dict[str, Any]]:
-        plan = self._plan(return_type, field_details_list)
+        plan = self._plan(return_type, field_details_list) if self.shortcut else None
         completed = _FAILED if plan is None else _attempt(plan, result)
         if completed is not _FAILED:
             return completed  # type: ignore[no-any-return]
