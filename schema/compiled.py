@@ -25,10 +25,22 @@ from __future__ import annotations
 
 import logging
 import operator
-from collections.abc import Callable
 from typing import Any
 
-from graphql import GraphQLLeafType, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLOutputType
+from graphql import (
+    GRAPHQL_MAX_INT,
+    GRAPHQL_MIN_INT,
+    FieldNode,
+    GraphQLBoolean,
+    GraphQLID,
+    GraphQLInt,
+    GraphQLLeafType,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    GraphQLString,
+)
 from graphql.execution.collect_fields import FieldDetailsList
 from graphql.execution.values import get_argument_values
 from graphql.pyutils import AwaitableOrValue, Path
@@ -38,57 +50,46 @@ from ingest.ids import parse_id
 from loaders.gateway import ReadGateway
 from schema.execution import Complete, NotPlain, PlainFieldsExecutionContext
 
-Getter = Callable[[Any], Any]
 log = logging.getLogger("peergraph.compiled")
 
 
-def _key(name: str) -> Getter:
-    def get(row: Any) -> Any:
-        return row.get(name)
-
-    return get
+def _keys(*names: str) -> dict[str, str]:
+    return {name: f"raw.get({name!r})" for name in names}
 
 
-def _keys(*names: str) -> dict[str, Getter]:
-    return {name: _key(name) for name in names}
-
-
-# The raw value of each type (what its getters read), and the fields compiled on it. `None` for a getter that stands
-# for a resolver (mirrored here), `_DATA` for entity types whose fields must be plain data (FromRow: the row's key of
-# the GraphQL name), checked against the schema when the plan is made.
-_WORK: dict[str, Getter] = {
-    # the map of work/get_by_ids; `authorships` and `topics` put there by _work_value
-    **_keys("id", "title", "type", "year", "doi", "citedByCount", "language"),
-    "venue": _key("venue"),  # Work.venue: the row's venue
-    "abstract": _key("abstract"),  # Work.abstract: the row's abstract
-    "publicationDate": _key("publicationDate"),  # Work.publication_date
-    "authorships": operator.itemgetter("authorships"),
-    "topics": operator.itemgetter("topics"),
-}
-# An authorship: (order, isCorresponding, positionLabel, rawAuthorName, author (id, name) or None, [institution map]),
-# as Authorship.from_row reads its row.
-_AUTHORSHIP: dict[str, Getter] = {
-    "position": lambda s: int(s[0]) + 1,
-    "isCorresponding": lambda s: bool(s[1]),
-    "positionLabel": operator.itemgetter(2),
-    "rawAuthorName": operator.itemgetter(3),
-    "author": operator.itemgetter(4),
-    "institutions": operator.itemgetter(5),
-}
-_AUTHOR: dict[str, Getter] = {"id": operator.itemgetter(0), "name": operator.itemgetter(1)}  # (id, name)
-_WORK_TOPIC: dict[str, Getter] = {"score": _key("score"), "topic": operator.itemgetter("topic")}
-FIELDS: dict[str, dict[str, Getter]] = {
-    "Work": _WORK,
-    "Authorship": _AUTHORSHIP,
-    "Author": _AUTHOR,
-    "WorkTopic": _WORK_TOPIC,
+# The fields compiled on each type: a Python expression reading the field's value from `raw`, the type's raw value
+# (these constants are the only code the plans are made of: response names and values reach them as data). Work,
+# Authorship and WorkTopic stand for resolvers and constructors (mirrored here); the other types are entities whose
+# fields must be plain data in the schema (FromRow: the row's key of the GraphQL name), checked when a plan is made.
+FIELDS: dict[str, dict[str, str]] = {
+    # the map of work/get_by_ids, with `authorships` and `topics` put there by _work_value; Work.venue, .abstract and
+    # .publication_date read the row's keys
+    "Work": {
+        **_keys("id", "title", "type", "year", "doi", "citedByCount", "language", "venue", "abstract"),
+        "publicationDate": "raw.get('publicationDate')",
+        "authorships": "raw['authorships']",
+        "topics": "raw['topics']",
+    },
+    # [order, isCorresponding, positionLabel, rawAuthorName, [institution map], authorId, authorName, ...]: a row of
+    # cypher/work/detail.cypher's `linked` (or one made like it by _work_value), read as Authorship.from_row reads
+    # its row; the author is the same list (authorId null for an unlinked authorship)
+    "Authorship": {
+        "position": "int(raw[0]) + 1",
+        "isCorresponding": "bool(raw[1])",
+        "positionLabel": "raw[2]",
+        "rawAuthorName": "raw[3]",
+        "author": "(None if raw[5] is None else raw)",
+        "institutions": "raw[4]",
+    },
+    "Author": {"id": "raw[5]", "name": "raw[6]"},
+    "WorkTopic": {"score": "raw.get('score')", "topic": "raw['topic']"},  # WorkTopic(score=, topic=Topic.from_row)
     "Institution": _keys("id", "name", "countryCode", "ror", "type"),  # the institution fragment's map
     "Topic": _keys("id", "name", "subfield", "field", "domain"),  # the topic fragment's map
     "Source": _keys("id", "name", "issnL", "type"),  # the source fragment's map
 }
-# Types whose compiled fields must each be a plain data field in the schema (no resolver): their getters read what
-# FromRow would. Work, Authorship and WorkTopic have resolvers or constructors mirrored above instead.
 _DATA_TYPES = frozenset({"Author", "Institution", "Topic", "Source"})
+_MIN_INT, _MAX_INT = GRAPHQL_MIN_INT, GRAPHQL_MAX_INT
+_UNCHANGED = {id(GraphQLString): "str", id(GraphQLID): "str", id(GraphQLBoolean): "bool"}
 
 
 class CompiledExecutionContext(PlainFieldsExecutionContext):
@@ -142,34 +143,65 @@ class CompiledExecutionContext(PlainFieldsExecutionContext):
         grouped, new_defer_usages, forbidden = self.collect_subfields(object_type, details_list)
         if new_defer_usages or forbidden:
             return None
-        steps: list[tuple[str, Getter | None, Any]] = []
-        for response_name, details in grouped.items():
+        names: dict[str, Any] = {"NotPlain": NotPlain, "MIN": _MIN_INT, "MAX": _MAX_INT}
+        lines: list[str] = []
+        for i, (response_name, details) in enumerate(grouped.items()):
+            names[f"K{i}"] = response_name
             node = details[0].node
             name = node.name.value
             if name == "__typename":
-                steps.append((response_name, None, object_type.name))
+                names[f"c{i}"] = object_type.name
+                lines.append(f"    v{i} = c{i}")
                 continue
-            getter = getters.get(name)
+            expression = getters.get(name)
             field_def = object_type.fields.get(name)
-            if getter is None or field_def is None or any(d.node.arguments or d.node.directives for d in details):
+            if expression is None or field_def is None or any(_unusual(d.node) for d in details):
                 return None
             if object_type.name in _DATA_TYPES and not getattr(field_def.resolve, "_is_default", False):
                 return None
-            complete = self._compiled_value(field_def.type, details)
+            type_ = field_def.type
+            non_null = isinstance(type_, GraphQLNonNull)
+            inner = type_.of_type if isinstance(type_, GraphQLNonNull) else type_
+            lines.append(f"    v{i} = {expression}")
+            if isinstance(inner, GraphQLLeafType):
+                names[f"c{i}"] = self._leaf_plan(inner, non_null=non_null)
+                same = _UNCHANGED.get(id(inner))
+                if same is not None:  # the leaf's own coercion, for the values it would return unchanged
+                    wrong = f"type(v{i}) is not {same}"
+                elif inner is GraphQLInt:
+                    wrong = f"type(v{i}) is not int or not MIN <= v{i} <= MAX"
+                else:
+                    lines.append(f"    v{i} = c{i}(v{i})")
+                    continue
+                lines.append(f"    if {wrong if non_null else f'v{i} is not None and ({wrong})'}:")
+                lines.append(f"        v{i} = c{i}(v{i})")
+                continue
+            complete = self._compiled_value(type_, details)
             if complete is None:
                 return None
-            steps.append((response_name, getter, complete))
-
-        def complete_object(raw: Any) -> dict[str, Any]:
-            out: dict[str, Any] = {}
-            for response_name, get, complete in steps:
-                out[response_name] = complete if get is None else complete(get(raw))
-            return out
-
+            names[f"c{i}"] = complete
+            lines.append(f"    v{i} = c{i}(v{i})")
+        values = ", ".join(f"K{i}: v{i}" for i in range(len(grouped)))
+        source = "def complete_object(raw):\n" + "\n".join(lines) + f"\n    return {{{values}}}\n"
+        exec(compile(source, f"<compiled {object_type.name}>", "exec"), names)  # noqa: S102  # only FIELDS' code
+        complete_object: Complete = names["complete_object"]
         return complete_object
 
     def _compiled_value(self, type_: GraphQLOutputType, details: FieldDetailsList) -> Complete | None:
         if isinstance(type_, GraphQLNonNull):
+            if isinstance(type_.of_type, GraphQLLeafType):
+                return self._leaf_plan(type_.of_type, non_null=True)
+            if isinstance(type_.of_type, GraphQLObjectType):
+                required = self._compiled_object(type_.of_type, details)
+                if required is None:
+                    return None
+
+                def non_null_object(value: Any) -> Any:
+                    if value is None:
+                        raise NotPlain
+                    return required(value)
+
+                return non_null_object
             inner = self._compiled_value(type_.of_type, details)
             if inner is None:
                 return None
@@ -186,10 +218,12 @@ class CompiledExecutionContext(PlainFieldsExecutionContext):
             if item is None:
                 return None
 
+            items_non_null = isinstance(type_.of_type, GraphQLNonNull)
+
             def list_of(value: Any) -> Any:
                 if value is None:
                     return None
-                if not isinstance(value, list):
+                if type(value) is not list or (items_non_null and None in value):
                     raise NotPlain
                 return [item(v) for v in value]
 
@@ -218,7 +252,9 @@ class CompiledExecutionContext(PlainFieldsExecutionContext):
     ) -> Any:
         answer = await _attempt(plan, self.context_value.loaders.db)
         if answer is not _FAILED:
+            Counts.answered += 1
             return answer
+        Counts.handed_over += 1
         general: AwaitableOrValue[Any] = super().execute_field(
             parent_type, source, field_details_list, path, position_context
         )
@@ -226,6 +262,19 @@ class CompiledExecutionContext(PlainFieldsExecutionContext):
 
 
 _FAILED: Any = object()
+
+
+class Counts:
+    """How many `work(id:)` fields this process answered compiled, and how many it handed to the general executor
+    after trying (tests read them to know which path answered)."""
+
+    answered = 0
+    handed_over = 0
+
+
+def _unusual(node: FieldNode) -> bool:
+    """Arguments, or a directive other than @include / @skip (already applied when the fields were collected)."""
+    return bool(node.arguments) or any(d.name.value not in ("include", "skip") for d in node.directives or ())
 
 
 async def _attempt(plan: _WorkPlan, db: ReadGateway) -> Any:
@@ -247,32 +296,39 @@ class _WorkPlan:
 
 
 def _work_value(row: dict[str, Any]) -> dict[str, Any]:
-    """The work's map with its authorships (in author order, the way loaders/work.py lists them) and topics."""
+    """The work's map with its authorships (in author order, each place of an author listed again, then the unlinked
+    ones: as loaders/work.py lists them) and topics. The statement's `linked` rows become the authorships in place:
+    their institution ids are replaced by the institutions' maps (ids not in the graph left out)."""
     institutions = {i["id"]: i for i in row["institutions"]}
-    ships: list[tuple[Any, ...]] = []
-    append = ships.append
-    for order, corresponding, label, raw_name, ids, author_id, author_name, more in row["linked"]:
-        author = (author_id, author_name)
-        append((order, corresponding, label, raw_name, author, [institutions[i] for i in ids if i in institutions]))
+    ships: list[list[Any]] = row["linked"]
+    later: list[list[Any]] = []
+    for ship in ships:
+        ids = ship[4]
+        if ids:
+            ship[4] = [institutions[i] for i in ids if i in institutions]
+        more = ship[7]
         if more is not None:
-            orders, corresponding_more, labels, raw_names, more_ids, counts = more
+            orders, corresponding, labels, raw_names, more_ids, counts = more
             start = 0
-            for k, later in enumerate(orders):
-                count = counts[k]
-                places = more_ids[start : start + count]
-                start += count
-                append(
-                    (
-                        later,
-                        corresponding_more[k],
+            for k, order in enumerate(orders):
+                places = more_ids[start : start + counts[k]]
+                start += counts[k]
+                places_known = [institutions[i] for i in places if i in institutions]
+                later.append(
+                    [
+                        order,
+                        corresponding[k],
                         labels[k] or None,
                         raw_names[k] or None,
-                        author,
-                        [institutions[i] for i in places if i in institutions],
-                    )
+                        places_known,
+                        ship[5],
+                        ship[6],
+                        None,
+                    ]
                 )
+    ships.extend(later)
     for name, order in zip(row["unlinkedNames"], row["unlinkedOrders"], strict=False):
-        append((order, False, None, name, None, []))
+        ships.append([order, False, None, name, [], None, None, None])
     ships.sort(key=operator.itemgetter(0))
     work = dict(row["work"])
     work["authorships"] = ships

@@ -1,0 +1,228 @@
+"""The compiled `work(id:)` path (schema/compiled.py) answers exactly as the general executor does.
+
+Over HTTP, a server with it (the default settings) and one with only the general executor (compiled documents and the
+plain-fields shortcut off), body for body (data, errors and the cost extension), with the round trips exposed: one
+for a compiled answer, so each case also says which path answered. The works are chosen from the input records to
+cover every shape of authorship (unlinked, an author listed twice, institutions, the 5,103-author work); the
+documents are the contract's WorkDetail and variants (aliases, fragments, @include, __typename, fields the compiler
+does not know, which must go the general way), the error paths (a bad id, an unknown one, a merged one, doi and id
+together) and the privacy rule: a claimant who hides every field is hidden on the general path the variant takes,
+and the compiled answer of a work of theirs is the general one.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import httpx
+import pytest
+import pytest_asyncio
+from neo4j import AsyncDriver
+
+from loaders.privacy import HIDEABLE
+from peergraph.settings import Settings
+from schema.compiled import Counts
+from tests.api.sample_truth import Truth, records, sample_truth, short
+from tests.support import ApiServer
+
+BIG_WORK = "W1694905212"  # 5,103 authorships
+
+VARIANTS = {
+    "aliases and typename": """query V($id: ID!) { w: work(id: $id) { __typename key: id title
+        a: authorships { __typename p: position author { n: name id } institutions { id } }
+        b: authorships { isCorresponding } topics { topic { name } score } venue { __typename name } } }""",
+    "fragments and include": """query V($id: ID!, $yes: Boolean = true, $no: Boolean = false) {
+        work(id: $id) { ...W year @include(if: $yes) doi @include(if: $no) } }
+        fragment W on Work { id abstract publicationDate language citedByCount
+          authorships { ... on Authorship { position positionLabel rawAuthorName } institutions { ...I } } }
+        fragment I on Institution { id name countryCode ror type }""",
+    "a hideable field (general)": """query V($id: ID!) { work(id: $id) { id
+        authorships { position author { id name orcid } } } }""",
+    "an unknown field (general)": "query V($id: ID!) { work(id: $id) { id mergedIds openAccess { isOa } } }",
+    "an author field with a resolver (general)": """query V($id: ID!) { work(id: $id) {
+        authorships { author { id counts { works } } } } }""",
+    "doi and id together": 'query V($id: ID!) { work(id: $id, doi: "10.1/x") { id } }',
+    "by doi (general)": "query V($doi: String) { work(doi: $doi) { id title authorships { position } } }",
+}
+COMPILED_VARIANTS = {"aliases and typename", "fragments and include"}
+
+
+def chosen_works(truth: Truth) -> dict[str, str]:
+    """Works of every authorship shape, found in the input records (the test fails if a shape has none)."""
+    chosen: dict[str, str] = {"big": BIG_WORK}
+    for work in truth.works:
+        ships = truth.ships.get(work, [])
+        authors = [s.author for s in ships if s.author is not None]
+        shapes = {
+            "unlinked": any(s.author is None for s in ships),
+            "listed twice": len(authors) != len(set(authors)),
+            "institutions": any(s.institutions for s in ships),
+            "topics": bool(truth.work_topics.get(work)),
+        }
+        for shape, has in shapes.items():
+            if has and shape not in chosen:
+                chosen[shape] = work
+    return chosen
+
+
+@pytest.fixture(scope="module")
+def truth() -> Truth:
+    return sample_truth()
+
+
+@pytest.fixture(scope="module")
+def compiled_server(settings: Settings, driver: AsyncDriver) -> Iterator[ApiServer]:
+    with ApiServer(settings.model_copy(update={"expose_round_trips": True})) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def general_server(settings: Settings, driver: AsyncDriver) -> Iterator[ApiServer]:
+    update = {"compiled_documents": False, "plain_fields_shortcut": False, "expose_round_trips": True}
+    with ApiServer(settings.model_copy(update=update)) as server:
+        yield server
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def clients(
+    compiled_server: ApiServer, general_server: ApiServer
+) -> AsyncIterator[tuple[httpx.AsyncClient, httpx.AsyncClient]]:
+    async with compiled_server.client() as compiled, general_server.client() as general:
+        yield compiled, general
+
+
+async def both(
+    clients: tuple[httpx.AsyncClient, httpx.AsyncClient], payload: dict[str, Any]
+) -> tuple[dict[str, Any], int]:
+    """The compiled server's answer (asserted equal to the general one, but for the round trips) and its trips."""
+    compiled, general = clients
+    fast, slow = await compiled.post("/graphql", json=payload), await general.post("/graphql", json=payload)
+    answers = []
+    trips = []
+    for response in (fast, slow):
+        body = response.json()
+        trips.append(body.get("extensions", {}).pop("neo4jRoundTrips", None))
+        for error in body.get("errors", []):  # an internal error's ids are its own: the rest must be equal
+            extensions = error.get("extensions", {})
+            if extensions.get("code") == "INTERNAL":
+                error["message"] = extensions.pop("errorId") and extensions.pop("requestId", None) and "internal"
+        answers.append((response.status_code, body))
+    assert answers[0] == answers[1], payload
+    return answers[0][1], trips[0]
+
+
+async def test_workdetail_compiled_equals_general(
+    sample_db: AsyncDriver,
+    clients: tuple[httpx.AsyncClient, httpx.AsyncClient],
+    contract: str,
+    truth: Truth,
+) -> None:
+    chosen = chosen_works(truth)
+    assert set(chosen) == {"big", "unlinked", "listed twice", "institutions", "topics"}, chosen
+    works = [*chosen.values(), *itertools.islice((short(r["id"]) for r in records("works")), 30)]
+    for work in dict.fromkeys(works):
+        body, trips = await both(clients, {"query": contract, "operationName": "WorkDetail", "variables": {"id": work}})
+        assert body["data"]["work"]["id"] == work
+        assert trips == 1, work  # the compiled path answered: one statement
+    big, _ = await both(
+        clients,
+        {"query": contract, "operationName": "WorkDetail", "variables": {"id": f"https://openalex.org/{BIG_WORK}"}},
+    )
+    assert len(big["data"]["work"]["authorships"]) == len(truth.ships[BIG_WORK]) == 5103
+
+
+async def test_variants_compile_or_go_the_general_way(
+    sample_db: AsyncDriver, clients: tuple[httpx.AsyncClient, httpx.AsyncClient], truth: Truth
+) -> None:
+    chosen = chosen_works(truth)
+    assert all(truth.works[w]["doi"] for w in (chosen["listed twice"], chosen["institutions"], chosen["unlinked"]))
+    for name, document in VARIANTS.items():
+        for work in (chosen["listed twice"], chosen["institutions"], chosen["unlinked"]):
+            doi = truth.works[work]["doi"]
+            before = Counts.answered
+            body, trips = await both(clients, {"query": document, "variables": {"id": work, "doi": doi}})
+            if name in COMPILED_VARIANTS:
+                assert "errors" not in body, (name, body)
+                assert (trips, Counts.answered - before) == (1, 1), name
+            else:
+                assert Counts.answered == before, name
+
+
+async def test_error_paths_answer_as_the_general_executor(
+    sample_db: AsyncDriver, clients: tuple[httpx.AsyncClient, httpx.AsyncClient], contract: str
+) -> None:
+    ids = ["W9999999999", "A5083650721", "not an id", "https://openalex.org/T10102"]
+    for work in ids:
+        body, _ = await both(clients, {"query": contract, "operationName": "WorkDetail", "variables": {"id": work}})
+        if work.startswith("W9"):
+            assert body["data"] == {"work": None}
+        elif work in ("A5083650721", "not an id", "https://openalex.org/T10102"):
+            assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT", body
+    bad_variable = {"query": contract, "operationName": "WorkDetail", "variables": {"id": 5}}
+    body, _ = await both(clients, bad_variable)
+    assert body.get("errors"), body
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def broken_work(sample_db: AsyncDriver) -> AsyncIterator[str]:
+    """A work whose authorship has no order (position is non-null): the compiled plan refuses it, and the general
+    executor reports the null at its path. Removed afterwards (the sample is shared)."""
+    await sample_db.execute_query(
+        "CREATE (:Author {id: 'A90000000001', name: 'Probe'})-[:AUTHORED {isCorresponding: true}]->"
+        "(:Work {id: 'W90000000001', title: 'probe'})"
+    )
+    try:
+        yield "W90000000001"
+    finally:
+        await sample_db.execute_query("MATCH (n) WHERE n.id IN ['A90000000001', 'W90000000001'] DETACH DELETE n")
+
+
+async def test_a_value_the_plan_refuses_goes_the_general_way(
+    broken_work: str, clients: tuple[httpx.AsyncClient, httpx.AsyncClient], contract: str
+) -> None:
+    before = Counts.handed_over
+    body, trips = await both(
+        clients, {"query": contract, "operationName": "WorkDetail", "variables": {"id": broken_work}}
+    )
+    assert body["data"] == {"work": None}
+    assert body["errors"][0]["path"][:2] == ["work", "authorships"], body
+    assert trips > 1  # the compiled statement, then the general path's reads
+    assert Counts.handed_over == before + 1
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def hiding_claimant(sample_db: AsyncDriver, truth: Truth) -> AsyncIterator[tuple[str, str]]:
+    """(work, author): an author with an ORCID iD in the records, on a sample work, whose claimant hides every
+    hideable field. The claim is removed afterwards (the sample is shared)."""
+    work, author = next(
+        (w, s.author)
+        for w, ships in truth.ships.items()
+        if w != BIG_WORK
+        for s in ships
+        if s.author is not None and truth.author_orcid.get(s.author)
+    )
+    await sample_db.execute_query(
+        "CREATE (:Claim {authorId: $author, userId: 'compiled-probe', method: 'EMAIL', hiddenFields: $hidden})",
+        author=author,
+        hidden=list(HIDEABLE),
+    )
+    try:
+        yield work, author
+    finally:
+        await sample_db.execute_query("MATCH (c:Claim {userId: 'compiled-probe'}) DELETE c")
+
+
+async def test_hidden_fields_stay_hidden(
+    hiding_claimant: tuple[str, str], clients: tuple[httpx.AsyncClient, httpx.AsyncClient], contract: str
+) -> None:
+    work, author = hiding_claimant
+    body, trips = await both(clients, {"query": contract, "operationName": "WorkDetail", "variables": {"id": work}})
+    assert trips == 1
+    assert author in {s["author"]["id"] for s in body["data"]["work"]["authorships"] if s["author"]}
+    before = Counts.answered
+    variant, _ = await both(clients, {"query": VARIANTS["a hideable field (general)"], "variables": {"id": work}})
+    assert Counts.answered == before
+    orcids = {s["author"]["id"]: s["author"]["orcid"] for s in variant["data"]["work"]["authorships"] if s["author"]}
+    assert orcids[author] is None  # the records give one: hidden from an anonymous viewer
