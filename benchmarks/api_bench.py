@@ -11,6 +11,11 @@ import changes the graph, and the warm-up requests make that first request: the 
 time" run a server that keeps none, i.e. what the first request after an import costs.
 
     .venv/bin/python benchmarks/api_bench.py [--requests 200] [--concurrent-requests 320] [--only TEXT]
+
+With `--compare VAR=VALUE`, each case runs on two servers, A as configured and B with VAR=VALUE in its environment
+(e.g. PEERGRAPH_COMPILED_DOCUMENTS=false), in `--rounds` interleaved rounds A, B, A, B (sequential, then c=16), and
+the results (each side's p50/p95/req/s over all rounds, B/A ratios, the load average of each case) go to
+benchmarks/results/api_ab.json unless `--out` says otherwise.
 """
 
 from __future__ import annotations
@@ -171,8 +176,13 @@ async def main() -> None:
     parser.add_argument("--concurrent-requests", type=int, default=320, help="requests per operation at c=16")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where the results go (JSON)")
     parser.add_argument("--only", default="", help="measure only the cases whose label contains this text")
+    parser.add_argument("--compare", default="", help="VAR=VALUE: A as configured vs B with it, interleaved")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds per side with --compare")
     args = parser.parse_args()
     cases = [case for case in CASES if args.only in case[0]]
+    if args.compare:
+        await compare(args, cases)
+        return
     dataset = await ensure_sample()
     load_before = os.getloadavg()
     rows = []
@@ -231,6 +241,59 @@ async def main() -> None:
         + "\n",
         encoding="utf-8",
     )
+    print(f"results written to {out}")
+
+
+async def compare(args: argparse.Namespace, cases: list[Any]) -> None:
+    """A vs B (`--compare VAR=VALUE`), interleaved per case: sequential, then c=16 on A, then on B, each round."""
+    variable, _, value = args.compare.partition("=")
+    dataset = await ensure_sample()
+    load_before = os.getloadavg()
+    rows = []
+    for env in [dict(e) for e in dict.fromkeys(tuple(sorted(c[3].items())) for c in cases)]:
+        mine = [c for c in cases if c[3] == env]
+        with (
+            server({**env, "PEERGRAPH_EXPOSE_ROUND_TRIPS": "true"}) as a_url,
+            server({**env, variable: value, "PEERGRAPH_EXPOSE_ROUND_TRIPS": "true"}) as b_url,
+        ):
+            for label, op, variables, _ in mine:
+                body = payload(op, variables)
+                row: dict[str, Any] = {"case": label, "operation": op, "variables": variables}
+                sides: dict[str, dict[str, list[float]]] = {"A": {"ms": [], "rps": []}, "B": {"ms": [], "rps": []}}
+                for side, url in (("A", a_url), ("B", b_url)):
+                    async with httpx.AsyncClient(base_url=url, timeout=60) as client:
+                        row[f"{side}_round_trips"] = (await post(client, body))["extensions"]["neo4jRoundTrips"]
+                for _ in range(args.rounds):
+                    for side, url in (("A", a_url), ("B", b_url)):
+                        sides[side]["ms"] += await sequential(url, body, args.requests // args.rounds)
+                        rps = await concurrent(url, body, args.concurrent_requests // args.rounds)
+                        sides[side]["rps"].append(round(rps, 1))
+                for side in ("A", "B"):
+                    row[side] = {
+                        "p50_ms": percentile(sides[side]["ms"], 50),
+                        "p95_ms": percentile(sides[side]["ms"], 95),
+                        "rps_c16_rounds": sides[side]["rps"],
+                        "rps_c16": round(statistics.mean(sides[side]["rps"]), 1),
+                    }
+                row["p50_ratio_b_a"] = round(row["B"]["p50_ms"] / max(row["A"]["p50_ms"], 0.01), 2)
+                row["rps_ratio_a_b"] = round(row["A"]["rps_c16"] / max(row["B"]["rps_c16"], 0.01), 2)
+                row["load1_after"] = round(os.getloadavg()[0], 2)
+                rows.append(row)
+                print(json.dumps(row))
+    out: Path = args.out if args.out != RESULTS else RESULTS.parent / "api_ab.json"
+    result = {
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "commit": git_commit().strip(),
+        "dataset": dataset,
+        "a": "peergraph serve as configured",
+        "b": f"{variable}={value}",
+        "rounds": args.rounds,
+        "sequential_requests": args.requests,
+        "concurrent_requests": args.concurrent_requests,
+        "load_average": {"before": [round(x, 2) for x in load_before], "after": [round(x, 2) for x in os.getloadavg()]},
+        "results": rows,
+    }
+    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")  # noqa: ASYNC240 - one write at the end
     print(f"results written to {out}")
 
 

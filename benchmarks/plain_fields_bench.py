@@ -1,13 +1,15 @@
-"""The plain-fields shortcut (schema/execution.py) on and off, interleaved: latency at concurrency 1 and CPU per
-request of the server process, per contract operation.
+"""The plain-fields shortcut (schema/execution.py), or with `--setting compiled` the compiled work(id:) path
+(schema/compiled.py), on and off, interleaved: latency at concurrency 1 and CPU per request of the server process, per
+contract operation.
 
 Two `peergraph serve` processes against the configured Neo4j (as api_bench.py: NEO4J_URI/NEO4J_PASSWORD or the
 development Neo4j), one with `PEERGRAPH_PLAIN_FIELDS_SHORTCUT=false`; for each case, rounds of `--requests`
 sequential requests alternate on / off / on / off. CPU is the server's user+system time over the round
 (/proc/<pid>/stat), so it holds up on a loaded machine better than wall time does. Results:
-benchmarks/results/plain_fields.json.
+benchmarks/results/plain_fields.json (compiled.json with `--setting compiled`: off is the server as it was before
+the compiled path, the shortcut on).
 
-    .venv/bin/python benchmarks/plain_fields_bench.py [--requests 20] [--rounds 2] [--only TEXT]
+    .venv/bin/python benchmarks/plain_fields_bench.py [--requests 20] [--rounds 2] [--only TEXT] [--setting compiled]
 """
 
 from __future__ import annotations
@@ -31,7 +33,11 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from api_bench import BIG_AUTHOR, BIG_WORK, git_commit, payload, percentile, post, server  # noqa: E402
 
-RESULTS = ROOT / "benchmarks" / "results" / "plain_fields.json"
+RESULTS = ROOT / "benchmarks" / "results"
+SETTINGS = {  # --setting: (the environment variable turned off on the B side, the results file)
+    "shortcut": ("PEERGRAPH_PLAIN_FIELDS_SHORTCUT", "plain_fields.json"),
+    "compiled": ("PEERGRAPH_COMPILED_DOCUMENTS", "compiled.json"),
+}
 CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("WorkDetail (5,103 authors)", "WorkDetail", {"id": BIG_WORK}),
     ("WorkDetail (normal work)", "WorkDetail", {"id": "W1500530942"}),
@@ -80,17 +86,19 @@ async def main() -> None:
     parser.add_argument("--requests", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--only", default="")
+    parser.add_argument("--setting", choices=sorted(SETTINGS), default="shortcut")
     args = parser.parse_args()
+    variable, results = SETTINGS[args.setting]
     cases = [c for c in CASES if args.only in c[0]]
     out: dict[str, Any] = {
         "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "commit": git_commit().strip(),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
-        "settings": {"requests": args.requests, "rounds": args.rounds},
+        "settings": {"requests": args.requests, "rounds": args.rounds, "off": f"{variable}=false"},
         "load_average_before": os.getloadavg(),
         "cases": [],
     }
-    with server() as on_url, server({"PEERGRAPH_PLAIN_FIELDS_SHORTCUT": "false"}) as off_url:
+    with server() as on_url, server({variable: "false"}) as off_url:
         pids = {on_url: server_pid(on_url), off_url: server_pid(off_url)}
         for label, operation, variables in cases:
             body = payload(operation, variables)
@@ -107,13 +115,14 @@ async def main() -> None:
                     "p95_ms": percentile(runs[side]["ms"], 95),
                     "cpu_ms_per_request": round(statistics.mean(runs[side]["cpu"]), 2),
                 }
+            row["p50_ratio_on_off"] = round(row["on"]["p50_ms"] / max(row["off"]["p50_ms"], 0.01), 3)
             row["cpu_ratio_on_off"] = round(
                 row["on"]["cpu_ms_per_request"] / max(row["off"]["cpu_ms_per_request"], 0.01), 3
             )
             out["cases"].append(row)
             print(json.dumps(row))
     out["load_average_after"] = os.getloadavg()
-    RESULTS.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
+    (RESULTS / results).write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

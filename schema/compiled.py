@@ -25,8 +25,10 @@ from __future__ import annotations
 
 import logging
 import operator
+from types import CodeType
 from typing import Any
 
+from cachetools import LRUCache
 from graphql import (
     GRAPHQL_MAX_INT,
     GRAPHQL_MIN_INT,
@@ -95,6 +97,8 @@ _UNCHANGED = {id(GraphQLString): "str", id(GraphQLID): "str", id(GraphQLBoolean)
 class CompiledExecutionContext(PlainFieldsExecutionContext):
     """The execution context when compiled documents are on (schema/__init__.py), with the plain-fields shortcut."""
 
+    _labels = False  # while a plan is made: whether it reads an authorship's positionLabel or rawAuthorName
+
     def execute_field(
         self,
         parent_type: GraphQLObjectType,
@@ -133,8 +137,9 @@ class CompiledExecutionContext(PlainFieldsExecutionContext):
         work_type = field_def.type
         if not isinstance(work_type, GraphQLObjectType):
             return None
+        self._labels = False
         complete = self._compiled_object(work_type, field_details_list)
-        return None if complete is None else _WorkPlan(parsed[1], complete)
+        return None if complete is None else _WorkPlan(parsed[1], complete, self._labels)
 
     def _compiled_object(self, object_type: GraphQLObjectType, details_list: FieldDetailsList) -> Complete | None:
         getters = FIELDS.get(object_type.name)
@@ -159,6 +164,8 @@ class CompiledExecutionContext(PlainFieldsExecutionContext):
                 return None
             if object_type.name in _DATA_TYPES and not getattr(field_def.resolve, "_is_default", False):
                 return None
+            if object_type.name == "Authorship" and name in ("positionLabel", "rawAuthorName"):
+                self._labels = True
             type_ = field_def.type
             non_null = isinstance(type_, GraphQLNonNull)
             inner = type_.of_type if isinstance(type_, GraphQLNonNull) else type_
@@ -183,7 +190,7 @@ class CompiledExecutionContext(PlainFieldsExecutionContext):
             lines.append(f"    v{i} = c{i}(v{i})")
         values = ", ".join(f"K{i}: v{i}" for i in range(len(grouped)))
         source = "def complete_object(raw):\n" + "\n".join(lines) + f"\n    return {{{values}}}\n"
-        exec(compile(source, f"<compiled {object_type.name}>", "exec"), names)  # noqa: S102  # only FIELDS' code
+        exec(_code(source, object_type.name), names)  # noqa: S102  # only FIELDS' code
         complete_object: Complete = names["complete_object"]
         return complete_object
 
@@ -262,6 +269,16 @@ class CompiledExecutionContext(PlainFieldsExecutionContext):
 
 
 _FAILED: Any = object()
+_CODE: LRUCache[str, CodeType] = LRUCache(maxsize=512)
+
+
+def _code(source: str, type_name: str) -> CodeType:
+    """A plan's function, compiled once per process (compiling costs more than a small work's whole answer; the source
+    is FIELDS' expressions and numbered names only, so the same selection shape gives the same source)."""
+    code = _CODE.get(source)
+    if code is None:
+        code = _CODE[source] = compile(source, f"<compiled {type_name}>", "exec")
+    return code
 
 
 class Counts:
@@ -280,7 +297,7 @@ def _unusual(node: FieldNode) -> bool:
 async def _attempt(plan: _WorkPlan, db: ReadGateway) -> Any:
     """The compiled answer, or _FAILED: no row (unknown or merged id), a failed read, a value the plan refuses."""
     try:
-        rows = await db.rows(work_q.DETAIL, id=plan.work_id)
+        rows = await db.rows(work_q.DETAIL, id=plan.work_id, labels=plan.labels)
         return plan.complete(_work_value(rows[0])) if len(rows) == 1 else _FAILED
     except Exception:  # whatever failed, the general executor says it the way it always does
         log.debug("compiled work(id:) handed to the general executor", exc_info=True)
@@ -288,11 +305,12 @@ async def _attempt(plan: _WorkPlan, db: ReadGateway) -> Any:
 
 
 class _WorkPlan:
-    __slots__ = ("complete", "work_id")
+    __slots__ = ("complete", "labels", "work_id")
 
-    def __init__(self, work_id: str, complete: Complete) -> None:
+    def __init__(self, work_id: str, complete: Complete, labels: bool) -> None:
         self.work_id = work_id
         self.complete = complete
+        self.labels = labels  # the statement reads positionLabel and rawAuthorName
 
 
 def _work_value(row: dict[str, Any]) -> dict[str, Any]:
