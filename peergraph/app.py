@@ -298,6 +298,7 @@ def edge_middleware(settings: Settings) -> list[Middleware]:
             max_executing=settings.max_executing,
             queue_timeout=settings.queue_timeout_seconds,
             retry_after=settings.shed_retry_after_seconds,
+            shed_delay=settings.shed_delay_seconds,
         ),
     ]
 

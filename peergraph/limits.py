@@ -65,6 +65,7 @@ class RequestLimits:
         retry_after: int,
         max_executing: int | None = None,
         queue_timeout: float = 2.0,
+        shed_delay: float = 0.0,
     ) -> None:
         self.app = app
         self.deadline = deadline_seconds
@@ -72,6 +73,7 @@ class RequestLimits:
         self.retry_after = retry_after
         self.in_flight = 0
         self.queue_timeout = queue_timeout
+        self.shed_delay = shed_delay
         self.turns = asyncio.Semaphore(min(max_executing or max_in_flight, max_in_flight))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -79,6 +81,8 @@ class RequestLimits:
             await self.app(scope, receive, send)
             return
         if self.in_flight >= self.max_in_flight:
+            if self.shed_delay:
+                await asyncio.sleep(self.shed_delay)  # a client retrying at once is slowed, at no CPU cost
             await self._shed(scope, send, f"The API is answering {self.in_flight} requests")
             return
         self.in_flight += 1
