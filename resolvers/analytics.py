@@ -9,6 +9,7 @@ from cypher import funder as fq
 from cypher import publisher as pq
 from peergraph.context import Info
 from peergraph.errors import bad_input
+from resolvers.graph import search_text
 from resolvers.listing import filter_id
 from resolvers.work_filter import compile_filter
 
@@ -110,6 +111,19 @@ LISTINGS: dict[str, tuple[LiteralString, LiteralString, str]] = {
     "funder": (fq.PAGE, fq.COUNT, "funder"),
     "publisher": (pq.PAGE, pq.COUNT, "publisher"),
 }
+
+
+async def organization_filters(info: Info, *, kind: str, filters: Row) -> Row:
+    """A funder or publisher listing's filters with its full-text `search` run first, as the works filter's (one
+    query; the listing keeps the ids found): bounded as every search text is, words or BAD_USER_INPUT."""
+    text = filters.pop("search", None)
+    if text is None:
+        return {**filters, "searchIds": None}
+    words = search_text(text, info.context.settings, "where.search")
+    if not words.strip():
+        raise bad_input("`where.search` has no words to search", argument="where.search")
+    rows = await info.context.loaders.db.rows(q.SEARCH_ORGANIZATIONS, text=words, label=LISTINGS[kind][2].title())
+    return {**filters, "searchIds": list(rows[0]["ids"]) if rows else []}
 
 
 async def entity_page(

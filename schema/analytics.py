@@ -129,9 +129,11 @@ class Collaborations:
 class OrganizationFilter:
     name_contains: str | None = None
     country: str | None = strawberry.field(default=None, description="A country code (any case).")
+    search: str | None = strawberry.field(default=None, description="Full-text words in the name (any case).")
 
     def params(self) -> dict[str, object]:
-        return {"nameContains": self.name_contains, "country": self.country.upper() if self.country else None}
+        country = self.country.upper() if self.country else None
+        return {"nameContains": self.name_contains, "country": country, "search": self.search}
 
 
 def _work_groups(row: dict[str, object]) -> WorkGroups:
@@ -180,7 +182,7 @@ async def _page(
     after: str | None,
     node: Callable[[Any], N],
 ) -> Connection[N]:
-    filters = (where or OrganizationFilter()).params()
+    filters = await resolve.organization_filters(info, kind=kind, filters=(where or OrganizationFilter()).params())
     fetch = partial(resolve.entity_page, info, kind=kind, filters=filters, order=order.value)
     counter = partial(resolve.entity_count, info, kind=kind, filters=filters)
     return await keyset.page(f"{kind}s.{order.value}", first, after, fetch, counter, node)
