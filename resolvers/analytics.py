@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, LiteralString
 from cypher import analytics as q
 from cypher import funder as fq
 from cypher import publisher as pq
+from cypher import source as sq
 from peergraph.context import Info
 from peergraph.errors import bad_input
 from resolvers.graph import search_text
@@ -110,6 +111,7 @@ async def source_publisher(info: Info, *, source_id: str) -> PublisherRow | None
 LISTINGS: dict[str, tuple[LiteralString, LiteralString, str]] = {
     "funder": (fq.PAGE, fq.COUNT, "funder"),
     "publisher": (pq.PAGE, pq.COUNT, "publisher"),
+    "source": (sq.PAGE, sq.COUNT, "source"),
 }
 
 

@@ -15,6 +15,7 @@ from schema import keyset
 from schema.connection import Connection
 from schema.filters import AuthorFilter, InstitutionFilter
 from schema.funder import Funder, Publisher
+from schema.source import Source
 from schema.work_filter import WorkFilter
 
 N = TypeVar("N")
@@ -71,6 +72,11 @@ class EntityOrder(Enum):
     NAME_ASC = "NAME_ASC"
     WORKS_COUNT_DESC = "WORKS_COUNT_DESC"
     CITED_BY_DESC = "CITED_BY_DESC"
+
+
+@strawberry.enum(description="Orders of the sources listing (sources hold no OpenAlex counts to order by).")
+class SourceOrder(Enum):
+    NAME_ASC = "NAME_ASC"
 
 
 @strawberry.type(description="One group of works: its key (an id, a year, a code ...; null: the unknown group).")
@@ -177,7 +183,7 @@ async def _page(
     info: Info,
     kind: str,
     where: OrganizationFilter | None,
-    order: EntityOrder,
+    order: EntityOrder | SourceOrder,
     first: int | None,
     after: str | None,
     node: Callable[[Any], N],
@@ -284,6 +290,17 @@ class AnalyticsQuery:
         after: str | None = None,
     ) -> Connection[Funder]:
         return await _page(info, "funder", where, order_by, first, after, Funder.from_row)
+
+    @strawberry.field(description="All sources matching `where` (country: the source's), by name.")
+    async def sources(
+        self,
+        info: Info,
+        where: OrganizationFilter | None = None,
+        order_by: SourceOrder = SourceOrder.NAME_ASC,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Source]:
+        return await _page(info, "source", where, order_by, first, after, Source.from_row)
 
     @strawberry.field(description="All publishers matching `where`, in the chosen order.")
     async def publishers(
