@@ -1,6 +1,6 @@
-"""The full-text `search` filter of the sources, funders and publishers listings (index `organization_text`), against the
-names in the sample's records: every name with the word is found, in the listing's order, paged, with the other
-filters; a text past the search bounds is the client's mistake."""
+"""The full-text `search` filter of the sources, funders and publishers listings (index `organization_text`),
+against the names in the sample's records: every name with the word is found, in the listing's order, paged, with
+the other filters; a text past the search bounds is the client's mistake. The sources listing itself."""
 
 from __future__ import annotations
 
