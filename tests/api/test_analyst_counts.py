@@ -73,3 +73,17 @@ async def test_a_graph_without_counts_is_counted_live(
     finally:
         await facet_counts.recount(sample_db, db)
     assert await data(http, GROUP_BY, by="COUNTRY") == got
+
+
+async def test_counts_by_key_are_the_first_keys(sample_db: AsyncDriver, http: httpx.AsyncClient) -> None:
+    """KEY_ASC over all works, read from the counts: the first keys in order, the unknown group last when asked."""
+    truth = sample_truth()
+    query = """query($by: WorkFacet!, $unknown: Boolean!, $first: Int!) {
+      worksGroupBy(by: $by, orderBy: KEY_ASC, includeUnknown: $unknown, first: $first) {
+        totalCount groups { key label count citedByCount openAccessCount } } }"""
+    for facet in facet_counts.FACETS:
+        for unknown in (False, True):
+            want = groups(truth, facet, truth.works, by_key=True, unknown=unknown)
+            for first in (3, 200):
+                got = (await data(http, query, by=facet, unknown=unknown, first=first))["worksGroupBy"]
+                assert got == {"totalCount": len(want), "groups": want[:first]}, (facet, unknown, first)
