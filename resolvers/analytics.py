@@ -28,6 +28,9 @@ MAX_PARTIES = 200
 # The key the precomputed counts keep a facet's unknown group under (ingest/facet_counts.py: the importer's side,
 # which the read API does not import; tests/api/test_analyst_counts.py keeps the two equal).
 UNKNOWN_KEY = "\x00"
+# The parties whose pairs over all works the importer keeps as a facet's counts, and how it keys them (the same copy).
+KEPT_PAIRS = {"COUNTRY": "COUNTRY_PAIR"}
+PAIR_KEY, SKIPPED_KEY = "\x01", "\x02"
 
 
 def _first(first: int, most: int) -> int:
@@ -75,6 +78,11 @@ async def works_page(
 
 async def collaborations(info: Info, *, where: WorkFilter | None, party: str, first: int) -> Row:
     compiled = await compile_filter(info, where)
+    if compiled.text == q.WORK_PREDICATES["true"] and party in KEPT_PAIRS:  # over all works: the kept pair counts
+        keys = {"facet": KEPT_PAIRS[party], "pair": PAIR_KEY, "skipped": SKIPPED_KEY, "unknown": UNKNOWN_KEY}
+        rows = await info.context.loaders.db.rows(q.COLLABORATIONS_COUNTS, **keys, first=_first(first, MAX_PAIRS))
+        if rows and rows[0]["kept"]:
+            return rows[0]
     query = compiled.into(q.COLLABORATIONS, PARTY=q.PARTIES[party])
     params = {**compiled.params, "first": _first(first, MAX_PAIRS), "maxParties": MAX_PARTIES}
     rows = await info.context.loaders.db.rows(query, **params)
