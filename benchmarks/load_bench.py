@@ -60,6 +60,7 @@ from peergraph.settings import get_settings  # noqa: E402
 CONTRACT = (ROOT / "contract" / "explorer.graphql").read_text(encoding="utf-8")
 RESULTS = ROOT / "benchmarks" / "results" / "load.json"
 CACHE_RESULTS = ROOT / "benchmarks" / "results" / "cache.json"
+SHED_RESULTS = ROOT / "benchmarks" / "results" / "shed_delay.json"
 CACHE_BYTES = 64 * 1024 * 1024
 DEADLINE = 10.0
 # The explorer's mix: what a researcher page and its graph ask for, by how often the page asks.
@@ -391,6 +392,41 @@ async def cold_and_warm(env: dict[str, str], clients: int, seconds: float) -> di
     return runs
 
 
+async def shed_delays(env: dict[str, str], delays: list[float], clients: int, seconds: float) -> dict[str, Any]:
+    """The 256-client burst against one API process per `PEERGRAPH_SHED_DELAY_SECONDS` value, interleaved in two
+    rounds (same Neo4j; only the process under load runs): the accepted answers a second (goodput), the refusals,
+    the accepted p99 as autocannon (which retries a refusal at once) measures it."""
+    apis = [start_api({**env, "PEERGRAPH_SHED_DELAY_SECONDS": str(d)}, free_port()) for d in delays]
+    rounds: list[dict[str, Any]] = []
+    try:
+        for _, url in apis:
+            await drive(url, clients=8, seconds=10)  # warm-up: the JIT, the kept rankings
+        for round_no in (1, 2):
+            for delay, (_, url) in zip(delays, apis, strict=True):
+                before = load_average()
+                run = await drive(url, clients, seconds)
+                accepted = run["server_measured"]["accepted"]
+                rounds.append(
+                    {
+                        "round": round_no,
+                        "shed_delay_seconds": delay,
+                        "accepted_per_second_server": round(accepted / run["seconds"], 1),
+                        "accepted_client": run["accepted_count"],
+                        "shed": run["shed"],
+                        "accepted_ms": run["accepted_ms"],
+                        "accepted_over_deadline_server": run["server_measured"]["accepted_over_deadline"],
+                        "server_errors_5xx_not_shed": run["server_errors_5xx_not_shed"],
+                        "load_average_before_after": [before, load_average()],
+                    }
+                )
+                print(json.dumps(rounds[-1]))
+    finally:
+        for api, _ in apis:
+            api.terminate()
+            api.wait(timeout=20)
+    return {"clients": clients, "seconds": seconds, "rounds": rounds}
+
+
 def load_average() -> list[float]:
     return [round(x, 2) for x in os.getloadavg()]
 
@@ -400,14 +436,15 @@ async def main() -> None:
     parser.add_argument("--mix-seconds", type=float, default=60)
     parser.add_argument("--burst-seconds", type=float, default=20)
     parser.add_argument("--pause-seconds", type=float, default=15)
-    parser.add_argument("--scenario", choices=["faults", "cache"], default="faults")
+    parser.add_argument("--scenario", choices=["faults", "cache", "shed-delay"], default="faults")
+    parser.add_argument("--shed-delays", default="0,0.2", help="with --scenario shed-delay: the values compared")
     parser.add_argument("--cache-seconds", type=float, default=30)
     parser.add_argument("--cache-clients", type=int, default=16)
     parser.add_argument("--client", choices=["node", "python"], default="node")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     CLIENT["name"] = args.client
-    out: Path = args.out or (CACHE_RESULTS if args.scenario == "cache" else RESULTS)
+    out: Path = args.out or {"cache": CACHE_RESULTS, "shed-delay": SHED_RESULTS}.get(args.scenario, RESULTS)
     settings = get_settings()
     home = Path(tempfile.mkdtemp(prefix="peergraph-loadbench-"))
     neo4j = throwaway_server(settings, home / "neo4j", heap="1g", pagecache="512m")
@@ -439,7 +476,10 @@ async def main() -> None:
             "PEERGRAPH_GRAPHIQL": "false",
             "PEERGRAPH_LOG_LEVEL": "WARNING",
         }
-        if args.scenario == "cache":
+        if args.scenario == "shed-delay":
+            delays = [float(x) for x in args.shed_delays.split(",")]
+            results["scenarios"]["shed_delay"] = await shed_delays(env, delays, 256, args.burst_seconds)
+        elif args.scenario == "cache":
             results["server"] = "peergraph serve, one process, default limits; without, then with the response cache"
             results["scenarios"]["cache"] = await cold_and_warm(env, args.cache_clients, args.cache_seconds)
         else:

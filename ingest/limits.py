@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ingest.ids import RecordError
-from peergraph.settings import SettingsView, from_setting
+from peergraph.settings import Settings, setting_default
 
 # A row's field → which bound applies; any other string is "text".
 _KIND_OF_FIELD = {
@@ -27,16 +27,21 @@ _KIND_OF_FIELD = {
     "field": "name",
     "domain": "name",
 }
-_SETTING = {kind: f"PEERGRAPH_IMPORT_MAX_{kind.upper()}_CHARS" for kind in ("title", "abstract", "name", "text")}
+TEXT_KINDS = ("title", "abstract", "name", "text")
+# Each kind's bound is the setting import_max_<kind>_chars (PEERGRAPH_IMPORT_MAX_<KIND>_CHARS).
+_SETTING = {kind: f"PEERGRAPH_IMPORT_MAX_{kind.upper()}_CHARS" for kind in TEXT_KINDS}
 
 
 @dataclass(frozen=True)
-class RecordLimits(SettingsView):
-    line_bytes: int = from_setting("import_max_line_bytes")
-    title: int = from_setting("import_max_title_chars")
-    abstract: int = from_setting("import_max_abstract_chars")
-    name: int = from_setting("import_max_name_chars")
-    text: int = from_setting("import_max_text_chars")
+class RecordLimits:
+    line_bytes: int
+    chars: dict[str, int]  # the longest text of each kind
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None) -> RecordLimits:
+        """The bounds of `settings`, or the defaults for callers that are handed none."""
+        read = (lambda name: getattr(settings, name)) if settings is not None else setting_default
+        return cls(read("import_max_line_bytes"), {kind: read(f"import_max_{kind}_chars") for kind in TEXT_KINDS})
 
     def line_reason(self, length: int) -> str:
         return (
@@ -84,12 +89,12 @@ def _fits(row: dict[str, Any], bounds: dict[str, int], text: int) -> bool:
 
 def check_row(kind: str, row: dict[str, Any], limits: RecordLimits) -> None:
     """Raise RecordError when a text of the row is longer than its bound."""
-    bounds = {key: getattr(limits, bound) for key, bound in _KIND_OF_FIELD.items()}
-    if _fits(row, bounds, limits.text):
+    bounds = {key: limits.chars[bound] for key, bound in _KIND_OF_FIELD.items()}
+    if _fits(row, bounds, limits.chars["text"]):
         return
     for path, key, value in _strings(row, "", ""):
         bound = _KIND_OF_FIELD.get(key, "text")
-        allowed: int = getattr(limits, bound)
+        allowed = limits.chars[bound]
         if len(value) > allowed:
             raise RecordError(
                 f"{kind} {row['id']}: {path} is {len(value):,} characters, over the {allowed:,} allowed "

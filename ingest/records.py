@@ -328,23 +328,12 @@ def author_row(record: object) -> Row:
         years = sorted({y for y in _list(aff.get("years"), "affiliations.years") if isinstance(y, int)})
         affiliations.append({"institution": stub, "years": years})
     stats = _dict(rec.get("summary_stats"))
-    return {
-        "id": aid,
-        "updatedDate": _str(rec.get("updated_date")),
-        "props": {
-            "id": aid,
-            "name": name,
-            "orcid": bare_orcid(rec.get("orcid")),
-            "worksCount": _int(rec.get("works_count"), "works_count"),
-            "citedByCount": _int(rec.get("cited_by_count"), "cited_by_count"),
-            "hIndex": _int(stats.get("h_index"), "summary_stats.h_index"),
-            "i10Index": _int(stats.get("i10_index"), "summary_stats.i10_index"),
-            "isStub": False,
-            "updatedDate": _str(rec.get("updated_date")),
-        },
-        "lastKnown": stubs[0] if stubs else None,
-        "affiliations": affiliations,
+    props = {
+        "orcid": bare_orcid(rec.get("orcid")),
+        **_summary_counts(rec),
+        "i10Index": _int(stats.get("i10_index"), "summary_stats.i10_index"),
     }
+    return _entity_row("author", rec, aid, props, lastKnown=stubs[0] if stubs else None, affiliations=affiliations)
 
 
 def institution_row(record: object) -> Row:

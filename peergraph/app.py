@@ -291,14 +291,7 @@ def edge_middleware(settings: Settings) -> list[Middleware]:
         ),
         Middleware(Compression, minimum_size=settings.compress_min_bytes),
         # Inside CORS, so a browser can read a shed or timed-out answer too.
-        Middleware(
-            RequestLimits,
-            deadline_seconds=settings.request_deadline_seconds,
-            max_in_flight=settings.max_in_flight,
-            max_executing=settings.max_executing,
-            queue_timeout=settings.queue_timeout_seconds,
-            retry_after=settings.shed_retry_after_seconds,
-        ),
+        Middleware(RequestLimits, settings=settings),
     ]
 
 

@@ -28,6 +28,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from peergraph.errors import ErrorCode
 from peergraph.observability import QUEUE_TIMEOUTS, SHED
+from peergraph.settings import Settings
 
 log = logging.getLogger("peergraph.limits")
 LIMITED_PATHS = frozenset({"/graphql"})
@@ -56,29 +57,27 @@ async def send_error(send: Send, status: int, body: bytes, headers: list[tuple[b
 
 
 class RequestLimits:
-    def __init__(
-        self,
-        app: ASGIApp,
-        *,
-        deadline_seconds: float,
-        max_in_flight: int,
-        retry_after: int,
-        max_executing: int | None = None,
-        queue_timeout: float = 2.0,
-    ) -> None:
+    """ASGI middleware: the deadline, the in-flight cap and the executing turns of every GraphQL request, from the
+    settings' request limits (`request_deadline_seconds`, `max_in_flight`, `max_executing`,
+    `queue_timeout_seconds`, `shed_retry_after_seconds`, `shed_delay_seconds`)."""
+
+    def __init__(self, app: ASGIApp, settings: Settings) -> None:
         self.app = app
-        self.deadline = deadline_seconds
-        self.max_in_flight = max_in_flight
-        self.retry_after = retry_after
+        self.deadline = settings.request_deadline_seconds
+        self.max_in_flight = settings.max_in_flight
+        self.retry_after = settings.shed_retry_after_seconds
+        self.queue_timeout = settings.queue_timeout_seconds
+        self.shed_delay = settings.shed_delay_seconds
         self.in_flight = 0
-        self.queue_timeout = queue_timeout
-        self.turns = asyncio.Semaphore(min(max_executing or max_in_flight, max_in_flight))
+        self.turns = asyncio.Semaphore(min(settings.max_executing, settings.max_in_flight))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope.get("path") not in LIMITED_PATHS or scope.get("method") == "OPTIONS":
             await self.app(scope, receive, send)
             return
         if self.in_flight >= self.max_in_flight:
+            if self.shed_delay:
+                await asyncio.sleep(self.shed_delay)  # a client retrying at once is slowed, at no CPU cost
             await self._shed(scope, send, f"The API is answering {self.in_flight} requests")
             return
         self.in_flight += 1

@@ -122,6 +122,12 @@ class Settings(BaseSettings):
     # which the API answers in full when they wait; 256 clients are shed either way by max_in_flight.
     queue_timeout_seconds: float = Field(default=5.0, gt=0, le=600)
     shed_retry_after_seconds: int = Field(default=1, ge=1)
+    # A refusal past max_in_flight is sent after this pause (at most 1 s; 0: at once). A client that retries at
+    # once instead of after Retry-After otherwise turns the process's one core into a refusal pump: autocannon's
+    # 256 connections got 2,600-3,900 refusals a second and the accepted answers fell to 15-19 a second; with
+    # 0.2 s, 460-500 refusals and 70-76 accepted a second, accepted p99 2.6-3.5 s instead of 7-8 s (interleaved,
+    # load 5-7: benchmarks/results/shed_delay.json). A pause costs a sleeping coroutine, no CPU.
+    shed_delay_seconds: float = Field(default=0.2, ge=0, le=1)
     # Neo4j's plans for the explorer's operations made at startup and after Neo4j comes back (peergraph/warmup.py):
     # a restarted JVM took 29 s to plan the profile's statement, past every request's deadline. Neo4j is watched
     # with the readiness ping every `neo4j_watch_interval_seconds`; one warm-up may take `warmup_timeout_seconds`.

@@ -39,6 +39,7 @@ PRODUCTION_LIMITS = {
         "max_in_flight",
         "max_executing",
         "queue_timeout_seconds",
+        "shed_delay_seconds",
     )
 }
 
@@ -157,7 +158,8 @@ async def test_past_the_in_flight_cap_requests_are_shed_at_once(
             shed = await http.post("/graphql", json={"query": QUERY})
             assert shed.status_code == 503, shed.text
             seconds = shed.elapsed.total_seconds()
-            assert seconds < 0.5, seconds
+            pause = Settings.model_fields["shed_delay_seconds"].default  # the shipped pause before a refusal
+            assert pause <= seconds < pause + 0.5, seconds
             assert shed.headers["retry-after"] == "1"
             assert shed.json()["errors"][0]["extensions"]["code"] == "OVERLOADED"
             livez = await http.get("/livez")
@@ -230,9 +232,12 @@ async def test_the_deadline_stops_the_query_in_neo4j_too(settings: Settings, dri
         await gateway.rows(slow)
     assert "TransactionTimedOut" in (raised.value.code or ""), raised.value.code
     assert time.monotonic() - started < 3.0
+    # Neo4j ends a timed-out transaction asynchronously: on a loaded machine it can still be listed for a moment.
     show = "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $marker RETURN count(*) AS n"
-    records, _, _ = await driver.execute_query(show, marker=marker)
-    assert records[0]["n"] == 0
+    ended = time.monotonic() + 5.0
+    while (await driver.execute_query(show, marker=marker))[0][0]["n"] != 0:
+        assert time.monotonic() < ended, "the timed-out transaction still runs in Neo4j 5 s later"
+        await asyncio.sleep(0.1)
 
 
 REGISTER = """mutation($email: String!) {
