@@ -33,7 +33,6 @@ import orjson
 from neo4j import AsyncDriver
 from neo4j.exceptions import DatabaseError
 
-from ingest import facet_counts
 from ingest.ledger import Ledger, batch_key, run_id
 from ingest.limits import RecordLimits
 from ingest.merges import MergeFileError, MergeResult, apply_merge_files, refold
@@ -348,12 +347,6 @@ class _Run:
             report.files += len(merged)
         if not options.dry_run and report.aborted is None:
             report.merges.folded += await refold(self.driver, self.database, timeout)
-            if report.merges.folded:
-                # Folding moves the kept facet counts batch by batch, but not exactly: on the sample + 2,000
-                # generated works with 20 merges (a chain included) one work's counts went missing, while the same
-                # import without the merges counts exactly. Until that is found, a run that folded nodes recounts
-                # (3 s at 10k works, ~150 s at 100k; merges come once per snapshot).
-                await facet_counts.recount(self.driver, self.database, timeout)
 
     def _check_file(self, chunk: _Chunk) -> None:
         if chunk.error is not None:

@@ -112,9 +112,10 @@ async def _apply(tx: AsyncManagedTransaction, /, kind: str, batch: Sequence[Merg
                 break
     before, works = facet_counts.Counts(), list[str]()
     if present:  # what the folded works counted under, and which works to count again after the fold
-        intos = sorted({r["into"] for r in found if r["into"] != r["old"] and r["present"]})
-        before, works = await facet_counts.before_fold(tx, kind, present, intos)
-        await _run(tx, FOLDS[kind], ids=present, now=now)
+        into = {r["old"]: r["into"] async for r in await tx.run(q.MERGED_INTO, ids=present)}
+        before, works = await facet_counts.before_fold(tx, kind, present, sorted(set(into.values())))
+        for ids in _rounds(present, into) if kind == "work" else [present]:
+            await _run(tx, FOLDS[kind], ids=ids, now=now)
     if recorded or present:
         await facet_counts.add_unlocked(tx, before, works)
         await _run(tx, q.BUMP_GRAPH_VERSION)
@@ -122,6 +123,22 @@ async def _apply(tx: AsyncManagedTransaction, /, kind: str, batch: Sequence[Merg
     done.applied = len(found) - done.unchanged
     done.folded = len(present)
     return done
+
+
+def _rounds(olds: Sequence[str], into: dict[str, str]) -> list[list[str]]:
+    """The old ids in fold rounds, each naming a survivor once: a work folded into a survivor the graph lacks
+    becomes it (merge_fold_works.cypher), and a second old work folded into that survivor in the same statement
+    does not see it (its rename is not read back by the statement) and was renamed too, a uniqueness violation
+    (two works merged into one absent work, or a chain a → b → c without c). In batch order within a round."""
+    rounds: list[list[str]] = []
+    seen: dict[str, int] = {}
+    for old in olds:
+        n = seen.get(into[old], 0)
+        seen[into[old]] = n + 1
+        if n == len(rounds):
+            rounds.append([])
+        rounds[n].append(old)
+    return rounds
 
 
 async def _run(tx: AsyncManagedTransaction, /, query: LiteralString, **params: Any) -> None:

@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING, Any, LiteralString
 from cypher import analytics as q
 from cypher import funder as fq
 from cypher import publisher as pq
+from cypher import source as sq
 from peergraph.context import Info
 from peergraph.errors import bad_input
+from resolvers.graph import search_text
 from resolvers.listing import filter_id
 from resolvers.work_filter import compile_filter
 
@@ -26,6 +28,9 @@ MAX_PARTIES = 200
 # The key the precomputed counts keep a facet's unknown group under (ingest/facet_counts.py: the importer's side,
 # which the read API does not import; tests/api/test_analyst_counts.py keeps the two equal).
 UNKNOWN_KEY = "\x00"
+# The parties whose pairs over all works the importer keeps as a facet's counts, and how it keys them (the same copy).
+KEPT_PAIRS = {"COUNTRY": "COUNTRY_PAIR"}
+PAIR_KEY, SKIPPED_KEY = "\x01", "\x02"
 
 
 def _first(first: int, most: int) -> int:
@@ -73,6 +78,11 @@ async def works_page(
 
 async def collaborations(info: Info, *, where: WorkFilter | None, party: str, first: int) -> Row:
     compiled = await compile_filter(info, where)
+    if compiled.text == q.WORK_PREDICATES["true"] and party in KEPT_PAIRS:  # over all works: the kept pair counts
+        keys = {"facet": KEPT_PAIRS[party], "pair": PAIR_KEY, "skipped": SKIPPED_KEY, "unknown": UNKNOWN_KEY}
+        rows = await info.context.loaders.db.rows(q.COLLABORATIONS_COUNTS, **keys, first=_first(first, MAX_PAIRS))
+        if rows and rows[0]["kept"]:
+            return rows[0]
     query = compiled.into(q.COLLABORATIONS, PARTY=q.PARTIES[party])
     params = {**compiled.params, "first": _first(first, MAX_PAIRS), "maxParties": MAX_PARTIES}
     rows = await info.context.loaders.db.rows(query, **params)
@@ -109,7 +119,21 @@ async def source_publisher(info: Info, *, source_id: str) -> PublisherRow | None
 LISTINGS: dict[str, tuple[LiteralString, LiteralString, str]] = {
     "funder": (fq.PAGE, fq.COUNT, "funder"),
     "publisher": (pq.PAGE, pq.COUNT, "publisher"),
+    "source": (sq.PAGE, sq.COUNT, "source"),
 }
+
+
+async def organization_filters(info: Info, *, kind: str, filters: Row) -> Row:
+    """A funder or publisher listing's filters with its full-text `search` run first, as the works filter's (one
+    query; the listing keeps the ids found): bounded as every search text is, words or BAD_USER_INPUT."""
+    text = filters.pop("search", None)
+    if text is None:
+        return {**filters, "searchIds": None}
+    words = search_text(text, info.context.settings, "where.search")
+    if not words.strip():
+        raise bad_input("`where.search` has no words to search", argument="where.search")
+    rows = await info.context.loaders.db.rows(q.SEARCH_ORGANIZATIONS, text=words, label=LISTINGS[kind][2].title())
+    return {**filters, "searchIds": list(rows[0]["ids"]) if rows else []}
 
 
 async def entity_page(

@@ -15,6 +15,7 @@ from schema import keyset
 from schema.connection import Connection
 from schema.filters import AuthorFilter, InstitutionFilter
 from schema.funder import Funder, Publisher
+from schema.source import Source
 from schema.work_filter import WorkFilter
 
 N = TypeVar("N")
@@ -73,6 +74,11 @@ class EntityOrder(Enum):
     CITED_BY_DESC = "CITED_BY_DESC"
 
 
+@strawberry.enum(description="Orders of the sources listing (sources hold no OpenAlex counts to order by).")
+class SourceOrder(Enum):
+    NAME_ASC = "NAME_ASC"
+
+
 @strawberry.type(description="One group of works: its key (an id, a year, a code ...; null: the unknown group).")
 class WorkGroup:
     key: str | None = strawberry.field(description="The facet's value: an id, a year, a code, a name.")
@@ -129,9 +135,11 @@ class Collaborations:
 class OrganizationFilter:
     name_contains: str | None = None
     country: str | None = strawberry.field(default=None, description="A country code (any case).")
+    search: str | None = strawberry.field(default=None, description="Full-text words in the name (any case).")
 
     def params(self) -> dict[str, object]:
-        return {"nameContains": self.name_contains, "country": self.country.upper() if self.country else None}
+        country = self.country.upper() if self.country else None
+        return {"nameContains": self.name_contains, "country": country, "search": self.search}
 
 
 def _work_groups(row: dict[str, object]) -> WorkGroups:
@@ -175,12 +183,12 @@ async def _page(
     info: Info,
     kind: str,
     where: OrganizationFilter | None,
-    order: EntityOrder,
+    order: EntityOrder | SourceOrder,
     first: int | None,
     after: str | None,
     node: Callable[[Any], N],
 ) -> Connection[N]:
-    filters = (where or OrganizationFilter()).params()
+    filters = await resolve.organization_filters(info, kind=kind, filters=(where or OrganizationFilter()).params())
     fetch = partial(resolve.entity_page, info, kind=kind, filters=filters, order=order.value)
     counter = partial(resolve.entity_count, info, kind=kind, filters=filters)
     return await keyset.page(f"{kind}s.{order.value}", first, after, fetch, counter, node)
@@ -282,6 +290,17 @@ class AnalyticsQuery:
         after: str | None = None,
     ) -> Connection[Funder]:
         return await _page(info, "funder", where, order_by, first, after, Funder.from_row)
+
+    @strawberry.field(description="All sources matching `where` (country: the source's), by name.")
+    async def sources(
+        self,
+        info: Info,
+        where: OrganizationFilter | None = None,
+        order_by: SourceOrder = SourceOrder.NAME_ASC,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Source]:
+        return await _page(info, "source", where, order_by, first, after, Source.from_row)
 
     @strawberry.field(description="All publishers matching `where`, in the chosen order.")
     async def publishers(

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+
+import orjson
 from neo4j import AsyncDriver
 
+from peergraph.db.launcher import free_port
 from peergraph.settings import Settings
+from tests.api.test_analyst_counts import sample_table, stored
 from tests.ingest.cli_support import peergraph_process
 
 
@@ -33,3 +38,28 @@ def test_export_schema_prints_sdl(settings: Settings) -> None:
     done = peergraph_process(settings, "export-schema")
     assert done.returncode == 0, done.stderr
     assert "type Query" in done.stdout
+
+
+async def test_recount_rebuilds_the_facet_counts(sample_db: AsyncDriver, settings: Settings) -> None:
+    """A graph whose counts are missing or wrong (an existing dev database) gets the records' counts back."""
+    db = settings.neo4j_database
+    want = sample_table()
+    await sample_db.execute_query("MATCH (c:_FacetCount) WITH c LIMIT 50 DELETE c", database_=db)
+    await sample_db.execute_query("MATCH (c:_FacetCount {facet: 'YEAR'}) SET c.works = c.works + 7", database_=db)
+    assert await stored(sample_db, db) != want
+    done = await asyncio.to_thread(peergraph_process, settings, "recount", "--json")
+    assert done.returncode == 0, done.stderr
+    assert orjson.loads(done.stdout)["counts"] == len(want)
+    assert await stored(sample_db, db) == want
+    again = await asyncio.to_thread(peergraph_process, settings, "recount")  # idempotent
+    assert again.returncode == 0, again.stderr
+    assert f"{len(want):,} (facet, key) counts" in again.stdout
+    assert await stored(sample_db, db) == want
+
+
+def test_recount_says_when_neo4j_is_unreachable(settings: Settings) -> None:
+    closed = f"bolt://127.0.0.1:{free_port()}"  # nothing listens there
+    done = peergraph_process(settings, "recount", env={"NEO4J_URI": closed})
+    assert done.returncode == 1
+    assert f"cannot reach Neo4j at {closed}" in done.stderr
+    assert done.stdout == ""

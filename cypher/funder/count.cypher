@@ -1,6 +1,7 @@
-// How many funders match the filters. Parameters: $nameContains, $country (each null for no filter).
+// How many funders match the filters. Parameters: $nameContains, $country, $searchIds (the ids a `search` found: search_organizations.cypher; each null for no filter).
 // Returns: total.
 MATCH (n:Funder)
 WHERE ($nameContains IS NULL OR toLower(n.name) CONTAINS toLower($nameContains))
+  AND ($searchIds IS NULL OR n.id IN $searchIds)
   AND ($country IS NULL OR n.countryCode = $country)
 RETURN count(n) AS total

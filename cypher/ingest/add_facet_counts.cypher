@@ -8,7 +8,8 @@
 // (Neo4j's documented rule against lost updates), so concurrent batches never lose an update; the rows come in
 // (facet, key) order, so they take those locks in one order.
 // Parameters: $facets, $unknown (the unknown group's key), $minus: [{facet, key, works, citedByCount,
-//   openAccessCount}], and the start's ($ids). Returns: nothing.
+//   openAccessCount}], $maxParties (the pair facets': cypher/ingest/pair_facets.cypher), and the start's ($ids).
+//   Returns: nothing.
 CALL () {
   /*START*/
   WITH w, coalesce(w.citedByCount, 0) AS cited, CASE WHEN w.isOa THEN 1 ELSE 0 END AS oa, [/*KEYS*/] AS perFacet

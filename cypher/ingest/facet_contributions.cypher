@@ -4,7 +4,8 @@
 // (facet_starts.cypher) picks the works `w`; `/*KEYS*/` is the facets' key expressions of
 // cypher/analytics/work_facets.cypher (the pieces worksGroupBy itself counts with), in the order of $facets, so a
 // count is by construction what the live query counts. A work with no key for a facet counts under $unknown.
-// Parameters: $facets (names, in the order of the keys), $unknown, and the start's ($rows or $ids).
+// Parameters: $facets (names, in the order of the keys), $unknown, $maxParties (the pair facets'), and the start's
+//   ($rows or $ids).
 // Returns: facet, key, works, citedByCount, openAccessCount.
 /*START*/
 WITH w, [/*KEYS*/] AS perFacet

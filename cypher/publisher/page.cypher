@@ -1,9 +1,10 @@
 // A page of the publishers matching the filters, by the sort key `/*KEY*/` names (a piece of
 // listing_orders.cypher), highest first when $desc, those without one last, ties by id; keyset paged as works_page.
-// Parameters: $nameContains, $country (each null for no filter), $desc, $afterKey, $afterId (null for the first page), $limit.
+// Parameters: $nameContains, $country, $searchIds (the ids a `search` found: search_organizations.cypher; each null for no filter), $desc, $afterKey, $afterId (null for the first page), $limit.
 // Returns: publisher (map), one row per publisher of the page.
 MATCH (n:Publisher)
 WHERE ($nameContains IS NULL OR toLower(n.name) CONTAINS toLower($nameContains))
+  AND ($searchIds IS NULL OR n.id IN $searchIds)
   AND ($country IS NULL OR $country IN coalesce(n.countryCodes, []))
 WITH n, /*KEY*/ AS sortKey
 WHERE $afterId IS NULL OR CASE WHEN $afterKey IS NULL THEN sortKey IS NULL AND n.id > $afterId

@@ -15,6 +15,7 @@ import typer
 from peergraph.cli import importing as ingest_cli
 from peergraph.cli.bulk import bulk_import_command
 from peergraph.cli.common import fail, load_settings, out, with_driver
+from peergraph.cli.recount import recount_command
 from peergraph.db.launcher import LauncherError
 from peergraph.db.migrations import apply_migrations
 from peergraph.db.target import local_server
@@ -171,6 +172,7 @@ app.command("import-sample")(ingest_cli.import_sample_command)
 app.command("fingerprint")(ingest_cli.fingerprint_command)
 app.command("generate")(ingest_cli.generate_command)
 app.command("bulk-import")(bulk_import_command)
+app.command("recount")(recount_command)
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from ingest.sample import SAMPLE_DIR
@@ -27,8 +28,11 @@ def bare_orcid(url: str | None) -> str | None:
     return url.rsplit("/", 1)[-1].upper() if isinstance(url, str) and url else None
 
 
-def records(stem: str) -> Iterator[Rec]:
-    with gzip.open(SAMPLE_DIR / f"{stem}.jsonl.gz", "rt", encoding="utf-8", newline="\n") as handle:
+def records(stem: str, root: Path = SAMPLE_DIR) -> Iterator[Rec]:
+    path = root / f"{stem}.jsonl.gz"
+    if root != SAMPLE_DIR and not path.exists():  # generated data (ingest/generate.py) has no funders, publishers
+        return
+    with gzip.open(path, "rt", encoding="utf-8", newline="\n") as handle:
         for line in handle:
             if line.strip():
                 yield json.loads(line)
@@ -121,10 +125,15 @@ def _institution_stub(truth: Truth, inst: Rec, seen: str | None) -> str | None:
 
 @cache
 def sample_truth() -> Truth:
+    return truth_of(SAMPLE_DIR)
+
+
+def truth_of(root: Path) -> Truth:
+    """The truth of the records in `root` (the sample's layout: <entity>.jsonl.gz)."""
     truth = Truth()
-    for rec in records("institutions"):
+    for rec in records("institutions", root):
         _institution_stub(truth, rec, None)
-    for rec in records("publishers"):
+    for rec in records("publishers", root):
         pid = short(rec["id"]) or ""
         truth.publisher_name[pid] = rec.get("display_name")
         truth.full.add(("publisher", pid))
@@ -134,24 +143,24 @@ def sample_truth() -> Truth:
             truth.publisher_links.add((pid, parent_id))
             if truth.offer("publisher", parent_id, _seen(rec)):
                 truth.publisher_name[parent_id] = parent.get("display_name") if isinstance(parent, dict) else None
-    for rec in records("funders"):
+    for rec in records("funders", root):
         truth.funder_name[short(rec["id"]) or ""] = rec.get("display_name")
         truth.full.add(("funder", short(rec["id"]) or ""))
-    for rec in records("sources"):
+    for rec in records("sources", root):
         truth.source_name[short(rec["id"]) or ""] = rec.get("display_name")
         truth.full.add(("source", short(rec["id"]) or ""))
         _lineage(truth, short(rec["id"]) or "", rec, _seen(rec))
-    for rec in records("topics"):
+    for rec in records("topics", root):
         truth.topic_name[short(rec["id"]) or ""] = rec.get("display_name")
         truth.topic_levels[short(rec["id"]) or ""] = _levels(rec)
         truth.full.add(("topic", short(rec["id"]) or ""))
-    for rec in records("authors"):
+    for rec in records("authors", root):
         aid = short(rec["id"]) or ""
         truth.author_record[aid] = rec
         truth.author_name[aid] = rec.get("display_name")
         truth.author_orcid[aid] = bare_orcid(rec.get("orcid"))
         truth.full.add(("author", aid))
-    for rec in records("authors"):  # after every full record is known: they win over what names them
+    for rec in records("authors", root):  # after every full record is known: they win over what names them
         aid = short(rec["id"]) or ""
         last = rec.get("last_known_institutions") or []
         if not last and isinstance(rec.get("last_known_institution"), dict):
@@ -165,7 +174,7 @@ def sample_truth() -> Truth:
             iid = _institution_stub(truth, aff.get("institution") or {}, _seen(rec))
             if iid:
                 truth.affiliated[aid].add(iid)
-    works = list(records("works"))
+    works = list(records("works", root))
     for rec in works:  # the full records first: a stub never overrides them
         truth.works[short(rec["id"]) or ""] = rec
     for rec in works:

@@ -11,8 +11,8 @@ from neo4j import AsyncDriver
 from ingest import facet_counts
 from ingest.sample import load_files, sample_files
 from peergraph.settings import Settings
-from resolvers.analytics import UNKNOWN_KEY
-from tests.api.analyst_truth import groups
+from resolvers.analytics import KEPT_PAIRS, MAX_PARTIES, PAIR_KEY, SKIPPED_KEY, UNKNOWN_KEY
+from tests.api.analyst_truth import collaborations, groups
 from tests.api.sample_truth import sample_truth
 from tests.api.test_analyst_filters import data
 
@@ -64,6 +64,8 @@ async def test_a_graph_without_counts_is_counted_live(
 ) -> None:
     db = settings.neo4j_database
     assert UNKNOWN_KEY == facet_counts.UNKNOWN  # the read API's copy of the importer's key
+    assert (PAIR_KEY, SKIPPED_KEY, MAX_PARTIES) == (facet_counts.PAIR, facet_counts.SKIPPED, facet_counts.MAX_PARTIES)
+    assert set(KEPT_PAIRS.values()) <= set(facet_counts.FACETS)
     truth = sample_truth()
     want = groups(truth, "COUNTRY", truth.works, unknown=True)
     await sample_db.execute_query("MATCH (c:_FacetCount) DELETE c", database_=db)
@@ -73,3 +75,47 @@ async def test_a_graph_without_counts_is_counted_live(
     finally:
         await facet_counts.recount(sample_db, db)
     assert await data(http, GROUP_BY, by="COUNTRY") == got
+
+
+async def test_counts_by_key_are_the_first_keys(sample_db: AsyncDriver, http: httpx.AsyncClient) -> None:
+    """KEY_ASC over all works, read from the counts: the first keys in order, the unknown group last when asked."""
+    truth = sample_truth()
+    query = """query($by: WorkFacet!, $unknown: Boolean!, $first: Int!) {
+      worksGroupBy(by: $by, orderBy: KEY_ASC, includeUnknown: $unknown, first: $first) {
+        totalCount groups { key label count citedByCount openAccessCount } } }"""
+    for facet in (f for f in facet_counts.FACETS if f not in KEPT_PAIRS.values()):  # a pair facet is no WorkFacet
+        for unknown in (False, True):
+            want = groups(truth, facet, truth.works, by_key=True, unknown=unknown)
+            for first in (3, 200):
+                got = (await data(http, query, by=facet, unknown=unknown, first=first))["worksGroupBy"]
+                assert got == {"totalCount": len(want), "groups": want[:first]}, (facet, unknown, first)
+
+
+async def test_country_collaborations_over_all_works_from_the_kept_pairs(
+    sample_db: AsyncDriver, settings: Settings, http: httpx.AsyncClient
+) -> None:
+    """collaborations(between: COUNTRY) over all works reads the kept COUNTRY_PAIR counts: the records' pairs, as
+    the live pairing gives them when the counts are missing (a graph imported before they were kept)."""
+    db = settings.neo4j_database
+    query = """{ collaborations(between: COUNTRY, first: 200) {
+      totalCount skippedWorks pairs { a { key label } b { key label } works citedByCount } } }"""
+    truth = sample_truth()
+    pairs, skipped = collaborations(truth, "COUNTRY", truth.works)
+    want = {
+        "totalCount": len(pairs),
+        "skippedWorks": skipped,
+        "pairs": [
+            {"a": {"key": p["a"], "label": p["a"]}, "b": {"key": p["b"], "label": p["b"]}, "works": p["works"],
+             "citedByCount": p["citedByCount"]}
+            for p in pairs[:200]
+        ],
+    }  # fmt: skip
+    kept = await stored(sample_db, db)
+    assert sum(1 for f, k in kept if f == "COUNTRY_PAIR" and k and k > SKIPPED_KEY) == len(pairs) > 0
+    assert (await data(http, query))["collaborations"] == want
+    await sample_db.execute_query("MATCH (c:_FacetCount {facet: 'COUNTRY_PAIR'}) DELETE c", database_=db)
+    try:
+        assert (await data(http, query))["collaborations"] == want  # paired live
+    finally:
+        await facet_counts.recount(sample_db, db)
+    assert await stored(sample_db, db) == kept

@@ -4,16 +4,22 @@ That they equal the sample's records, across a re-import and a recount: tests/ap
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
 from neo4j import AsyncDriver
 
 from ingest import facet_counts
+from ingest.generate import generate
 from ingest.importer import ImportOptions, run_import
+from ingest.merges import Merge, read_merges
+from ingest.snapshot import merged_files
 from ingest.snapshot_writer import write_merged_ids
 from peergraph.settings import Settings
-from tests.api.test_analyst_counts import stored
+from tests.api.analyst_truth import groups, work_authors
+from tests.api.sample_truth import Truth, truth_of
+from tests.api.test_analyst_counts import Table, stored
 from tests.ingest.records import work, write_jsonl
 
 
@@ -100,3 +106,95 @@ async def test_an_updated_work_moves_its_counts(empty_db: AsyncDriver, settings:
     # and every count is what a recount from the graph finds
     await facet_counts.recount(empty_db, db)
     assert await stored(empty_db, db) == counts
+
+
+def _merged_truth(root: Path, extra: list[tuple[str, str, str]]) -> tuple[Truth, int]:
+    """The generated records' truth after their merged ids and `extra` (kind, old, new) are applied as
+    docs/graph-model.md says, in the importer's order (every author merge, then every work merge, each in file
+    and line order): an old author's authorships go to its survivor unless the survivor is on that work already
+    (then they go, with their institutions); an old work goes when its survivor is in the graph, and becomes the
+    survivor when it is not. Returns it and how many old nodes were folded."""
+    truth = copy.deepcopy(truth_of(root))
+    lines = [m for path in merged_files(root) for _, m, _ in read_merges(path) if isinstance(m, Merge)]
+    merges = [(m.kind, m.old, m.new) for m in lines] + extra
+    into = {old: new for _, old, new in merges}
+
+    def final(node: str) -> str:
+        while node in into:
+            node = into[node]
+        return node
+
+    folded = 0
+    for kind, old, _ in sorted(merges, key=lambda m: m[0] != "author"):  # authors first, stable within a kind
+        new = final(old)
+        if kind == "author" and old in truth.author_works:
+            folded += 1
+            for w in sorted(truth.author_works.pop(old)):
+                here = new in work_authors(truth, w)
+                truth.ships[w] = [s for s in truth.ships[w] if not (here and s.author == old)]
+                for s in truth.ships[w]:
+                    s.author = new if s.author == old else s.author
+                truth.author_works[new].add(w)
+            truth.author_name.setdefault(new, truth.author_name.get(old))
+        elif kind == "work" and old in truth.works:
+            folded += 1
+            survives = new in truth.works  # folded into it; otherwise the old work becomes it
+            tables: tuple[dict[str, Any], ...] = (
+                truth.works, truth.ships, truth.work_topics, truth.venue, truth.work_funders
+            )  # fmt: skip
+            for table in tables:
+                if old in table:
+                    value = table.pop(old)
+                    if not survives:
+                        table[new] = value
+            for works in truth.author_works.values():
+                if old in works:
+                    works.discard(old)
+                    if not survives:
+                        works.add(new)
+    return truth, folded
+
+
+def _table(truth: Truth) -> Table:
+    return {
+        (facet, g["key"]): (g["count"], g["citedByCount"], g["openAccessCount"])
+        for facet in facet_counts.FACETS
+        for g in groups(truth, facet, truth.works, unknown=True)
+    }
+
+
+async def test_merges_keep_the_counts_exact(empty_db: AsyncDriver, settings: Settings, tmp_path: Path) -> None:
+    """Folding merged works and authors moves the kept counts exactly, chains included (a → b and b → c in one
+    batch, b a work of the graph: it was once taken away twice), and two works merged into a survivor the graph
+    does not hold (the first becomes it, the second is folded into it)."""
+    db = settings.neo4j_database
+    generated = tmp_path / "generated"
+    generate(300, 5, generated, merges=5)
+    merged = {m.old for p in merged_files(generated) for _, m, _ in read_merges(p) if isinstance(m, Merge)}
+    merged |= {m.new for p in merged_files(generated) for _, m, _ in read_merges(p) if isinstance(m, Merge)}
+    base = truth_of(generated)
+    works = [w for w in sorted(base.works) if w not in merged]
+    authors = [a for a in sorted(base.author_works) if a not in merged and base.author_works[a]]
+    extra = [
+        ("work", works[0], works[1]),
+        ("work", works[1], "W4999999001"),  # a chain ending at a work the graph lacks
+        ("work", works[2], "W4999999002"),
+        ("work", works[3], "W4999999002"),  # two works into one the graph lacks
+        ("author", authors[0], authors[1]),
+        ("author", authors[1], "A5999999001"),
+    ]
+    root = tmp_path / "merges"
+    for kind, folder in (("work", "works"), ("author", "authors")):
+        write_merged_ids(root / "merged_ids" / folder, [("2026-08-01", o, n) for k, o, n in extra if k == kind])
+    truth, folded = _merged_truth(generated, extra)
+    want = _table(truth)
+    assert ("AUTHOR", "A5999999001") in want  # the merges change the counts
+    assert want != _table(base)
+
+    options = ImportOptions(rejects_path=tmp_path / "rejects.jsonl")
+    report = await run_import(empty_db, db, [generated, root], options)
+    assert not report.errors, report.errors
+    assert report.merges.folded == folded
+    assert await stored(empty_db, db) == want
+    await facet_counts.recount(empty_db, db)
+    assert await stored(empty_db, db) == want
