@@ -257,7 +257,12 @@ class CompiledExecutionContext(PlainFieldsExecutionContext):
         path: Path,
         position_context: Any,
     ) -> Any:
-        answer = await _attempt(plan, self.context_value.loaders.db)
+        try:
+            answer = await _attempt(plan, self.context_value.loaders.db)
+        except Exception as error:  # the read failed: located and reported as any field's error
+            Counts.failed_reads += 1
+            self.handle_field_error(error, parent_type.fields["work"].type, field_details_list, path)
+            return None
         if answer is not _FAILED:
             Counts.answered += 1
             return answer
@@ -287,6 +292,7 @@ class Counts:
 
     answered = 0
     handed_over = 0
+    failed_reads = 0
 
 
 def _unusual(node: FieldNode) -> bool:
@@ -295,10 +301,15 @@ def _unusual(node: FieldNode) -> bool:
 
 
 async def _attempt(plan: _WorkPlan, db: ReadGateway) -> Any:
-    """The compiled answer, or _FAILED: no row (unknown or merged id), a failed read, a value the plan refuses."""
+    """The compiled answer, or _FAILED: no row (unknown or merged id), a value the plan refuses. A failed read
+    raises: the general executor would send the same read again and wait out its retries a second time (Neo4j
+    down: two 0.5 s budgets, over the 1 s the API promises), so it is the field's error as the general path says it.
+    """
+    rows = await db.rows(work_q.DETAIL, id=plan.work_id, labels=plan.labels)
+    if len(rows) != 1:
+        return _FAILED
     try:
-        rows = await db.rows(work_q.DETAIL, id=plan.work_id, labels=plan.labels)
-        return plan.complete(_work_value(rows[0])) if len(rows) == 1 else _FAILED
+        return plan.complete(_work_value(rows[0]))
     except Exception:  # whatever failed, the general executor says it the way it always does
         log.debug("compiled work(id:) handed to the general executor", exc_info=True)
         return _FAILED
