@@ -14,8 +14,9 @@ resolver it stands for (schema/work.py: `Authorship.from_row`, `Work.venue` / `a
 decided before the statement is sent: a field not in the tables below (any hideable one among them: the author's
 ORCID iD, affiliation, topics, coauthors), an entity field with a resolver of its own, arguments on a subfield,
 @defer/@stream, interfaces, a `doi:` lookup, an id that is not a work id, a resolver middleware. After it: no row
-(an unknown or merged id: the general path looks up the survivor and says null), a failed read (the general path
-runs it again and reports the error), or any value the plan refuses. None of the fields compiled is hideable, so
+(an unknown or merged id: the general path looks up the survivor and says null) or any value the plan refuses; a
+failed read is the field's error, located as the general path locates it (reading again would only wait out a
+second retry budget). None of the fields compiled is hideable, so
 the statement reads nothing a claimant may hide (loaders/privacy.py) and takes no `$viewer`.
 
 `PEERGRAPH_COMPILED_DOCUMENTS=false` turns it off.
@@ -50,7 +51,7 @@ from graphql.pyutils import AwaitableOrValue, Path
 import cypher.work as work_q
 from ingest.ids import parse_id
 from loaders.gateway import ReadGateway
-from schema.execution import Complete, NotPlain, PlainFieldsExecutionContext
+from schema.execution import Complete, NotPlain, PlainFieldsExecutionContext, non_null_of
 
 log = logging.getLogger("peergraph.compiled")
 
@@ -210,16 +211,7 @@ class CompiledExecutionContext(PlainFieldsExecutionContext):
 
                 return non_null_object
             inner = self._compiled_value(type_.of_type, details)
-            if inner is None:
-                return None
-
-            def non_null(value: Any) -> Any:
-                completed = inner(value)
-                if completed is None:
-                    raise NotPlain
-                return completed
-
-            return non_null
+            return None if inner is None else non_null_of(inner)
         if isinstance(type_, GraphQLList):
             item = self._compiled_value(type_.of_type, details)
             if item is None:

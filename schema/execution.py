@@ -51,6 +51,18 @@ class NotPlain(Exception):
     """A value the shortcut does not complete as the general executor would: that object goes the general way."""
 
 
+def non_null_of(inner: Complete) -> Complete:
+    """A non-null type's completion: its inner type's, where a null hands the field to the general executor."""
+
+    def non_null(value: Any) -> Any:
+        completed = inner(value)
+        if completed is None:
+            raise NotPlain
+        return completed
+
+    return non_null
+
+
 def _is_iterable(value: Any) -> bool:
     return isinstance(value, Iterable) and not isinstance(value, (str, bytes, bytearray, dict))
 
@@ -143,16 +155,7 @@ class PlainFieldsExecutionContext(StrawberryGraphQLCoreExecutionContext):
             if isinstance(type_.of_type, GraphQLLeafType):
                 return self._leaf_plan(type_.of_type, non_null=True)
             inner = self._value_plan(type_.of_type, details)
-            if inner is None:
-                return None
-
-            def non_null(value: Any) -> Any:
-                completed = inner(value)
-                if completed is None:
-                    raise NotPlain
-                return completed
-
-            return non_null
+            return None if inner is None else non_null_of(inner)
         if isinstance(type_, GraphQLList):
             item = self._value_plan(type_.of_type, details)
             if item is None:
