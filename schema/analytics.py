@@ -20,63 +20,37 @@ from schema.work_filter import WorkFilter
 
 N = TypeVar("N")
 
+# The enums whose members need no description are declared by their names (a member's name is its GraphQL value;
+# the resolvers read `.name`); strawberry.enum registers each one as it is.
+WorkFacet = Enum(
+    "WorkFacet",
+    "YEAR TYPE LANGUAGE OA_STATUS IS_OA TOPIC SUBFIELD FIELD DOMAIN SOURCE PUBLISHER INSTITUTION COUNTRY AUTHOR FUNDER",
+)
+strawberry.enum(WorkFacet, description="What worksGroupBy counts works by.")
 
-@strawberry.enum(description="What worksGroupBy counts works by.")
-class WorkFacet(Enum):
-    YEAR = "YEAR"
-    TYPE = "TYPE"
-    LANGUAGE = "LANGUAGE"
-    OA_STATUS = "OA_STATUS"
-    IS_OA = "IS_OA"
-    TOPIC = "TOPIC"
-    SUBFIELD = "SUBFIELD"
-    FIELD = "FIELD"
-    DOMAIN = "DOMAIN"
-    SOURCE = "SOURCE"
-    PUBLISHER = "PUBLISHER"
-    INSTITUTION = "INSTITUTION"
-    COUNTRY = "COUNTRY"
-    AUTHOR = "AUTHOR"
-    FUNDER = "FUNDER"
+AuthorFacet = Enum("AuthorFacet", "COUNTRY INSTITUTION TOPIC HAS_ORCID")
+strawberry.enum(
+    AuthorFacet, description="What authorsGroupBy counts authors by (country and institution: the last known one)."
+)
 
+InstitutionFacet = Enum("InstitutionFacet", "COUNTRY TYPE")
+strawberry.enum(InstitutionFacet, description="What institutionsGroupBy counts institutions by.")
 
-@strawberry.enum(description="What authorsGroupBy counts authors by (country and institution: the last known one).")
-class AuthorFacet(Enum):
-    COUNTRY = "COUNTRY"
-    INSTITUTION = "INSTITUTION"
-    TOPIC = "TOPIC"
-    HAS_ORCID = "HAS_ORCID"
+GroupOrder = Enum("GroupOrder", "COUNT_DESC KEY_ASC")
+strawberry.enum(
+    GroupOrder, description="The order of groups: most first (then by key), or by key; the unknown group last."
+)
 
+CollaborationParty = Enum("CollaborationParty", "INSTITUTION COUNTRY AUTHOR")
+strawberry.enum(CollaborationParty, description="Who shares works in `collaborations`.")
 
-@strawberry.enum(description="What institutionsGroupBy counts institutions by.")
-class InstitutionFacet(Enum):
-    COUNTRY = "COUNTRY"
-    TYPE = "TYPE"
+EntityOrder = Enum("EntityOrder", "NAME_ASC WORKS_COUNT_DESC CITED_BY_DESC")
+strawberry.enum(
+    EntityOrder, description="Orders of the funders and publishers listings (unknown counts last, ties by id)."
+)
 
-
-@strawberry.enum(description="The order of groups: most first (then by key), or by key; the unknown group last.")
-class GroupOrder(Enum):
-    COUNT_DESC = "COUNT_DESC"
-    KEY_ASC = "KEY_ASC"
-
-
-@strawberry.enum(description="Who shares works in `collaborations`.")
-class CollaborationParty(Enum):
-    INSTITUTION = "INSTITUTION"
-    COUNTRY = "COUNTRY"
-    AUTHOR = "AUTHOR"
-
-
-@strawberry.enum(description="Orders of the funders and publishers listings (unknown counts last, ties by id).")
-class EntityOrder(Enum):
-    NAME_ASC = "NAME_ASC"
-    WORKS_COUNT_DESC = "WORKS_COUNT_DESC"
-    CITED_BY_DESC = "CITED_BY_DESC"
-
-
-@strawberry.enum(description="Orders of the sources listing (sources hold no OpenAlex counts to order by).")
-class SourceOrder(Enum):
-    NAME_ASC = "NAME_ASC"
+SourceOrder = Enum("SourceOrder", "NAME_ASC")
+strawberry.enum(SourceOrder, description="Orders of the sources listing (sources hold no OpenAlex counts to order by).")
 
 
 @strawberry.type(description="One group of works: its key (an id, a year, a code ...; null: the unknown group).")
@@ -189,9 +163,9 @@ async def _page(
     node: Callable[[Any], N],
 ) -> Connection[N]:
     filters = await resolve.organization_filters(info, kind=kind, filters=(where or OrganizationFilter()).params())
-    fetch = partial(resolve.entity_page, info, kind=kind, filters=filters, order=order.value)
+    fetch = partial(resolve.entity_page, info, kind=kind, filters=filters, order=order.name)
     counter = partial(resolve.entity_count, info, kind=kind, filters=filters)
-    return await keyset.page(f"{kind}s.{order.value}", first, after, fetch, counter, node)
+    return await keyset.page(f"{kind}s.{order.name}", first, after, fetch, counter, node)
 
 
 @strawberry.type
@@ -213,7 +187,7 @@ class AnalyticsQuery:
         row = await resolve.works_group_by(
             info,
             where=where,
-            facet=by.value,
+            facet=by.name,
             first=first,
             by_key=order_by is GroupOrder.KEY_ASC,
             include_unknown=include_unknown,
@@ -233,7 +207,7 @@ class AnalyticsQuery:
         include_unknown: bool = False,
     ) -> EntityGroups:
         filters = (where or AuthorFilter()).params()
-        return await _entity_groups(info, "author", filters, by.value, first, order_by, include_unknown)
+        return await _entity_groups(info, "author", filters, by.name, first, order_by, include_unknown)
 
     @strawberry.field(description="Institutions matching `where` counted by a facet.")
     async def institutions_group_by(
@@ -246,7 +220,7 @@ class AnalyticsQuery:
         include_unknown: bool = False,
     ) -> EntityGroups:
         filters = (where or InstitutionFilter()).params()
-        return await _entity_groups(info, "institution", filters, by.value, first, order_by, include_unknown)
+        return await _entity_groups(info, "institution", filters, by.name, first, order_by, include_unknown)
 
     @strawberry.field(
         description="Pairs of institutions, countries or authors ranked by how many of the works matching `where` "
@@ -255,7 +229,7 @@ class AnalyticsQuery:
     async def collaborations(
         self, info: Info, between: CollaborationParty, where: WorkFilter | None = None, first: int = 20
     ) -> Collaborations:
-        row = await resolve.collaborations(info, where=where, party=between.value, first=first)
+        row = await resolve.collaborations(info, where=where, party=between.name, first=first)
         return Collaborations(
             total_count=row["totalCount"],
             pairs=[

@@ -12,13 +12,9 @@ from schema.work_filter import WorkFilter
 
 __all__ = ["AuthorFilter", "AuthorOrder", "InstitutionFilter", "NamedOrder", "TopicFilter", "WorkFilter", "WorkOrder"]
 
-
-@strawberry.enum(description="Orders of the works listing.")
-class WorkOrder(Enum):
-    YEAR_DESC = "YEAR_DESC"
-    CITED_BY_DESC = "CITED_BY_DESC"
-    TITLE_ASC = "TITLE_ASC"
-    PUBLICATION_DATE_DESC = "PUBLICATION_DATE_DESC"
+# Declared by their names as the enums of schema/analytics.py (the resolvers read `.name`).
+WorkOrder = Enum("WorkOrder", "YEAR_DESC CITED_BY_DESC TITLE_ASC PUBLICATION_DATE_DESC")
+strawberry.enum(WorkOrder, description="Orders of the works listing.")
 
 
 @strawberry.enum(description="Orders of the authors listing.")
@@ -29,10 +25,8 @@ class AuthorOrder(Enum):
     COAUTHORS_DESC = strawberry.enum_value("COAUTHORS_DESC", description="Most distinct coauthors first.")
 
 
-@strawberry.enum(description="Orders of the topics and institutions listings.")
-class NamedOrder(Enum):
-    NAME_ASC = "NAME_ASC"
-    WORKS_COUNT_DESC = "WORKS_COUNT_DESC"
+NamedOrder = Enum("NamedOrder", "NAME_ASC WORKS_COUNT_DESC")
+strawberry.enum(NamedOrder, description="Orders of the topics and institutions listings.")
 
 
 @strawberry.input(description="Filters on authors; every given filter must hold.")

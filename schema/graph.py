@@ -45,14 +45,8 @@ class SearchHitRow(TypedDict):
     entity: Any
 
 
-@strawberry.enum(description="The stored relationship an edge of a slice stands for.")
-class GraphEdgeType(Enum):
-    AUTHORED = "AUTHORED"
-    HAS_TOPIC = "HAS_TOPIC"
-    PUBLISHED_IN = "PUBLISHED_IN"
-    CITES = "CITES"
-    LAST_KNOWN_AT = "LAST_KNOWN_AT"
-    AFFILIATED_WITH = "AFFILIATED_WITH"
+GraphEdgeType = Enum("GraphEdgeType", "AUTHORED HAS_TOPIC PUBLISHED_IN CITES LAST_KNOWN_AT AFFILIATED_WITH")
+strawberry.enum(GraphEdgeType, description="The stored relationship an edge of a slice stands for.")
 
 
 @strawberry.type(description="A node of a graph slice.")
@@ -89,7 +83,7 @@ class GraphSlice:
                 id=strawberry.ID(f"{e['source']}-{e['type']}-{e['target']}"),
                 source=strawberry.ID(e["source"]),
                 target=strawberry.ID(e["target"]),
-                type=GraphEdgeType(e["type"]),
+                type=GraphEdgeType[e["type"]],
                 weight=float(e["weight"]),
             )
             for e in row["edges"]

@@ -84,9 +84,9 @@ class ListingQuery:
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Work]:
-        fetch = partial(analytics.works_page, info, where=where, order=order_by.value)
+        fetch = partial(analytics.works_page, info, where=where, order=order_by.name)
         counter = partial(analytics.count_works, info, where=where)
-        return await keyset.page(f"works.{order_by.value}", first, after, fetch, counter, Work.from_row)
+        return await keyset.page(f"works.{order_by.name}", first, after, fetch, counter, Work.from_row)
 
     @strawberry.field(description="All authors matching `where`, in the chosen order.")
     async def authors(
@@ -98,7 +98,7 @@ class ListingQuery:
         after: str | None = None,
     ) -> Connection[Author]:
         filters = (where or AuthorFilter()).params()
-        return await _page(info, "author", order_by.value, filters, first, after, Author.from_row)
+        return await _page(info, "author", order_by.name, filters, first, after, Author.from_row)
 
     @strawberry.field(description="All topics matching `where`, in the chosen order.")
     async def topics(
@@ -110,7 +110,7 @@ class ListingQuery:
         after: str | None = None,
     ) -> Connection[Topic]:
         filters = (where or TopicFilter()).params()
-        return await _page(info, "topic", order_by.value, filters, first, after, Topic.from_row)
+        return await _page(info, "topic", order_by.name, filters, first, after, Topic.from_row)
 
     @strawberry.field(description="All institutions matching `where`, in the chosen order.")
     async def institutions(
@@ -122,7 +122,7 @@ class ListingQuery:
         after: str | None = None,
     ) -> Connection[Institution]:
         filters = (where or InstitutionFilter()).params()
-        return await _page(info, "institution", order_by.value, filters, first, after, Institution.from_row)
+        return await _page(info, "institution", order_by.name, filters, first, after, Institution.from_row)
 
     @strawberry.field(
         description="Entities with a name/title word starting with `prefix` (the last word); a prefix that is a "
