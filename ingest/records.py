@@ -47,6 +47,11 @@ def _str(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+def _texts(rec: dict[str, Any], **fields: str) -> Row:
+    """The record's text `fields` under their row keys (key=field): each a non-empty string or None."""
+    return {key: _str(rec.get(field)) for key, field in fields.items()}
+
+
 def _int(value: object, field: str) -> int | None:
     if value is None:
         return None
@@ -349,11 +354,7 @@ def institution_row(record: object) -> Row:
 def source_row(record: object) -> Row:
     rec = _require_dict(record)
     sid = short_id(rec.get("id"), "S")
-    props = {
-        "issnL": _str(rec.get("issn_l")),
-        "type": _str(rec.get("type")),
-        "countryCode": _str(rec.get("country_code")),
-    }
+    props = _texts(rec, issnL="issn_l", type="type", countryCode="country_code")
     return _entity_row("source", rec, sid, props, publisherLineage=publisher_lineage(rec))
 
 
@@ -361,8 +362,7 @@ def funder_row(record: object) -> Row:
     rec = _require_dict(record)
     fid = short_id(rec.get("id"), "F")
     props = {
-        "countryCode": _str(rec.get("country_code")),
-        "description": _str(rec.get("description")),
+        **_texts(rec, countryCode="country_code", description="description"),
         "ror": bare_ror(_dict(rec.get("ids")).get("ror")),
         **_summary_counts(rec),
         # The 2026 name, else the older one; null counts as absent (a Parquet part has every column, null where a

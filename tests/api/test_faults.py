@@ -82,6 +82,23 @@ def code_of(body: dict[str, Any]) -> str | None:
     return errors[0]["extensions"]["code"] if errors else None
 
 
+@asynccontextmanager
+async def holding(
+    http: httpx.AsyncClient, proxy: FaultyProxy, count: int, *, arrived: bool = True
+) -> AsyncIterator[list[asyncio.Task[tuple[float, int, dict[str, Any]]]]]:
+    """Neo4j stalled behind the proxy with `count` requests held on it (when `arrived`, once /metrics shows them in
+    flight), resumed on the way out however the block ends."""
+    proxy.stall()
+    held = [asyncio.create_task(ask(http)) for _ in range(count)]
+    try:
+        started = time.monotonic()
+        while arrived and in_flight(await http.get("/metrics")) < count + 1:  # the held requests and this scrape
+            assert time.monotonic() - started < 4.0, "the held requests never arrived"
+        yield held
+    finally:
+        proxy.resume()
+
+
 async def test_neo4j_down_answers_within_a_second_and_serves_again_within_two(
     settings: Settings, sample_db: AsyncDriver, proxy: FaultyProxy
 ) -> None:
@@ -149,12 +166,7 @@ async def test_past_the_in_flight_cap_requests_are_shed_at_once(
     # A long connection timeout: a held request that opens a new connection waits for its handshake too.
     limits = {"max_in_flight": 2, "request_deadline_seconds": 8.0, "neo4j_connection_timeout_seconds": 6.0}
     async with answering(settings, proxy, **limits) as http:
-        proxy.stall()
-        held = [asyncio.create_task(ask(http)) for _ in range(2)]
-        try:
-            started = time.monotonic()
-            while in_flight(await http.get("/metrics")) < 3:  # the two held requests and this scrape
-                assert time.monotonic() - started < 4.0, "the held requests never arrived"
+        async with holding(http, proxy, 2) as held:
             shed = await http.post("/graphql", json={"query": QUERY})
             assert shed.status_code == 503, shed.text
             seconds = shed.elapsed.total_seconds()
@@ -164,8 +176,6 @@ async def test_past_the_in_flight_cap_requests_are_shed_at_once(
             assert shed.json()["errors"][0]["extensions"]["code"] == "OVERLOADED"
             livez = await http.get("/livez")
             assert livez.status_code == 200
-        finally:
-            proxy.resume()
         for _, status, body in await asyncio.gather(*held):
             assert (status, body) == (200, {"data": ANSWER})
         metrics = (await http.get("/metrics")).text
@@ -184,19 +194,12 @@ async def test_past_the_executing_cap_requests_wait_their_turn_and_are_shed_afte
     }
     async with answering(settings, proxy, **limits) as http:
         before = queue_timeouts((await http.get("/metrics")).text)
-        proxy.stall()
-        held = asyncio.create_task(ask(http))  # takes the one turn and holds it while Neo4j is stalled
-        try:
-            started = time.monotonic()
-            while in_flight(await http.get("/metrics")) < 2:  # the held request and this scrape
-                assert time.monotonic() - started < 4.0, "the held request never arrived"
+        async with holding(http, proxy, 1) as held:  # it takes the one turn and holds it while Neo4j is stalled
             seconds, status, body = await ask(http)
             assert (status, code_of(body)) == (503, "OVERLOADED"), body
             assert "waited 1.5 s for a turn" in body["errors"][0]["message"]
             assert 1.5 <= seconds < 3.5, seconds  # it waited for its turn, not for the deadline
-        finally:
-            proxy.resume()
-        assert (await held)[1:] == (200, {"data": ANSWER})
+        assert (await held[0])[1:] == (200, {"data": ANSWER})
         # With the turn free again, requests take it one after another and all are answered.
         answers = await asyncio.gather(*(ask(http) for _ in range(3)))
         assert [(status, body) for _, status, body in answers] == [(200, {"data": ANSWER})] * 3
@@ -209,18 +212,13 @@ async def test_a_full_connection_pool_is_overloaded_not_a_long_wait(
 ) -> None:
     limits = {"neo4j_pool_size": 1, "neo4j_pool_acquire_timeout_seconds": 0.5, "request_deadline_seconds": 6.0}
     async with answering(settings, proxy, **limits) as http:
-        proxy.stall()
-        first = asyncio.create_task(ask(http))
-        second = asyncio.create_task(ask(http))
-        try:
-            done, _ = await asyncio.wait({first, second}, return_when=asyncio.FIRST_COMPLETED, timeout=4.0)
+        async with holding(http, proxy, 2, arrived=False) as held:
+            done, _ = await asyncio.wait(held, return_when=asyncio.FIRST_COMPLETED, timeout=4.0)
             assert done, "neither request was answered while one held the only connection"
             seconds, _, body = done.pop().result()
             assert code_of(body) == "OVERLOADED", body
             assert seconds < 1.5, seconds
-        finally:
-            proxy.resume()
-        await asyncio.gather(first, second)
+        await asyncio.gather(*held)
 
 
 async def test_the_deadline_stops_the_query_in_neo4j_too(settings: Settings, driver: AsyncDriver) -> None:
