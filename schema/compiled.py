@@ -1,23 +1,29 @@
-"""Compiled answers for `work(id:)`: a selection made only of fields this module knows (the contract's WorkDetail is
-one) is answered from one Cypher statement (cypher/work/detail.cypher), its answer built straight from the rows as
-dicts and lists: no Strawberry object, no graphql-core step per field.
+"""Compiled answers for two root fields: a `work(id:)` selection made only of fields this module knows (the contract's
+WorkDetail is one) is answered from one Cypher statement (cypher/work/detail.cypher), and so is an `author(id:)`
+selection of its id and one page of its coauthors (the contract's Coauthors: cypher/author/coauthors_compiled.cypher);
+the answer is built straight from the rows as dicts and lists: no Strawberry object, no graphql-core step per field.
 
 Measured before it (cProfile on `peergraph serve`, WorkDetail of the 5,103-authorship work): three Neo4j round trips
 (the work, its authorships, its topics), the driver decoding ~5,000 nested author maps, then a Strawberry object per
-authorship, author and institution and the plain-fields shortcut's completion of each (schema/execution.py).
+authorship, author and institution and the plain-fields shortcut's completion of each (schema/execution.py). For
+Coauthors(first: 50) of an ordinary author at 100k works, the general path's statement (profile.cypher) walked each
+coauthor's works and topics twice, and the answer took ~4 ms of the server's CPU.
 
-What it answers is the general executor's answer, which stays the reference (tests/api/test_compiled.py compares
-both, body for body, on many sample works): each leaf goes through the same coercion as the shortcut's
-(`_leaf_plan`: a null in a non-null field or a value of the wrong type raises), and each getter mirrors the
-resolver it stands for (schema/work.py: `Authorship.from_row`, `Work.venue` / `abstract` / `topics` /
-`publicationDate`; loaders/work.py: the places of an author listed again). Anything else goes the general way,
-decided before the statement is sent: a field not in the tables below (any hideable one among them: the author's
-ORCID iD, affiliation, topics, coauthors), an entity field with a resolver of its own, arguments on a subfield,
-@defer/@stream, interfaces, a `doi:` lookup, an id that is not a work id, a resolver middleware. After it: no row
-(an unknown or merged id: the general path looks up the survivor and says null) or any value the plan refuses; a
-failed read is the field's error, located as the general path locates it (reading again would only wait out a
-second retry budget). None of the fields compiled is hideable, so
-the statement reads nothing a claimant may hide (loaders/privacy.py) and takes no `$viewer`.
+What it answers is the general executor's answer, which stays the reference (tests/api/test_compiled.py and
+test_compiled_coauthors.py compare both, body for body, on many sample ids): each leaf goes through the same coercion
+as the shortcut's (`_leaf_plan`: a null in a non-null field or a value of the wrong type raises), and each getter
+mirrors the resolver it stands for (schema/work.py: `Authorship.from_row`, `Work.venue` / `abstract` / `topics` /
+`publicationDate`; loaders/work.py: the places of an author listed again; schema/connection.py: `Connection.build`,
+`PageInfo.of`, the offset cursors). Anything else goes the general way, decided before the statement is sent: a field
+not in the tables below (any hideable one among them: the author's ORCID iD, affiliation, topics), an entity field
+with a resolver of its own, arguments on a subfield (but the page of `coauthors`), @defer/@stream, interfaces, a
+`doi:` or `orcid:` lookup, an id of another kind, a bad `first` or `after`, an author whose ranking this process keeps
+(loaders/rankings.py), a resolver middleware. After it: no row (an unknown or merged id: the general path looks up
+the survivor and says null), an author with a ranking big enough to keep (the general path walks and keeps it), or
+any value the plan refuses; a failed read is the field's error, located as the general path locates it (reading again
+would only wait out a second retry budget). The work's statement reads nothing a claimant may hide and takes no
+`$viewer`; the coauthors' statement applies the viewer's rule (fragments/hidden_fields) exactly where profile.cypher
+does: the collaborators and shared topics, as the viewer may see them.
 
 `PEERGRAPH_COMPILED_DOCUMENTS=false` turns it off.
 """
@@ -26,45 +32,51 @@ from __future__ import annotations
 
 import logging
 import operator
+from collections.abc import Callable
 from types import CodeType
-from typing import Any
+from typing import TYPE_CHECKING, Any, LiteralString
 
 from cachetools import LRUCache
-from graphql import (
-    GRAPHQL_MAX_INT,
-    GRAPHQL_MIN_INT,
-    FieldNode,
-    GraphQLBoolean,
-    GraphQLID,
-    GraphQLInt,
-    GraphQLLeafType,
-    GraphQLList,
-    GraphQLNonNull,
-    GraphQLObjectType,
-    GraphQLOutputType,
-    GraphQLString,
-)
+from graphql import GraphQLLeafType, GraphQLList, GraphQLNonNull, GraphQLObjectType
 from graphql.execution.collect_fields import FieldDetailsList
 from graphql.execution.values import get_argument_values
 from graphql.pyutils import AwaitableOrValue, Path
 
+import cypher.author as author_q
 import cypher.work as work_q
 from ingest.ids import parse_id
 from loaders.gateway import ReadGateway
-from schema.execution import Complete, NotPlain, PlainFieldsExecutionContext, non_null_of
+from loaders.paging import Page
+from schema.connection import PageInfo, encode_cursor, page_window
+from schema.execution import (
+    MAX_INT,
+    MIN_INT,
+    Complete,
+    NotPlain,
+    PlainFieldsExecutionContext,
+    non_null_of,
+    returned_unchanged,
+)
+
+if TYPE_CHECKING:
+    from graphql import FieldNode, GraphQLOutputType
 
 log = logging.getLogger("peergraph.compiled")
+Table = dict[str, dict[str, str]]
 
 
 def _keys(*names: str) -> dict[str, str]:
     return {name: f"raw.get({name!r})" for name in names}
 
 
-# The fields compiled on each type: a Python expression reading the field's value from `raw`, the type's raw value
-# (these constants are the only code the plans are made of: response names and values reach them as data). Work,
-# Authorship and WorkTopic stand for resolvers and constructors (mirrored here); the other types are entities whose
-# fields must be plain data in the schema (FromRow: the row's key of the GraphQL name), checked when a plan is made.
-FIELDS: dict[str, dict[str, str]] = {
+# The fields compiled on each type, per root field: a Python expression reading the field's value from `raw`, the
+# type's raw value (these constants are the only code the plans are made of: response names and values reach them as
+# data). Work, Authorship, WorkTopic, the coauthors' connection, edge and page info stand for resolvers and
+# constructors (mirrored here); the other types are entities whose fields must be plain data in the schema (FromRow:
+# the row's key of the GraphQL name), checked when a plan is made.
+_INSTITUTION = _keys("id", "name", "countryCode", "ror", "type")  # the institution fragment's map
+_TOPIC = _keys("id", "name", "subfield", "field", "domain")  # the topic fragment's map
+WORK_FIELDS: Table = {
     # the map of work/get_by_ids, with `authorships` and `topics` put there by _work_value; Work.venue, .abstract and
     # .publication_date read the row's keys
     "Work": {
@@ -86,19 +98,46 @@ FIELDS: dict[str, dict[str, str]] = {
     },
     "Author": {"id": "raw[5]", "name": "raw[6]"},
     "WorkTopic": {"score": "raw.get('score')", "topic": "raw['topic']"},  # WorkTopic(score=, topic=Topic.from_row)
-    "Institution": _keys("id", "name", "countryCode", "ror", "type"),  # the institution fragment's map
-    "Topic": _keys("id", "name", "subfield", "field", "domain"),  # the topic fragment's map
+    "Institution": _INSTITUTION,
+    "Topic": _TOPIC,
     "Source": _keys("id", "name", "issnL", "type"),  # the source fragment's map
 }
+# The author of `author(id:)` itself: its id and `coauthors(first:, after:)`, the one page the statement reads (the
+# value _coauthors_value makes); nothing else of it is compiled.
+AUTHOR_ROOT = {"id": "raw['id']", "coauthors": "raw['coauthors']"}
+COAUTHORS_FIELDS: Table = {
+    # CoauthorConnection.build: totalCount is the page's total, nodes the edges' nodes
+    "CoauthorConnection": {
+        "totalCount": "raw['totalCount']",
+        "pageInfo": "raw['pageInfo']",
+        "edges": "raw['edges']",
+        "nodes": "[edge['author'] for edge in raw['edges']]",
+    },
+    "PageInfo": {  # a PageInfo, made by PageInfo.of as Connection.build makes it
+        "hasNextPage": "raw.has_next_page",
+        "hasPreviousPage": "raw.has_previous_page",
+        "startCursor": "raw.start_cursor",
+        "endCursor": "raw.end_cursor",
+    },
+    # CoauthorEdge.from_row: a row of the statement's page, its cursor put there by _coauthors_value
+    "CoauthorEdge": {
+        "cursor": "raw['cursor']",
+        "sharedWorkCount": "raw['sharedWorkCount']",
+        "sharedTopics": "raw['sharedTopics']",
+        "node": "raw['author']",
+    },
+    "Author": _keys("id", "name", "citedByCount", "hIndex", "isStub"),  # the statement's author map
+    "Topic": _TOPIC,
+}
 _DATA_TYPES = frozenset({"Author", "Institution", "Topic", "Source"})
-_MIN_INT, _MAX_INT = GRAPHQL_MIN_INT, GRAPHQL_MAX_INT
-_UNCHANGED = {id(GraphQLString): "str", id(GraphQLID): "str", id(GraphQLBoolean): "bool"}
+FieldArgs = tuple[GraphQLObjectType, Any, FieldDetailsList, Path, Any]  # execute_field's, for the general path
 
 
 class CompiledExecutionContext(PlainFieldsExecutionContext):
     """The execution context when compiled documents are on (schema/__init__.py), with the plain-fields shortcut."""
 
-    _labels = False  # while a plan is made: whether it reads an authorship's positionLabel or rawAuthorName
+    _labels = False  # while a work plan is made: whether it reads an authorship's positionLabel or rawAuthorName
+    _fields: Table = WORK_FIELDS  # while a plan is made: the tables of its root field
 
     def execute_field(
         self,
@@ -109,14 +148,18 @@ class CompiledExecutionContext(PlainFieldsExecutionContext):
         position_context: Any,
     ) -> Any:
         if path.prev is None and parent_type is self.schema.query_type and path.key is not None:
-            node = field_details_list[0].node
-            if node.name.value == "work":
-                plan = self._work_plan(parent_type, field_details_list)
-                if plan is not None:
-                    return self._compiled(plan, parent_type, source, field_details_list, path, position_context)
+            name = field_details_list[0].node.name.value
+            make = self._work_plan if name == "work" else self._coauthors_plan if name == "author" else None
+            plan = None if make is None else make(parent_type, field_details_list)
+            if plan is not None:
+                return self._compiled(plan, (parent_type, source, field_details_list, path, position_context))
         return super().execute_field(parent_type, source, field_details_list, path, position_context)
 
-    def _work_plan(self, query_type: GraphQLObjectType, field_details_list: FieldDetailsList) -> _WorkPlan | None:
+    def _root_field(
+        self, query_type: GraphQLObjectType, name: str, field_details_list: FieldDetailsList, *, other: str
+    ) -> tuple[GraphQLObjectType, str] | None:
+        """The root field's object type and the short id of its `id` argument (of the field's kind: `work`, `author`),
+        when a plan may answer it (not when the alternate key `other` is given)."""
         if len(field_details_list) != 1 or (
             self.middleware_manager is not None and self.middleware_manager.middlewares
         ):
@@ -124,32 +167,75 @@ class CompiledExecutionContext(PlainFieldsExecutionContext):
         node = field_details_list[0].node
         if node.directives and any(d.name.value in ("defer", "stream") for d in node.directives):
             return None
-        field_def = query_type.fields["work"]
+        field_def = query_type.fields[name]
         try:
             arguments = get_argument_values(field_def, node, self.variable_values)
         except Exception:  # the general path reports a bad argument
             return None
-        work_id = arguments.get("id")
-        if arguments.get("doi") is not None or not isinstance(work_id, str):
-            return None
-        parsed = parse_id(work_id)
-        if parsed is None or parsed[0] != "work":
-            return None
-        work_type = field_def.type
-        if not isinstance(work_type, GraphQLObjectType):
-            return None
-        self._labels = False
-        complete = self._compiled_object(work_type, field_details_list)
-        return None if complete is None else _WorkPlan(parsed[1], complete, self._labels)
+        short = _short_id(arguments, name, other=other)
+        return (field_def.type, short) if isinstance(field_def.type, GraphQLObjectType) and short else None
 
-    def _compiled_object(self, object_type: GraphQLObjectType, details_list: FieldDetailsList) -> Complete | None:
-        getters = FIELDS.get(object_type.name)
+    def _work_plan(self, query_type: GraphQLObjectType, field_details_list: FieldDetailsList) -> _Plan | None:
+        root = self._root_field(query_type, "work", field_details_list, other="doi")
+        if root is None:
+            return None
+        work_type, work_id = root
+        self._labels, self._fields = False, WORK_FIELDS
+        complete = self._compiled_object(work_type, field_details_list)
+        if complete is None:
+            return None
+        return _Plan(work_q.DETAIL, {"id": work_id, "labels": self._labels}, complete, _work_value)
+
+    def _coauthors_plan(self, query_type: GraphQLObjectType, field_details_list: FieldDetailsList) -> _Plan | None:
+        root = self._root_field(query_type, "author", field_details_list, other="orcid")
+        rankings = self.context_value.loaders.rankings
+        if root is None or rankings.get(root[1]) is not None:
+            return None  # a kept ranking: the general path reads only its page's coauthors
+        author_type, author_id = root
+        window = self._coauthors_window(author_type, field_details_list)
+        if window is None:
+            return None
+        self._fields = COAUTHORS_FIELDS
+        complete = self._compiled_object(author_type, field_details_list, own=AUTHOR_ROOT)
+        if complete is None:
+            return None
+        skip, limit = window
+        # with no cache, every ranking is a top-k walk (loaders/profile.py), so the statement answers any author
+        smallest = rankings.min_coauthors if rankings.enabled else 2**62
+        params = {"id": author_id, "skip": skip, "limit": limit, "rankingMin": smallest}
+        return _Plan(author_q.COAUTHORS_COMPILED, params, complete, lambda row: _coauthors_value(row, skip))
+
+    def _coauthors_window(
+        self, author_type: GraphQLObjectType, details_list: FieldDetailsList
+    ) -> tuple[int, int] | None:
+        """(skip, limit) of the one page of `coauthors` the selection asks for (None: none, several, or a bad one)."""
+        grouped, new_defer_usages, forbidden = self.collect_subfields(author_type, details_list)
+        if new_defer_usages or forbidden:
+            return None
+        windows: set[tuple[int, int]] = set()
+        for details in grouped.values():
+            node = details[0].node
+            if node.name.value != "coauthors":
+                continue
+            try:
+                arguments = get_argument_values(author_type.fields["coauthors"], node, self.variable_values)
+                windows.add(page_window(arguments.get("first"), arguments.get("after")))
+            except Exception:  # the general path reports it
+                return None
+        return windows.pop() if len(windows) == 1 else None
+
+    def _compiled_object(
+        self, object_type: GraphQLObjectType, details_list: FieldDetailsList, own: dict[str, str] | None = None
+    ) -> Complete | None:
+        """The plan of an object: each field's getter from the tables (or `own`, a root's, whose fields may have the
+        arguments the plan read), completed as its type says."""
+        getters = own if own is not None else self._fields.get(object_type.name)
         if getters is None:
             return None
         grouped, new_defer_usages, forbidden = self.collect_subfields(object_type, details_list)
         if new_defer_usages or forbidden:
             return None
-        names: dict[str, Any] = {"NotPlain": NotPlain, "MIN": _MIN_INT, "MAX": _MAX_INT}
+        names: dict[str, Any] = {"NotPlain": NotPlain, "MIN": MIN_INT, "MAX": MAX_INT}
         lines: list[str] = []
         for i, (response_name, details) in enumerate(grouped.items()):
             names[f"K{i}"] = response_name
@@ -161,9 +247,10 @@ class CompiledExecutionContext(PlainFieldsExecutionContext):
                 continue
             expression = getters.get(name)
             field_def = object_type.fields.get(name)
-            if expression is None or field_def is None or any(_unusual(d.node) for d in details):
+            read = own is not None and bool(field_def and field_def.args)  # the plan read this root field's arguments
+            if expression is None or field_def is None or any(_unusual(d.node, read) for d in details):
                 return None
-            if object_type.name in _DATA_TYPES and not getattr(field_def.resolve, "_is_default", False):
+            if object_type.name in _DATA_TYPES and not read and not getattr(field_def.resolve, "_is_default", False):
                 return None
             if object_type.name == "Authorship" and name in ("positionLabel", "rawAuthorName"):
                 self._labels = True
@@ -173,10 +260,10 @@ class CompiledExecutionContext(PlainFieldsExecutionContext):
             lines.append(f"    v{i} = {expression}")
             if isinstance(inner, GraphQLLeafType):
                 names[f"c{i}"] = self._leaf_plan(inner, non_null=non_null)
-                same = _UNCHANGED.get(id(inner))
+                same = returned_unchanged(inner)
                 if same is not None:  # the leaf's own coercion, for the values it would return unchanged
-                    wrong = f"type(v{i}) is not {same}"
-                elif inner is GraphQLInt:
+                    wrong = f"type(v{i}) is not {same.__name__}"
+                elif inner.name == "Int":  # the built-in Int: a schema has one type per name
                     wrong = f"type(v{i}) is not int or not MIN <= v{i} <= MAX"
                 else:
                     lines.append(f"    v{i} = c{i}(v{i})")
@@ -191,7 +278,7 @@ class CompiledExecutionContext(PlainFieldsExecutionContext):
             lines.append(f"    v{i} = c{i}(v{i})")
         values = ", ".join(f"K{i}: v{i}" for i in range(len(grouped)))
         source = "def complete_object(raw):\n" + "\n".join(lines) + f"\n    return {{{values}}}\n"
-        exec(_code(source, object_type.name), names)  # noqa: S102  # only FIELDS' code
+        exec(_code(source, object_type.name), names)  # noqa: S102  # only the tables' code
         complete_object: Complete = names["complete_object"]
         return complete_object
 
@@ -240,28 +327,20 @@ class CompiledExecutionContext(PlainFieldsExecutionContext):
             return self._leaf_plan(type_, non_null=False)
         return None  # interfaces and unions: the general way
 
-    async def _compiled(
-        self,
-        plan: _WorkPlan,
-        parent_type: GraphQLObjectType,
-        source: Any,
-        field_details_list: FieldDetailsList,
-        path: Path,
-        position_context: Any,
-    ) -> Any:
+    async def _compiled(self, plan: _Plan, args: FieldArgs) -> Any:
         try:
             answer = await _attempt(plan, self.context_value.loaders.db)
         except Exception as error:  # the read failed: located and reported as any field's error
             Counts.failed_reads += 1
-            self.handle_field_error(error, parent_type.fields["work"].type, field_details_list, path)
+            parent_type, _, field_details_list, path, _ = args
+            field = parent_type.fields[field_details_list[0].node.name.value]
+            self.handle_field_error(error, field.type, field_details_list, path)
             return None
         if answer is not _FAILED:
             Counts.answered += 1
             return answer
         Counts.handed_over += 1
-        general: AwaitableOrValue[Any] = super().execute_field(
-            parent_type, source, field_details_list, path, position_context
-        )
+        general: AwaitableOrValue[Any] = super().execute_field(*args)
         return await general if self.is_awaitable(general) else general
 
 
@@ -271,7 +350,7 @@ _CODE: LRUCache[str, CodeType] = LRUCache(maxsize=512)
 
 def _code(source: str, type_name: str) -> CodeType:
     """A plan's function, compiled once per process (compiling costs more than a small work's whole answer; the source
-    is FIELDS' expressions and numbered names only, so the same selection shape gives the same source)."""
+    is the tables' expressions and numbered names only, so the same selection shape gives the same source)."""
     code = _CODE.get(source)
     if code is None:
         code = _CODE[source] = compile(source, f"<compiled {type_name}>", "exec")
@@ -279,41 +358,77 @@ def _code(source: str, type_name: str) -> CodeType:
 
 
 class Counts:
-    """How many `work(id:)` fields this process answered compiled, and how many it handed to the general executor
-    after trying (tests read them to know which path answered)."""
+    """How many root fields (`work(id:)`, `author(id:)`) this process answered compiled, and how many it handed to the
+    general executor after trying (tests read them to know which path answered)."""
 
     answered = 0
     handed_over = 0
     failed_reads = 0
 
 
-def _unusual(node: FieldNode) -> bool:
-    """Arguments, or a directive other than @include / @skip (already applied when the fields were collected)."""
-    return bool(node.arguments) or any(d.name.value not in ("include", "skip") for d in node.directives or ())
+def _unusual(node: FieldNode, arguments_read: bool = False) -> bool:
+    """Arguments (unless the plan read them), or a directive other than @include / @skip (already applied when the
+    fields were collected)."""
+    return (bool(node.arguments) and not arguments_read) or any(
+        d.name.value not in ("include", "skip") for d in node.directives or ()
+    )
 
 
-async def _attempt(plan: _WorkPlan, db: ReadGateway) -> Any:
-    """The compiled answer, or _FAILED: no row (unknown or merged id), a value the plan refuses. A failed read
-    raises: the general executor would send the same read again and wait out its retries a second time (Neo4j
-    down: two 0.5 s budgets, over the 1 s the API promises), so it is the field's error as the general path says it.
+def _short_id(arguments: dict[str, Any], kind: str, *, other: str) -> str | None:
+    """The short id of an `id` argument of `kind` (None: another kind, not an id, or the `other` key given)."""
+    given = arguments.get("id")
+    if arguments.get(other) is not None or not isinstance(given, str):
+        return None
+    parsed = parse_id(given)
+    return parsed[1] if parsed is not None and parsed[0] == kind else None
+
+
+class _Plan:
+    """A compiled root field: its statement and parameters, the raw value a row makes (or _FAILED) and its plan."""
+
+    __slots__ = ("complete", "params", "statement", "value")
+
+    def __init__(
+        self,
+        statement: LiteralString,
+        params: dict[str, Any],
+        complete: Complete,
+        value: Callable[[dict[str, Any]], Any],
+    ) -> None:
+        self.statement = statement
+        self.params = params
+        self.complete = complete
+        self.value = value
+
+
+async def _attempt(plan: _Plan, db: ReadGateway) -> Any:
+    """The compiled answer, or _FAILED: no row (unknown or merged id), a row the general path must answer, a value the
+    plan refuses. A failed read raises: the general executor would send the same read again and wait out its retries a
+    second time (Neo4j down: two 0.5 s budgets, over the 1 s the API promises), so it is the field's error as the
+    general path says it.
     """
-    rows = await db.rows(work_q.DETAIL, id=plan.work_id, labels=plan.labels)
+    rows = await db.rows(plan.statement, **plan.params)
     if len(rows) != 1:
         return _FAILED
     try:
-        return plan.complete(_work_value(rows[0]))
+        raw = plan.value(rows[0])
+        return _FAILED if raw is _FAILED else plan.complete(raw)
     except Exception:  # whatever failed, the general executor says it the way it always does
-        log.debug("compiled work(id:) handed to the general executor", exc_info=True)
+        log.debug("compiled root field handed to the general executor", exc_info=True)
         return _FAILED
 
 
-class _WorkPlan:
-    __slots__ = ("complete", "labels", "work_id")
-
-    def __init__(self, work_id: str, complete: Complete, labels: bool) -> None:
-        self.work_id = work_id
-        self.complete = complete
-        self.labels = labels  # the statement reads positionLabel and rawAuthorName
+def _coauthors_value(row: dict[str, Any], skip: int) -> Any:
+    """The author's id and its page of coauthors as Connection.build makes it (offset cursors from `skip`, the page
+    info of a page with its total), or _FAILED for an author whose ranking the general path keeps."""
+    rows: list[dict[str, Any]] | None = row["page"]
+    if rows is None:
+        return _FAILED
+    for i, coauthor in enumerate(rows):
+        coauthor["cursor"] = encode_cursor(skip + i)
+    page = Page(rows, skip, row["total"])
+    connection = {"totalCount": row["total"], "pageInfo": PageInfo.of(skip, len(rows), page.has_next), "edges": rows}
+    return {"id": row["id"], "coauthors": connection}
 
 
 def _work_value(row: dict[str, Any]) -> dict[str, Any]:

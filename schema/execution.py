@@ -43,7 +43,7 @@ _FAILED: Any = object()  # the shortcut did not complete an object
 _SEEN_ONCE: Any = object()  # a selection completed once so far: no plan yet
 _BUILT_IN = {"String": GraphQLString, "ID": GraphQLID, "Boolean": GraphQLBoolean}
 _UNCHANGED: dict[str, type] = {"String": str, "ID": str, "Boolean": bool}
-_MIN_INT, _MAX_INT = GRAPHQL_MIN_INT, GRAPHQL_MAX_INT
+MIN_INT, MAX_INT = GRAPHQL_MIN_INT, GRAPHQL_MAX_INT  # an Int in range is its own coercion
 _SCALARS = frozenset({str, int, float, bool})  # never awaitable: the check is skipped for them
 
 
@@ -61,6 +61,11 @@ def non_null_of(inner: Complete) -> Complete:
         return completed
 
     return non_null
+
+
+def returned_unchanged(type_: GraphQLLeafType) -> type | None:
+    """The Python type whose values a built-in leaf returns unchanged (str for String and ID, bool for Boolean)."""
+    return _UNCHANGED.get(type_.name) if type_ is _BUILT_IN.get(type_.name) else None
 
 
 def _is_iterable(value: Any) -> bool:
@@ -188,13 +193,13 @@ class PlainFieldsExecutionContext(StrawberryGraphQLCoreExecutionContext):
         """A scalar's coercion; a str for String or ID, a bool for Boolean and an int in range for Int are their own
         coercion (graphql-core returns them unchanged), so they skip the call."""
         coerce = type_.coerce_output_value
-        same = _UNCHANGED.get(type_.name) if type_ is _BUILT_IN.get(type_.name) else None
+        same = returned_unchanged(type_)
         is_int = type_ is GraphQLInt
         is_awaitable = self.is_awaitable
 
         def leaf(value: Any) -> Any:
             kind = type(value)
-            if kind is same or (is_int and kind is int and _MIN_INT <= value <= _MAX_INT):
+            if kind is same or (is_int and kind is int and MIN_INT <= value <= MAX_INT):
                 return value
             if value is None or value is Undefined:
                 if non_null:

@@ -226,3 +226,147 @@ async def test_hidden_fields_stay_hidden(
     assert Counts.answered == before
     orcids = {s["author"]["id"]: s["author"]["orcid"] for s in variant["data"]["work"]["authorships"] if s["author"]}
     assert orcids[author] is None  # the records give one: hidden from an anonymous viewer
+
+
+BIG_AUTHOR = "A5083650721"  # 5,090 coauthors: a ranking the general path keeps
+COAUTHOR_VARIANTS = {
+    "aliases, fragments and typename": """query V($id: ID!, $first: Int!, $no: Boolean = false) {
+        a: author(id: $id) { __typename key: id ...C }
+        }
+        fragment C on Author { c: coauthors(first: $first) { __typename totalCount
+          pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+          nodes { id name citedByCount hIndex isStub }
+          edges { cursor n: node { id name } sharedTopics { id name subfield field domain }
+            sharedWorkCount @skip(if: $no) } }
+          again: coauthors(first: $first) { totalCount } }""",
+    "a hideable field (general)": """query V($id: ID!, $first: Int!) { author(id: $id) { id
+        coauthors(first: $first) { edges { node { id orcid } } } } }""",
+    "another author field (general)": """query V($id: ID!, $first: Int!) { author(id: $id) { id name
+        coauthors(first: $first) { totalCount } } }""",
+    "two pages (general)": """query V($id: ID!, $first: Int!) { author(id: $id) { id
+        a: coauthors(first: $first) { totalCount } b: coauthors(first: 1) { totalCount } } }""",
+    "no page (general)": "query V($id: ID!) { author(id: $id) { id } }",
+}
+COMPILED_COAUTHOR_VARIANTS = {"aliases, fragments and typename"}
+
+
+def coauthor_rows(edges: list[dict[str, Any]]) -> list[tuple[str, int, set[str]]]:
+    return [(e["node"]["id"], e["sharedWorkCount"], {t["id"] for t in e["sharedTopics"]}) for e in edges]
+
+
+_CHOSEN: dict[int, list[str]] = {}
+
+
+def chosen_authors(truth: Truth) -> list[str]:
+    """Authors of the records with coauthors (fewer than a kept ranking's 1,000), the most varied rankings first, and
+    one without any (found once: ranking every author of the records takes a while)."""
+    if id(truth) not in _CHOSEN:
+        _CHOSEN[id(truth)] = _chosen_authors(truth)
+    return _CHOSEN[id(truth)]
+
+
+def _chosen_authors(truth: Truth) -> list[str]:
+    small = [a for a in sorted(truth.author_works) if len(truth.coauthors(a)) < 1000]
+    varied = sorted(small, key=lambda a: (-len({(n, len(s)) for _, n, s in truth.coauthors(a)}), a))
+    alone = next(a for a in small if not truth.coauthors(a))
+    return [*varied[:25], alone]
+
+
+async def test_coauthors_compiled_equals_general_and_the_records(
+    sample_db: AsyncDriver, clients: tuple[httpx.AsyncClient, httpx.AsyncClient], contract: str, truth: Truth
+) -> None:
+    for author in chosen_authors(truth):
+        want = truth.coauthors(author)
+        edges: list[dict[str, Any]] = []
+        after = None
+        for first in (50, 3) if len(want) > 3 else (50,):  # the first page, then pages of 3 from the cursor on
+            while True:
+                variables = {"id": author, "first": first, "after": after}
+                before = Counts.answered
+                body, trips = await both(
+                    clients, {"query": contract, "operationName": "Coauthors", "variables": variables}
+                )
+                assert (trips, Counts.answered - before) == (1, 1), variables  # the compiled path answered
+                page = body["data"]["author"]["coauthors"]
+                assert page["totalCount"] == len(want)
+                if first == 50:
+                    assert coauthor_rows(page["edges"]) == want[:50]
+                    break
+                edges += page["edges"]
+                if not page["pageInfo"]["hasNextPage"]:
+                    break
+                after = page["pageInfo"]["endCursor"]
+        if len(want) > 3:
+            assert coauthor_rows(edges) == want
+
+
+async def test_coauthors_variants_and_errors(
+    sample_db: AsyncDriver, clients: tuple[httpx.AsyncClient, httpx.AsyncClient], contract: str, truth: Truth
+) -> None:
+    author = chosen_authors(truth)[0]
+    for name, document in COAUTHOR_VARIANTS.items():
+        before = Counts.answered
+        body, trips = await both(clients, {"query": document, "variables": {"id": author, "first": 4}})
+        assert "errors" not in body, (name, body)
+        if name in COMPILED_COAUTHOR_VARIANTS:
+            assert (trips, Counts.answered - before) == (1, 1), name
+            assert body["data"]["a"]["c"]["totalCount"] == len(truth.coauthors(author))
+        else:
+            assert Counts.answered == before, name
+    errors = [
+        {"id": author, "first": 101},  # over the bound
+        {"id": author, "first": 2, "after": "not a cursor"},
+        {"id": "W1694905212", "first": 2},  # another kind of id
+        {"id": "A9999999999", "first": 2},  # unknown: the compiled statement finds no row, the general path says null
+    ]
+    for variables in errors:
+        body, _ = await both(clients, {"query": contract, "operationName": "Coauthors", "variables": variables})
+        assert body.get("errors") or body["data"] == {"author": None}, variables
+    for _ in range(2):  # walked and kept by the general path, then read from the kept ranking: never compiled
+        before = Counts.answered
+        variables = {"id": BIG_AUTHOR, "first": 50}
+        body, _ = await both(clients, {"query": contract, "operationName": "Coauthors", "variables": variables})
+        assert Counts.answered == before
+        assert body["data"]["author"]["coauthors"]["totalCount"] == len(truth.coauthors(BIG_AUTHOR))
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def hiding_coauthors(sample_db: AsyncDriver, truth: Truth) -> AsyncIterator[tuple[str, str, str]]:
+    """(author, coauthor, hider): an author of the records whose coauthor shares topics with it and hides its topics,
+    and another author whose claimant hides every hideable field (the collaborators among them). Removed afterwards
+    (the sample is shared)."""
+    author, coauthor = next((a, b) for a in chosen_authors(truth) for b, _, shared in truth.coauthors(a) if shared)
+    hider = next(c for c in chosen_authors(truth) if c not in (author, coauthor) and truth.coauthors(c))
+    for claimed, hidden in ((coauthor, ["TOPICS"]), (hider, list(HIDEABLE))):
+        await sample_db.execute_query(
+            "CREATE (:Claim {authorId: $author, userId: 'compiled-coauthors-probe', method: 'EMAIL', "
+            "hiddenFields: $hidden})",
+            author=claimed,
+            hidden=hidden,
+        )
+    try:
+        yield author, coauthor, hider
+    finally:
+        await sample_db.execute_query("MATCH (c:Claim {userId: 'compiled-coauthors-probe'}) DELETE c")
+
+
+async def test_coauthors_hidden_fields_stay_hidden(
+    hiding_coauthors: tuple[str, str, str],
+    clients: tuple[httpx.AsyncClient, httpx.AsyncClient],
+    contract: str,
+    truth: Truth,
+) -> None:
+    author, coauthor, hider = hiding_coauthors
+
+    async def page(of: str) -> dict[str, Any]:
+        payload = {"query": contract, "operationName": "Coauthors", "variables": {"id": of, "first": 100}}
+        body, trips = await both(clients, payload)
+        assert trips == 1, of  # compiled, and equal to the general answer
+        coauthors: dict[str, Any] = body["data"]["author"]["coauthors"]
+        return coauthors
+
+    assert await page(hider) == {"totalCount": 0, "pageInfo": {"hasNextPage": False, "endCursor": None}, "edges": []}
+    # ranked on the topics all the same; the hider hides its topics too
+    want = [(b, n, set() if b in (coauthor, hider) else shared) for b, n, shared in truth.coauthors(author)]
+    assert coauthor_rows((await page(author))["edges"]) == want
+    assert all(edge["sharedTopics"] == [] for edge in (await page(coauthor))["edges"])
