@@ -14,22 +14,23 @@ import asyncio
 import os
 import shutil
 import time
-from collections.abc import Awaitable, Callable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import TypeVar
 
 from neo4j import AsyncDriver, Query
 
 from cypher import bulk as bq
 from cypher import ingest as q
 from ingest import facet_counts
+from ingest.bulk.feed import FeedRefused, Tally, batches
 from ingest.bulk.graph import BulkGraph, Output
 from ingest.bulk.tables import ARRAY_DELIMITER
-from ingest.importer import DEFAULT_REJECTS, ImportOptions, Reject, parse_input
+from ingest.importer import DEFAULT_REJECTS, ImportOptions, Reject
 from ingest.merges import MergeResult, apply_merge_files, refold
-from ingest.reader import InputError, InputFile, discover, read_rows
-from ingest.records import RecordError, Row
+from ingest.reader import discover
+from ingest.records import RecordError
 from peergraph.db.launcher import LauncherError, LocalNeo4j
 from peergraph.db.migrations import apply_migrations
 from peergraph.db.target import async_driver, local_server
@@ -96,66 +97,27 @@ class _Timer:
             self.phase.say(f"{self.name}: {seconds:.1f} s")
 
 
-def _batches(
-    files: Sequence[InputFile], options: ImportOptions, report: BulkReport, rejects: Callable[[], IO[bytes]]
-) -> Iterator[tuple[str, list[Row]]]:
-    """The batches the online importer would write, in its order (ingest/importer.py `_chunks`): per file, rows
-    of a kind gathered until `batch_size`, the rest at the file's end."""
-    for file in files:
-        pending: dict[str, list[Row]] = {}
-        try:
-            for line in read_rows(file, options.limits.line_bytes):
-                report.records += 1
-                try:
-                    kind, row = parse_input(line, options)
-                except RecordError as exc:
-                    raw = line.raw if line.record is None else b""
-                    reject = Reject.of(file.label, line.number, exc, raw, line.length or None)
-                    report.rejected.append(reject)
-                    rejects().write(reject.as_json() + b"\n")
-                    if len(report.rejected) > options.max_bad:
-                        raise BulkRefused(
-                            f"more than --max-bad {options.max_bad} rejected lines (the last: {file.label}:"
-                            f"{line.number}: {exc}); nothing was loaded"
-                        ) from exc
-                    continue
-                rows = pending.setdefault(kind, [])
-                rows.append(row)
-                if len(rows) >= options.batch_size:
-                    del pending[kind]
-                    yield kind, rows
-        except InputError as exc:
-            raise BulkRefused(f"{exc}; nothing was loaded") from exc
-        yield from pending.items()
-        report.files += 1
-
-
 def write_csv(
-    paths: Sequence[Path], folder: Path, options: ImportOptions, report: BulkReport
+    paths: Sequence[Path], folder: Path, options: ImportOptions, report: BulkReport, *, parse_in_process: bool = False
 ) -> tuple[Output, list[Path]]:
-    """The CSV files of the input in `folder` (no database involved); returns them and the merged-id files."""
+    """The CSV files of the input in `folder` (no database involved); returns them and the merged-id files. The
+    records are parsed in a second process (ingest/bulk/feed.py) unless `parse_in_process`."""
     found = discover(paths, allow_missing_parts=options.allow_missing_parts, preferred_format=options.format)
     if found.errors or found.broken:
         raise BulkRefused("; ".join([*found.errors, *found.broken]) + "; nothing was loaded")
     graph = BulkGraph(folder)
-    handle: IO[bytes] | None = None
+    tally = Tally()
     rejects_path = options.rejects_path or Path(DEFAULT_REJECTS)
-
-    def rejects() -> IO[bytes]:
-        nonlocal handle
-        if handle is None:
-            handle = rejects_path.open("wb")
-            report.rejects_path = rejects_path
-        return handle
-
     try:
-        for kind, rows in _batches(found.files, options, report, rejects):
+        for kind, rows in batches(found.files, options, tally, rejects_path, in_process=parse_in_process):
             counts = report.outcomes.setdefault(kind, {})
             for outcome, n in graph.add_batch(kind, rows).items():
                 counts[outcome] = counts.get(outcome, 0) + n
+    except FeedRefused as exc:
+        raise BulkRefused(str(exc)) from exc
     finally:
-        if handle is not None:
-            handle.close()
+        report.records, report.files, report.rejected = tally.records, tally.files, tally.rejected
+        report.rejects_path = tally.rejects_path
     output = graph.finish()
     report.csv_bytes = sum(p.stat().st_size for p in folder.iterdir())
     return output, found.merged
