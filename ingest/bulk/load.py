@@ -217,7 +217,9 @@ def bulk_import(
         if folder.exists():
             shutil.rmtree(folder)
         with phase("csv"):
-            output, merged = write_csv(paths, folder, options, report)
+            output, merged = write_csv(
+                paths, folder, options, report, parse_in_process=not settings.bulk_import_parse_process
+            )
         report.output = output
         with phase("stop"):
             if server.running_pid() is not None:
