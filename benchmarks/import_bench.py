@@ -103,12 +103,15 @@ def run_import(uri: str, password: str, paths: list[Path], tmp: Path, *extra: st
 
 
 def run_sampled(
-    command: list[str], env: dict[str, str], role: Callable[[psutil.Process], str] | None = None
+    command: list[str],
+    env: dict[str, str],
+    role: Callable[[psutil.Process], str] | None = None,
+    cwd: Path = PROJECT_ROOT,
 ) -> tuple[subprocess.CompletedProcess[bytes], float, dict[str, int]]:
-    """Run `command` from the project root to its end; its seconds and the peak RSS sampled every 50 ms, of the
+    """Run `command` from `cwd` to its end; its seconds and the peak RSS sampled every 50 ms, of the
     process itself ("python"), or with `role`, of it and each of its children, by role."""
     started = time.monotonic()
-    proc = subprocess.Popen(command, env=env, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     peaks: dict[str, int] = {}
     done = threading.Event()
 
@@ -165,11 +168,11 @@ def run_bulk(data: list[Path], label: str, code: Path | None = None, home: Path 
             "PEERGRAPH_NEO4J_HTTP_PORT": str(server.http_port),
         }
         if code is not None:
-            env["PYTHONPATH"] = str(code)
+            env["PYTHONPATH"] = str(code)  # and run from there: `python -c` puts its working folder first
         command = [sys.executable, "-c", "from peergraph.cli import main; main()", "bulk-import", *map(str, data)]
         command.append("--json")
         load_before = os.getloadavg()
-        proc, seconds, peaks = run_sampled(command, env, _role)
+        proc, seconds, peaks = run_sampled(command, env, _role, code or PROJECT_ROOT)
         try:
             if proc.returncode != 0:
                 raise _failed("bulk import", proc)
