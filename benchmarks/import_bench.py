@@ -184,6 +184,7 @@ def run_bulk(data: list[Path], label: str, code: Path | None = None, home: Path 
     result = {
         "seconds_to_served_graph": round(seconds, 1),
         "phases_seconds": summary["phases"],
+        "steps_seconds": summary.get("steps", {}),  # within migrate and bookkeeping
         "peak_rss_mb": {role: round(rss / 2**20) for role, rss in sorted(peaks.items())},
         "neo4j_server_rss_after_mb": round(server_rss / 2**20),
         "store_mb": round(summary["storeBytes"] / 1e6),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import shutil
 import time
 from collections.abc import Awaitable, Callable, Sequence
@@ -21,8 +22,10 @@ from typing import TypeVar
 
 from neo4j import AsyncDriver, Query
 
+from cypher import admin as aq
 from cypher import bulk as bq
 from cypher import ingest as q
+from cypher import statements
 from ingest import facet_counts
 from ingest.bulk.feed import FeedRefused, Tally, batches
 from ingest.bulk.graph import BulkGraph, Output
@@ -32,11 +35,12 @@ from ingest.merges import MergeResult, apply_merge_files, refold
 from ingest.reader import discover
 from ingest.records import RecordError
 from peergraph.db.launcher import LauncherError, LocalNeo4j
-from peergraph.db.migrations import apply_migrations
+from peergraph.db.migrations import migration_names
 from peergraph.db.target import async_driver, local_server
 from peergraph.settings import Settings
 
 Say = Callable[[str], None]
+_NAMED = re.compile(r"\b(?:CONSTRAINT|INDEX)\s+(\w+)", re.IGNORECASE)  # what a migration statement creates
 T = TypeVar("T")
 PostLoadStep = Callable[[AsyncDriver, str, float], Awaitable[object]]
 
@@ -67,6 +71,7 @@ class BulkReport:
     outcomes: dict[str, dict[str, int]] = field(default_factory=dict)
     output: Output | None = None
     phases: dict[str, float] = field(default_factory=dict)  # wall seconds per phase
+    steps: dict[str, float] = field(default_factory=dict)  # within migrate and bookkeeping: wall seconds per step
     csv_bytes: int = 0
     store_bytes: int = 0
     merges: MergeResult = field(default_factory=MergeResult)
@@ -172,6 +177,7 @@ async def _complete(
     driver: AsyncDriver, settings: Settings, output: Output, merged: Sequence[Path], report: BulkReport, say: Say
 ) -> None:
     database, timeout = settings.neo4j_database, settings.admin_query_timeout_seconds
+    began = time.monotonic()
     async with driver.session(database=database) as session:
         for label, _, _ in output.nodes:
             if output.empty_lists.get(label):
@@ -179,6 +185,7 @@ async def _complete(
         for rel, _, _ in output.relationships:
             if output.empty_lists.get(rel):
                 await (await session.run(Query(bq.EMPTY_LISTS_RELATIONSHIPS, timeout=timeout), type=rel)).consume()
+    report.steps["empty lists"] = round(time.monotonic() - began, 2)
     if merged:
 
         def rejected(path: Path, number: int, error: RecordError, raw: str) -> bool:
@@ -190,7 +197,26 @@ async def _complete(
     for name, step in POST_LOAD:
         began = time.monotonic()
         await step(driver, database, timeout)
+        report.steps[name] = round(time.monotonic() - began, 2)
         say(f"  post-load step {name}: {time.monotonic() - began:.1f} s")
+
+
+async def _migrate(driver: AsyncDriver, database: str, tx_timeout: float, report: BulkReport) -> None:
+    """The migrations (peergraph/db/migrations.py `apply_migrations`), each statement timed: over a loaded graph
+    a constraint's CREATE builds its index before it returns, the other indexes build in the background until
+    the final wait, and which of them costs what is what a bulk load's migrate phase is made of."""
+    async with driver.session(database=database) as session:
+        for name in migration_names():
+            for statement in statements(name):
+                began = time.monotonic()
+                await (await session.run(Query(statement, timeout=tx_timeout))).consume()
+                named = _NAMED.search(statement)
+                report.steps[f"migrate {named[1] if named else name}"] = round(time.monotonic() - began, 2)
+        began = time.monotonic()
+        await (
+            await session.run(Query(aq.AWAIT_INDEXES, timeout=tx_timeout), seconds=max(int(tx_timeout), 1))
+        ).consume()
+        report.steps["migrate: indexes online"] = round(time.monotonic() - began, 2)
 
 
 def _size(path: Path) -> int:
@@ -235,7 +261,7 @@ def bulk_import(
             server.start()
         timeout = settings.admin_query_timeout_seconds
         with phase("migrate"):
-            _with_driver(settings, lambda d: apply_migrations(d, database, timeout))
+            _with_driver(settings, lambda d: _migrate(d, database, timeout, report))
         with phase("bookkeeping"):
             _with_driver(settings, lambda d: _complete(d, settings, output, merged, report, say))
     except LauncherError as exc:
