@@ -155,7 +155,11 @@ def write_csv(
             for outcome, n in graph.add_batch(kind, rows).items():
                 counts[outcome] = counts.get(outcome, 0) + n
     except FeedRefused as exc:
+        graph.close()
         raise BulkRefused(str(exc)) from exc
+    except BaseException:
+        graph.close()
+        raise
     finally:
         report.records, report.files, report.rejected = tally.records, tally.files, tally.rejected
         report.rejects_path = tally.rejects_path

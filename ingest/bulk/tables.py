@@ -162,6 +162,10 @@ class Table:
         self.rows += 1
         return self.rows - 1
 
+    def close(self) -> None:
+        """Close the part file of a table that will not be finished (a refused load)."""
+        self._part.close()
+
     def _flush(self) -> None:
         self._part.write(b"".join(self._buffer))
         self._buffer.clear()
