@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from neo4j import AsyncDriver, AsyncManagedTransaction, Query, unit_of_work
+from neo4j import AsyncDriver, Query
 
 from cypher import admin as aq
 from cypher import bulk as bq
@@ -49,48 +49,12 @@ async def _bump_graph_version(driver: AsyncDriver, database: str, tx_timeout: fl
     await driver.execute_query(Query(q.BUMP_GRAPH_VERSION, timeout=tx_timeout), database_=database)
 
 
-RECOUNT_SESSIONS = 2  # the facet counts' chunks counted side by side
-
-
-async def recount_side_by_side(driver: AsyncDriver, database: str, tx_timeout: float) -> int:
-    """worksGroupBy's counts rebuilt as `facet_counts.recount` does (cleared, then RECOUNT_CHUNK works a
-    transaction, each adding with its `add_unlocked` and `add_locked` around the graph version's lock), but
-    RECOUNT_SESSIONS chunks at a time, as concurrent import batches add them: the many-keyed facets (~80% of the
-    work) side by side, the others one chunk at a time under the version's lock; a deadlock between two chunks
-    is retried by the driver. Returns how many counts there are."""
-    records, _, _ = await driver.execute_query(Query(q.WORK_IDS, timeout=tx_timeout), database_=database)
-    ids: list[str] = records[0]["ids"]
-    chunks = iter(range(0, len(ids), facet_counts.RECOUNT_CHUNK))
-
-    @unit_of_work(timeout=tx_timeout)
-    async def clear(tx: AsyncManagedTransaction) -> None:
-        await (await tx.run(q.BUMP_GRAPH_VERSION)).consume()
-        await (await tx.run(q.DELETE_FACET_COUNTS, {"facets": list(facet_counts.FACETS)})).consume()
-
-    @unit_of_work(timeout=tx_timeout)
-    async def add(tx: AsyncManagedTransaction, chunk: list[str]) -> None:
-        await facet_counts.add_unlocked(tx, facet_counts.Counts(), chunk)
-        await (await tx.run(q.BUMP_GRAPH_VERSION)).consume()
-        await facet_counts.add_locked(tx, facet_counts.Counts(), chunk)
-
-    async def count() -> None:
-        async with driver.session(database=database) as session:
-            for start in chunks:  # shared: each chunk is taken by one session
-                await session.execute_write(add, ids[start : start + facet_counts.RECOUNT_CHUNK])
-
-    async with driver.session(database=database) as session:
-        await session.execute_write(clear)
-    await asyncio.gather(*(count() for _ in range(RECOUNT_SESSIONS)))
-    records, _, _ = await driver.execute_query(Query(q.COUNT_FACET_COUNTS, timeout=tx_timeout), database_=database)
-    return int(records[0]["counts"])
-
-
 # What runs on the loaded, migrated graph after the importer's bookkeeping, in this order (name, step). Derived data
 # that the online importer keeps up to date batch by batch is computed here once, over the whole graph.
 POST_LOAD: list[tuple[str, PostLoadStep]] = [
     ("graph version", _bump_graph_version),
     # worksGroupBy's precomputed counts (ingest/facet_counts.py): the online importer keeps them batch by batch.
-    ("facet counts", recount_side_by_side),
+    ("facet counts", facet_counts.recount),
 ]
 
 
