@@ -16,7 +16,9 @@ The machine's load average is recorded next to the numbers: other processes shar
 `--bulk DIR` instead measures `peergraph bulk-import DIR` (generated files, e.g. `peergraph generate --works
 1000000 --seed 1 DIR`) into a fresh server of its own: wall time per phase, peak RSS of each process (the command,
 neo4j-admin's JVM, the Neo4j server), the store size and the memory settings; merged into import.json as
-`bulk_<records>_records` next to what is there.
+`bulk_<label>` next to what is there. `--bulk` takes several folders (`data/sample/ DIR`: the sample's ids, which
+benchmarks/api_bench.py asks for, in a generated graph), `--code CHECKOUT` runs an older checkout's command for a
+before/after ratio, `--home HOME` loads the server on the environment's ports and leaves it serving.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ from neo4j import GraphDatabase
 from cypher import ingest as q
 from ingest.generate import generate
 from peergraph.db.migrations import apply_migrations
-from peergraph.db.target import throwaway_server
+from peergraph.db.target import local_server, throwaway_server
 from peergraph.settings import PROJECT_ROOT, get_settings
 
 RESULTS = PROJECT_ROOT / "benchmarks" / "results" / "import.json"
@@ -101,12 +103,15 @@ def run_import(uri: str, password: str, paths: list[Path], tmp: Path, *extra: st
 
 
 def run_sampled(
-    command: list[str], env: dict[str, str], role: Callable[[psutil.Process], str] | None = None
+    command: list[str],
+    env: dict[str, str],
+    role: Callable[[psutil.Process], str] | None = None,
+    cwd: Path = PROJECT_ROOT,
 ) -> tuple[subprocess.CompletedProcess[bytes], float, dict[str, int]]:
-    """Run `command` from the project root to its end; its seconds and the peak RSS sampled every 50 ms, of the
+    """Run `command` from `cwd` to its end; its seconds and the peak RSS sampled every 50 ms, of the
     process itself ("python"), or with `role`, of it and each of its children, by role."""
     started = time.monotonic()
-    proc = subprocess.Popen(command, env=env, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     peaks: dict[str, int] = {}
     done = threading.Event()
 
@@ -142,39 +147,56 @@ def _role(process: psutil.Process) -> str:
         return "neo4j_admin"
     if "CommunityEntryPoint" in cmdline:
         return "neo4j_server"
+    if "multiprocessing" in cmdline:
+        return "python_parser"  # the bulk load's parsing process (ingest/bulk/feed.py)
     return "python" if "python" in cmdline else "other"
 
 
-def run_bulk(data: Path, label: str) -> None:
-    """`peergraph bulk-import` into a fresh home; per-phase times and every process's peak RSS."""
+def run_bulk(data: list[Path], label: str, code: Path | None = None, home: Path | None = None) -> None:
+    """`peergraph bulk-import` into a fresh home; per-phase times and every process's peak RSS. `code`: run the
+    command of that checkout (an older commit, for a before/after ratio); `home`: load into that (empty) Neo4j
+    home, on the ports the environment gives, and leave it serving (for benchmarks/api_bench.py)."""
     settings = get_settings()
-    with tempfile.TemporaryDirectory(prefix="peergraph-bulk-bench-", dir=data.parent) as name:
+    with tempfile.TemporaryDirectory(prefix="peergraph-bulk-bench-", dir=data[0].parent) as name:
         server = throwaway_server(settings, Path(name) / "neo4j")
+        if home is not None:
+            server = local_server(settings.model_copy(update={"neo4j_home": home}))
         env = {
             **{k: v for k, v in os.environ.items() if k not in ("NEO4J_URI", "PEERGRAPH_NEO4J_URI")},
             "PEERGRAPH_NEO4J_HOME": str(server.home),
             "PEERGRAPH_NEO4J_BOLT_PORT": str(server.bolt_port),
             "PEERGRAPH_NEO4J_HTTP_PORT": str(server.http_port),
         }
-        command = [sys.executable, "-c", "from peergraph.cli import main; main()", "bulk-import", str(data), "--json"]
+        if code is not None:
+            env["PYTHONPATH"] = str(code)  # and run from there: `python -c` puts its working folder first
+        command = [sys.executable, "-c", "from peergraph.cli import main; main()", "bulk-import", *map(str, data)]
+        command.append("--json")
         load_before = os.getloadavg()
-        proc, seconds, peaks = run_sampled(command, env, _role)
+        proc, seconds, peaks = run_sampled(command, env, _role, code or PROJECT_ROOT)
         try:
             if proc.returncode != 0:
                 raise _failed("bulk import", proc)
             summary = orjson.loads(proc.stdout)
             server_rss = psutil.Process(server.running_pid() or 0).memory_info().rss if server.running_pid() else 0
         finally:
-            server.stop()
+            if home is None:
+                server.stop()
     result = {
         "seconds_to_served_graph": round(seconds, 1),
         "phases_seconds": summary["phases"],
+        "steps_seconds": summary.get("steps", {}),  # within migrate and bookkeeping
         "peak_rss_mb": {role: round(rss / 2**20) for role, rss in sorted(peaks.items())},
         "neo4j_server_rss_after_mb": round(server_rss / 2**20),
         "store_mb": round(summary["storeBytes"] / 1e6),
         "csv_mb": round(summary["csvBytes"] / 1e6),
         "records": summary["records"],
         "rows": summary["rows"],
+        "inputs": [str(d) for d in data],
+        "code": "this checkout"
+        if code is None
+        else subprocess.run(
+            ["git", "-C", str(code), "log", "-1", "--format=%h %s"], capture_output=True, text=True, check=False
+        ).stdout.strip()[:100],
         "settings": {
             "server_heap": settings.neo4j_heap,
             "server_pagecache": settings.neo4j_pagecache,
@@ -196,11 +218,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--works", type=int, default=100_000)
     parser.add_argument("--per-record-works", type=int, default=2_000)
-    parser.add_argument("--bulk", type=Path, help="measure `peergraph bulk-import` of this folder instead")
+    parser.add_argument("--bulk", type=Path, nargs="+", help="measure `peergraph bulk-import` of these instead")
     parser.add_argument("--label", default="", help="the result's name in import.json (with --bulk)")
+    parser.add_argument("--code", type=Path, help="with --bulk: the checkout whose command runs (default: this)")
+    parser.add_argument("--home", type=Path, help="with --bulk: an empty Neo4j home to load and leave serving")
     args = parser.parse_args()
     if args.bulk is not None:
-        run_bulk(args.bulk.resolve(), args.label or args.bulk.name)
+        folders = [path.resolve() for path in args.bulk]
+        run_bulk(folders, args.label or folders[-1].name, args.code, args.home)
         return
     results: dict[str, Any] = {
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},

@@ -235,6 +235,11 @@ class BulkGraph:
             self._stub("Institution", inst["id"], inst, seen)
             self.rels["AFFILIATED_WITH"].add([row["id"], inst["id"]], {"years": aff["years"]}, owner)
 
+    def close(self) -> None:
+        """Close every table's part file, when the load stops before `finish` (the files are left for removal)."""
+        for table in [*self.nodes.values(), *self.rels.values(), self.references]:
+            table.close()
+
     # --- the end ----------------------------------------------------------------------------------------
     def finish(self) -> Output:
         """Write the stubs, the CITES between the works in the graph, and every file's header and data."""

@@ -12,30 +12,35 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import shutil
 import time
-from collections.abc import Awaitable, Callable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import TypeVar
 
 from neo4j import AsyncDriver, Query
 
+from cypher import admin as aq
 from cypher import bulk as bq
 from cypher import ingest as q
+from cypher import statements
 from ingest import facet_counts
+from ingest.bulk.feed import FeedRefused, Tally, batches
 from ingest.bulk.graph import BulkGraph, Output
 from ingest.bulk.tables import ARRAY_DELIMITER
-from ingest.importer import DEFAULT_REJECTS, ImportOptions, Reject, parse_input
+from ingest.importer import DEFAULT_REJECTS, ImportOptions, Reject
 from ingest.merges import MergeResult, apply_merge_files, refold
-from ingest.reader import InputError, InputFile, discover, read_rows
-from ingest.records import RecordError, Row
+from ingest.reader import discover
+from ingest.records import RecordError
 from peergraph.db.launcher import LauncherError, LocalNeo4j
-from peergraph.db.migrations import apply_migrations
+from peergraph.db.migrations import migration_names
 from peergraph.db.target import async_driver, local_server
 from peergraph.settings import Settings
 
 Say = Callable[[str], None]
+_NAMED = re.compile(r"\b(?:CONSTRAINT|INDEX)\s+(\w+)", re.IGNORECASE)  # what a migration statement creates
 T = TypeVar("T")
 PostLoadStep = Callable[[AsyncDriver, str, float], Awaitable[object]]
 
@@ -66,6 +71,7 @@ class BulkReport:
     outcomes: dict[str, dict[str, int]] = field(default_factory=dict)
     output: Output | None = None
     phases: dict[str, float] = field(default_factory=dict)  # wall seconds per phase
+    steps: dict[str, float] = field(default_factory=dict)  # within migrate and bookkeeping: wall seconds per step
     csv_bytes: int = 0
     store_bytes: int = 0
     merges: MergeResult = field(default_factory=MergeResult)
@@ -96,66 +102,31 @@ class _Timer:
             self.phase.say(f"{self.name}: {seconds:.1f} s")
 
 
-def _batches(
-    files: Sequence[InputFile], options: ImportOptions, report: BulkReport, rejects: Callable[[], IO[bytes]]
-) -> Iterator[tuple[str, list[Row]]]:
-    """The batches the online importer would write, in its order (ingest/importer.py `_chunks`): per file, rows
-    of a kind gathered until `batch_size`, the rest at the file's end."""
-    for file in files:
-        pending: dict[str, list[Row]] = {}
-        try:
-            for line in read_rows(file, options.limits.line_bytes):
-                report.records += 1
-                try:
-                    kind, row = parse_input(line, options)
-                except RecordError as exc:
-                    raw = line.raw if line.record is None else b""
-                    reject = Reject.of(file.label, line.number, exc, raw, line.length or None)
-                    report.rejected.append(reject)
-                    rejects().write(reject.as_json() + b"\n")
-                    if len(report.rejected) > options.max_bad:
-                        raise BulkRefused(
-                            f"more than --max-bad {options.max_bad} rejected lines (the last: {file.label}:"
-                            f"{line.number}: {exc}); nothing was loaded"
-                        ) from exc
-                    continue
-                rows = pending.setdefault(kind, [])
-                rows.append(row)
-                if len(rows) >= options.batch_size:
-                    del pending[kind]
-                    yield kind, rows
-        except InputError as exc:
-            raise BulkRefused(f"{exc}; nothing was loaded") from exc
-        yield from pending.items()
-        report.files += 1
-
-
 def write_csv(
-    paths: Sequence[Path], folder: Path, options: ImportOptions, report: BulkReport
+    paths: Sequence[Path], folder: Path, options: ImportOptions, report: BulkReport, *, parse_in_process: bool = False
 ) -> tuple[Output, list[Path]]:
-    """The CSV files of the input in `folder` (no database involved); returns them and the merged-id files."""
+    """The CSV files of the input in `folder` (no database involved); returns them and the merged-id files. The
+    records are parsed in a second process (ingest/bulk/feed.py) unless `parse_in_process`."""
     found = discover(paths, allow_missing_parts=options.allow_missing_parts, preferred_format=options.format)
     if found.errors or found.broken:
         raise BulkRefused("; ".join([*found.errors, *found.broken]) + "; nothing was loaded")
     graph = BulkGraph(folder)
-    handle: IO[bytes] | None = None
+    tally = Tally()
     rejects_path = options.rejects_path or Path(DEFAULT_REJECTS)
-
-    def rejects() -> IO[bytes]:
-        nonlocal handle
-        if handle is None:
-            handle = rejects_path.open("wb")
-            report.rejects_path = rejects_path
-        return handle
-
     try:
-        for kind, rows in _batches(found.files, options, report, rejects):
+        for kind, rows in batches(found.files, options, tally, rejects_path, in_process=parse_in_process):
             counts = report.outcomes.setdefault(kind, {})
             for outcome, n in graph.add_batch(kind, rows).items():
                 counts[outcome] = counts.get(outcome, 0) + n
+    except FeedRefused as exc:
+        graph.close()
+        raise BulkRefused(str(exc)) from exc
+    except BaseException:
+        graph.close()
+        raise
     finally:
-        if handle is not None:
-            handle.close()
+        report.records, report.files, report.rejected = tally.records, tally.files, tally.rejected
+        report.rejects_path = tally.rejects_path
     output = graph.finish()
     report.csv_bytes = sum(p.stat().st_size for p in folder.iterdir())
     return output, found.merged
@@ -210,6 +181,7 @@ async def _complete(
     driver: AsyncDriver, settings: Settings, output: Output, merged: Sequence[Path], report: BulkReport, say: Say
 ) -> None:
     database, timeout = settings.neo4j_database, settings.admin_query_timeout_seconds
+    began = time.monotonic()
     async with driver.session(database=database) as session:
         for label, _, _ in output.nodes:
             if output.empty_lists.get(label):
@@ -217,6 +189,7 @@ async def _complete(
         for rel, _, _ in output.relationships:
             if output.empty_lists.get(rel):
                 await (await session.run(Query(bq.EMPTY_LISTS_RELATIONSHIPS, timeout=timeout), type=rel)).consume()
+    report.steps["empty lists"] = round(time.monotonic() - began, 2)
     if merged:
 
         def rejected(path: Path, number: int, error: RecordError, raw: str) -> bool:
@@ -228,7 +201,26 @@ async def _complete(
     for name, step in POST_LOAD:
         began = time.monotonic()
         await step(driver, database, timeout)
+        report.steps[name] = round(time.monotonic() - began, 2)
         say(f"  post-load step {name}: {time.monotonic() - began:.1f} s")
+
+
+async def _migrate(driver: AsyncDriver, database: str, tx_timeout: float, report: BulkReport) -> None:
+    """The migrations (peergraph/db/migrations.py `apply_migrations`), each statement timed: over a loaded graph
+    a constraint's CREATE builds its index before it returns, the other indexes build in the background until
+    the final wait, and which of them costs what is what a bulk load's migrate phase is made of."""
+    async with driver.session(database=database) as session:
+        for name in migration_names():
+            for statement in statements(name):
+                began = time.monotonic()
+                await (await session.run(Query(statement, timeout=tx_timeout))).consume()
+                named = _NAMED.search(statement)
+                report.steps[f"migrate {named[1] if named else name}"] = round(time.monotonic() - began, 2)
+        began = time.monotonic()
+        await (
+            await session.run(Query(aq.AWAIT_INDEXES, timeout=tx_timeout), seconds=max(int(tx_timeout), 1))
+        ).consume()
+        report.steps["migrate: indexes online"] = round(time.monotonic() - began, 2)
 
 
 def _size(path: Path) -> int:
@@ -255,7 +247,9 @@ def bulk_import(
         if folder.exists():
             shutil.rmtree(folder)
         with phase("csv"):
-            output, merged = write_csv(paths, folder, options, report)
+            output, merged = write_csv(
+                paths, folder, options, report, parse_in_process=not settings.bulk_import_parse_process
+            )
         report.output = output
         with phase("stop"):
             if server.running_pid() is not None:
@@ -271,7 +265,7 @@ def bulk_import(
             server.start()
         timeout = settings.admin_query_timeout_seconds
         with phase("migrate"):
-            _with_driver(settings, lambda d: apply_migrations(d, database, timeout))
+            _with_driver(settings, lambda d: _migrate(d, database, timeout, report))
         with phase("bookkeeping"):
             _with_driver(settings, lambda d: _complete(d, settings, output, merged, report, say))
     except LauncherError as exc:

@@ -45,6 +45,7 @@ def bulk_import_command(
         "outcomes": report.outcomes,
         "rows": output.counts if output else {},
         "phases": report.phases,
+        "steps": report.steps,
         "csvBytes": report.csv_bytes,
         "storeBytes": report.store_bytes,
         "merges": {"applied": report.merges.applied, "folded": report.merges.folded},

@@ -23,6 +23,9 @@ from neo4j import AsyncDriver
 from pydantic import SecretStr
 from typer.testing import CliRunner
 
+from ingest.bulk.graph import Output
+from ingest.bulk.load import BulkRefused, BulkReport, write_csv
+from ingest.importer import ImportOptions
 from ingest.sample import SAMPLE_DIR
 from peergraph.cli import app
 from peergraph.db.launcher import LocalNeo4j
@@ -156,3 +159,45 @@ def test_a_server_that_is_not_the_projects_own_is_refused(tmp_path: Path, settin
     assert refused == 1
     assert "NEO4J_URI is set" in said
     assert not (tmp_path / "never-started").exists()
+
+
+def _csv(inputs: list[Path], folder: Path, *, in_process: bool, max_bad: int = 0) -> tuple[BulkReport, Output]:
+    options = ImportOptions(max_bad=max_bad, rejects_path=folder.parent / f"{folder.name}-rejects.jsonl")
+    report = BulkReport()
+    output, _ = write_csv(inputs, folder, options, report, parse_in_process=in_process)
+    return report, output
+
+
+def test_the_parsing_process_writes_the_files_parsing_in_place_does(inputs: list[Path], tmp_path: Path) -> None:
+    elsewhere, here = tmp_path / "parsing-process", tmp_path / "in-process"
+    report, output = _csv(inputs, elsewhere, in_process=False)
+    in_place, same = _csv(inputs, here, in_process=True)
+    files = sorted(p.name for p in elsewhere.iterdir())
+    assert files == sorted(p.name for p in here.iterdir())
+    assert len(files) == 2 * (len(output.nodes) + len(output.relationships))
+    for name in files:
+        assert (elsewhere / name).read_bytes() == (here / name).read_bytes(), name
+    records = sum(len(_lines(p)) for d in inputs for p in d.glob("*.jsonl.gz"))
+    assert report.records == in_place.records == records
+    assert report.files == in_place.files == sum(1 for d in inputs for _ in d.glob("*.jsonl.gz"))
+    assert report.outcomes == in_place.outcomes
+    works = {w["id"] for d in inputs for w in _lines(d / "works.jsonl.gz")}
+    assert output.counts["nodes-Work"] == same.counts["nodes-Work"] == len(works)
+
+
+def test_the_parsing_process_reports_rejected_lines_and_refuses_past_max_bad(
+    inputs: list[Path], tmp_path: Path
+) -> None:
+    good = [orjson.dumps(w) for w in _lines(inputs[1] / "works.jsonl.gz")[:3]]
+    lines = [good[0], b'{"id": "https://openalex.org/W1", "title": ', good[1], b"[1, 2]", good[2]]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "works.jsonl").write_bytes(b"\n".join(lines) + b"\n")
+    for in_process in (False, True):
+        report, output = _csv([tmp_path / "in"], tmp_path / f"out-{in_process}", in_process=in_process, max_bad=2)
+        assert [(r.line, r.code) for r in report.rejected] == [(2, "malformed_json"), (4, "not_an_object")]
+        assert report.rejects_path is not None
+        assert len(report.rejects_path.read_bytes().splitlines()) == 2
+        assert report.records == 5
+        assert output.counts["nodes-Work"] == 3
+        with pytest.raises(BulkRefused, match="more than --max-bad 1 rejected lines"):
+            _csv([tmp_path / "in"], tmp_path / f"refused-{in_process}", in_process=in_process, max_bad=1)
