@@ -30,15 +30,21 @@ from cypher import ingest as q
 
 FACETS: tuple[LiteralString, ...] = (
     "YEAR", "TYPE", "LANGUAGE", "OA_STATUS", "IS_OA", "TOPIC", "SUBFIELD", "FIELD", "DOMAIN", "SOURCE", "PUBLISHER",
-    "INSTITUTION", "COUNTRY", "AUTHOR", "FUNDER", "COUNTRY_PAIR",
+    "INSTITUTION", "COUNTRY", "AUTHOR", "FUNDER", "COUNTRY_PAIR", "INSTITUTION_PAIR", "AUTHOR_PAIR",
 )  # fmt: skip
-# COUNTRY_PAIR: collaborations(between: COUNTRY) over all works (cypher/ingest/pair_facets.cypher), kept as a facet
-# whose keys are pairs: at 2,926 works (the sample + 2,000 generated) 981 pair rows against COUNTRY's 2,896.
-# INSTITUTION pairs would be 43,286 rows against INSTITUTION's 9,013 (~5x the facet's writes): not kept.
+# The pair facets: collaborations(between: COUNTRY | INSTITUTION | AUTHOR) over all works
+# (cypher/ingest/pair_facets.cypher), kept as facets whose keys are pairs. Pairing live over 100,947 works took the
+# INSTITUTION and AUTHOR pairs past the 10 s request deadline (benchmarks/results/analyst.json before they were kept).
+PAIR_FACETS: tuple[LiteralString, ...] = ("COUNTRY_PAIR", "INSTITUTION_PAIR", "AUTHOR_PAIR")
 PAIR = "\x01"  # between a pair's two keys
 SKIPPED = "\x02"  # the key of the works with more than MAX_PARTIES parties
 MAX_PARTIES = 200  # as collaborations (resolvers/analytics.py; tests/api/test_analyst_counts.py keeps them equal)
-_KEYS = {**aq.WORK_FACETS, **aq.pieces("ingest/pair_facets", ("COUNTRY_PAIR",))}
+# The label each pair of these facets carries besides _FacetCount (cypher/ingest/add_facet_counts.cypher), counted
+# from the count store by the read (cypher/analytics/kept_pairs.cypher). COUNTRY_PAIR's few thousand pairs are
+# counted down their index, and were kept before the labels were: its pairs in graphs of then carry none.
+PAIR_LABELS: dict[str, str] = {"INSTITUTION_PAIR": "_InstitutionPair", "AUTHOR_PAIR": "_AuthorPair"}
+_PAIRS = aq.pieces("ingest/pair_facets", ("pairs", *PAIR_FACETS))
+_KEYS = {**aq.WORK_FACETS, **{f: aq.fill(_PAIRS["pairs"], PARTIES=_PAIRS[f]) for f in PAIR_FACETS}}
 # The key of a facet's unknown group (works with no key): no OpenAlex id, code or name holds a NUL character.
 UNKNOWN = "\x00"
 # The derived facets, by the kind of node they read besides the work's own links.
@@ -51,9 +57,13 @@ RECOUNT_CHUNK = 5_000  # works a full recount counts per transaction
 # The facets a batch adds to before it takes the graph version's lock, and those it adds to under it (every
 # derived facet among them: a batch may recount those). Every writer takes the count nodes' locks in this order:
 # the unlocked facets' keys, the version, the locked facets' keys.
-UNLOCKED: tuple[LiteralString, ...] = ("TOPIC", "SOURCE", "INSTITUTION", "AUTHOR", "FUNDER")
+UNLOCKED: tuple[LiteralString, ...] = (
+    "TOPIC", "SOURCE", "INSTITUTION", "AUTHOR", "FUNDER", "INSTITUTION_PAIR", "AUTHOR_PAIR",
+)  # fmt: skip
 LOCKED = tuple(f for f in FACETS if f not in UNLOCKED)
 _STARTS = aq.pieces("ingest/facet_starts", ("written", "ids", "all"))
+
+_PARAMS: dict[str, Any] = {"maxParties": MAX_PARTIES, "pairLabels": PAIR_LABELS, "skipped": SKIPPED}  # every add's
 
 Tx = AsyncManagedTransaction
 Key = tuple[str, str]  # (facet, key)
@@ -163,7 +173,7 @@ async def add_locked(
     await _add(tx, LOCKED, before, written)
     if recount_facets:
         await (await tx.run(q.DELETE_FACET_COUNTS, {"facets": list(recount_facets)})).consume()
-        params = {"facets": list(recount_facets), "unknown": UNKNOWN, "minus": [], "maxParties": MAX_PARTIES}
+        params = {"facets": list(recount_facets), "unknown": UNKNOWN, "minus": [], **_PARAMS}
         await (await tx.run(_add_query("all", recount_facets), params)).consume()
 
 
@@ -171,8 +181,7 @@ async def _add(tx: Tx, facets: tuple[LiteralString, ...], before: Counts, writte
     minus = [r for r in before.rows() if r["facet"] in facets]
     if written or minus:
         params: dict[str, Any] = {"facets": list(facets), "unknown": UNKNOWN, "ids": list(written), "minus": minus}
-        params["maxParties"] = MAX_PARTIES
-        await (await tx.run(_add_query("ids", facets), params)).consume()
+        await (await tx.run(_add_query("ids", facets), {**params, **_PARAMS})).consume()
 
 
 async def recount(driver: AsyncDriver, database: str, tx_timeout: float | None = None) -> int:

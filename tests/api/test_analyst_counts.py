@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
+import pytest
 from neo4j import AsyncDriver
 
 from ingest import facet_counts
@@ -65,7 +66,7 @@ async def test_a_graph_without_counts_is_counted_live(
     db = settings.neo4j_database
     assert UNKNOWN_KEY == facet_counts.UNKNOWN  # the read API's copy of the importer's key
     assert (PAIR_KEY, SKIPPED_KEY, MAX_PARTIES) == (facet_counts.PAIR, facet_counts.SKIPPED, facet_counts.MAX_PARTIES)
-    assert set(KEPT_PAIRS.values()) <= set(facet_counts.FACETS)
+    assert set(KEPT_PAIRS.values()) == set(facet_counts.PAIR_FACETS) <= set(facet_counts.FACETS)
     truth = sample_truth()
     want = groups(truth, "COUNTRY", truth.works, unknown=True)
     await sample_db.execute_query("MATCH (c:_FacetCount) DELETE c", database_=db)
@@ -91,31 +92,42 @@ async def test_counts_by_key_are_the_first_keys(sample_db: AsyncDriver, http: ht
                 assert got == {"totalCount": len(want), "groups": want[:first]}, (facet, unknown, first)
 
 
-async def test_country_collaborations_over_all_works_from_the_kept_pairs(
-    sample_db: AsyncDriver, settings: Settings, http: httpx.AsyncClient
+@pytest.mark.parametrize("party", ["COUNTRY", "INSTITUTION", "AUTHOR"])
+async def test_collaborations_over_all_works_from_the_kept_pairs(
+    sample_db: AsyncDriver, settings: Settings, http: httpx.AsyncClient, party: str
 ) -> None:
-    """collaborations(between: COUNTRY) over all works reads the kept COUNTRY_PAIR counts: the records' pairs, as
-    the live pairing gives them when the counts are missing (a graph imported before they were kept)."""
+    """collaborations over all works reads the kept pair counts (COUNTRY_PAIR, INSTITUTION_PAIR, AUTHOR_PAIR): the
+    records' pairs, labels, total and skipped works, as the live pairing gives them when the counts are missing (a
+    graph imported before they were kept)."""
     db = settings.neo4j_database
-    query = """{ collaborations(between: COUNTRY, first: 200) {
+    facet = KEPT_PAIRS[party]
+    query = """query($between: CollaborationParty!) { collaborations(between: $between, first: 200) {
       totalCount skippedWorks pairs { a { key label } b { key label } works citedByCount } } }"""
     truth = sample_truth()
-    pairs, skipped = collaborations(truth, "COUNTRY", truth.works)
+    names: dict[str, str | None] = {
+        "INSTITUTION": {i: r["name"] for i, r in truth.institution.items()},
+        "COUNTRY": {},
+        "AUTHOR": truth.author_name,
+    }[party]
+    pairs, skipped = collaborations(truth, party, truth.works)
     want = {
         "totalCount": len(pairs),
         "skippedWorks": skipped,
         "pairs": [
-            {"a": {"key": p["a"], "label": p["a"]}, "b": {"key": p["b"], "label": p["b"]}, "works": p["works"],
-             "citedByCount": p["citedByCount"]}
+            {"a": {"key": p["a"], "label": names.get(p["a"], p["a"])},
+             "b": {"key": p["b"], "label": names.get(p["b"], p["b"])},
+             "works": p["works"], "citedByCount": p["citedByCount"]}
             for p in pairs[:200]
         ],
     }  # fmt: skip
+    assert skipped == (1 if party == "AUTHOR" else 0)  # the 5,103-author work
+    assert len({p["works"] for p in pairs[:200]}) > 1  # the first 200 are not one tie: the order is tested
     kept = await stored(sample_db, db)
-    assert sum(1 for f, k in kept if f == "COUNTRY_PAIR" and k and k > SKIPPED_KEY) == len(pairs) > 0
-    assert (await data(http, query))["collaborations"] == want
-    await sample_db.execute_query("MATCH (c:_FacetCount {facet: 'COUNTRY_PAIR'}) DELETE c", database_=db)
+    assert sum(1 for f, k in kept if f == facet and k and k > SKIPPED_KEY) == len(pairs) > 200
+    assert (await data(http, query, between=party))["collaborations"] == want
+    await sample_db.execute_query("MATCH (c:_FacetCount {facet: $facet}) DELETE c", facet=facet, database_=db)
     try:
-        assert (await data(http, query))["collaborations"] == want  # paired live
+        assert (await data(http, query, between=party))["collaborations"] == want  # paired live
     finally:
         await facet_counts.recount(sample_db, db)
     assert await stored(sample_db, db) == kept
