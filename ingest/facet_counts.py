@@ -30,15 +30,21 @@ from cypher import ingest as q
 
 FACETS: tuple[LiteralString, ...] = (
     "YEAR", "TYPE", "LANGUAGE", "OA_STATUS", "IS_OA", "TOPIC", "SUBFIELD", "FIELD", "DOMAIN", "SOURCE", "PUBLISHER",
-    "INSTITUTION", "COUNTRY", "AUTHOR", "FUNDER", "COUNTRY_PAIR",
+    "INSTITUTION", "COUNTRY", "AUTHOR", "FUNDER", "COUNTRY_PAIR", "INSTITUTION_PAIR", "AUTHOR_PAIR",
 )  # fmt: skip
-# COUNTRY_PAIR: collaborations(between: COUNTRY) over all works (cypher/ingest/pair_facets.cypher), kept as a facet
-# whose keys are pairs: at 2,926 works (the sample + 2,000 generated) 981 pair rows against COUNTRY's 2,896.
-# INSTITUTION pairs would be 43,286 rows against INSTITUTION's 9,013 (~5x the facet's writes): not kept.
+# The pair facets: collaborations(between: COUNTRY | INSTITUTION | AUTHOR) over all works
+# (cypher/ingest/pair_facets.cypher), kept as facets whose keys are pairs. Pairing live over 100,947 works took the
+# INSTITUTION and AUTHOR pairs past the 10 s request deadline (benchmarks/results/analyst.json before they were kept).
+PAIR_FACETS: tuple[LiteralString, ...] = ("COUNTRY_PAIR", "INSTITUTION_PAIR", "AUTHOR_PAIR")
 PAIR = "\x01"  # between a pair's two keys
 SKIPPED = "\x02"  # the key of the works with more than MAX_PARTIES parties
 MAX_PARTIES = 200  # as collaborations (resolvers/analytics.py; tests/api/test_analyst_counts.py keeps them equal)
-_KEYS = {**aq.WORK_FACETS, **aq.pieces("ingest/pair_facets", ("COUNTRY_PAIR",))}
+# The label each pair of these facets carries besides _FacetCount (cypher/ingest/add_facet_counts.cypher), counted
+# from the count store by the read (cypher/analytics/kept_pairs.cypher). COUNTRY_PAIR's few thousand pairs are
+# counted down their index, and were kept before the labels were: its pairs in graphs of then carry none.
+PAIR_LABELS: dict[str, str] = {"INSTITUTION_PAIR": "_InstitutionPair", "AUTHOR_PAIR": "_AuthorPair"}
+_PAIRS = aq.pieces("ingest/pair_facets", ("pairs", *PAIR_FACETS))
+_KEYS = {**aq.WORK_FACETS, **{f: aq.fill(_PAIRS["pairs"], PARTIES=_PAIRS[f]) for f in PAIR_FACETS}}
 # The key of a facet's unknown group (works with no key): no OpenAlex id, code or name holds a NUL character.
 UNKNOWN = "\x00"
 # The derived facets, by the kind of node they read besides the work's own links.
@@ -48,12 +54,20 @@ DERIVED: dict[str, tuple[LiteralString, ...]] = {
     "source": ("PUBLISHER",),
 }
 RECOUNT_CHUNK = 5_000  # works a full recount counts per transaction
+# ... for the pair facets, whose works make many more rows (a work of 200 authors 19,900 AUTHOR pairs): 5,000 works
+# of the sample and generated ones passed the bulk test server's 358 MiB of transaction memory.
+PAIR_RECOUNT_CHUNK = 500
+DELETE_CHUNK = 50_000  # counts a full recount deletes per transaction
 # The facets a batch adds to before it takes the graph version's lock, and those it adds to under it (every
 # derived facet among them: a batch may recount those). Every writer takes the count nodes' locks in this order:
 # the unlocked facets' keys, the version, the locked facets' keys.
-UNLOCKED: tuple[LiteralString, ...] = ("TOPIC", "SOURCE", "INSTITUTION", "AUTHOR", "FUNDER")
+UNLOCKED: tuple[LiteralString, ...] = (
+    "TOPIC", "SOURCE", "INSTITUTION", "AUTHOR", "FUNDER", "INSTITUTION_PAIR", "AUTHOR_PAIR",
+)  # fmt: skip
 LOCKED = tuple(f for f in FACETS if f not in UNLOCKED)
 _STARTS = aq.pieces("ingest/facet_starts", ("written", "ids", "all"))
+
+_PARAMS: dict[str, Any] = {"maxParties": MAX_PARTIES, "pairLabels": PAIR_LABELS, "skipped": SKIPPED}  # every add's
 
 Tx = AsyncManagedTransaction
 Key = tuple[str, str]  # (facet, key)
@@ -163,7 +177,7 @@ async def add_locked(
     await _add(tx, LOCKED, before, written)
     if recount_facets:
         await (await tx.run(q.DELETE_FACET_COUNTS, {"facets": list(recount_facets)})).consume()
-        params = {"facets": list(recount_facets), "unknown": UNKNOWN, "minus": [], "maxParties": MAX_PARTIES}
+        params = {"facets": list(recount_facets), "unknown": UNKNOWN, "minus": [], **_PARAMS}
         await (await tx.run(_add_query("all", recount_facets), params)).consume()
 
 
@@ -171,33 +185,38 @@ async def _add(tx: Tx, facets: tuple[LiteralString, ...], before: Counts, writte
     minus = [r for r in before.rows() if r["facet"] in facets]
     if written or minus:
         params: dict[str, Any] = {"facets": list(facets), "unknown": UNKNOWN, "ids": list(written), "minus": minus}
-        params["maxParties"] = MAX_PARTIES
-        await (await tx.run(_add_query("ids", facets), params)).consume()
+        await (await tx.run(_add_query("ids", facets), {**params, **_PARAMS})).consume()
 
 
 async def recount(driver: AsyncDriver, database: str, tx_timeout: float | None = None) -> int:
     """Rebuild every precomputed count from the graph: idempotent (the counts are deleted, then counted again,
     never added to). For a bulk load that wrote the graph without the importer's batches, or a graph imported
-    before the counts were kept. The works are counted RECOUNT_CHUNK at a time, each chunk its own write
-    transaction (in one, 100k works ran past the server's 120 s transaction timeout), so run it on a graph nobody
+    before the counts were kept. The works are counted RECOUNT_CHUNK at a time (the pair facets PAIR_RECOUNT_CHUNK),
+    each chunk its own write transaction (in one, 100k works ran past the server's 120 s transaction timeout), and
+    the old counts deleted DELETE_CHUNK at a time, so run it on a graph nobody
     imports into meanwhile; a reader sees partial counts until it returns. Returns how many counts there are."""
     records, _, _ = await driver.execute_query(q.WORK_IDS, database_=database)
     ids: list[str] = records[0]["ids"]
 
     @unit_of_work(timeout=tx_timeout)
-    async def clear(tx: Tx) -> None:
+    async def clear(tx: Tx) -> int:
         await (await tx.run(q.BUMP_GRAPH_VERSION)).consume()
-        await (await tx.run(q.DELETE_FACET_COUNTS, {"facets": list(FACETS)})).consume()
+        params = {"facets": list(FACETS), "limit": DELETE_CHUNK}
+        record = await (await tx.run(q.DELETE_FACET_COUNTS_CHUNK, params)).single(strict=True)
+        return int(record["deleted"])
 
     @unit_of_work(timeout=tx_timeout)
-    async def add(tx: Tx, chunk: list[str]) -> None:
-        await add_unlocked(tx, Counts(), chunk)
+    async def add(tx: Tx, facets: tuple[LiteralString, ...], chunk: list[str]) -> None:
+        await _add(tx, tuple(f for f in UNLOCKED if f in facets), Counts(), chunk)
         await (await tx.run(q.BUMP_GRAPH_VERSION)).consume()
-        await add_locked(tx, Counts(), chunk)
+        await _add(tx, tuple(f for f in LOCKED if f in facets), Counts(), chunk)
 
+    others = tuple(f for f in FACETS if f not in PAIR_FACETS)
     async with driver.session(database=database) as session:
-        await session.execute_write(clear)
-        for start in range(0, len(ids), RECOUNT_CHUNK):
-            await session.execute_write(add, ids[start : start + RECOUNT_CHUNK])
+        while await session.execute_write(clear):
+            pass
+        for facets, size in ((others, RECOUNT_CHUNK), (PAIR_FACETS, PAIR_RECOUNT_CHUNK)):
+            for start in range(0, len(ids), size):
+                await session.execute_write(add, facets, ids[start : start + size])
     records, _, _ = await driver.execute_query(q.COUNT_FACET_COUNTS, database_=database)
     return int(records[0]["counts"])

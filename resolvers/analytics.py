@@ -29,7 +29,9 @@ MAX_PARTIES = 200
 # which the read API does not import; tests/api/test_analyst_counts.py keeps the two equal).
 UNKNOWN_KEY = "\x00"
 # The parties whose pairs over all works the importer keeps as a facet's counts, and how it keys them (the same copy).
-KEPT_PAIRS = {"COUNTRY": "COUNTRY_PAIR"}
+KEPT_PAIRS = {"COUNTRY": "COUNTRY_PAIR", "INSTITUTION": "INSTITUTION_PAIR", "AUTHOR": "AUTHOR_PAIR"}
+# The parties a claimant can take out of collaborations by hiding COLLABORATORS (parties.cypher: `unlinked`).
+HIDEABLE_PARTIES = frozenset({"AUTHOR"})
 PAIR_KEY, SKIPPED_KEY = "\x01", "\x02"
 
 
@@ -79,8 +81,11 @@ async def works_page(
 async def collaborations(info: Info, *, where: WorkFilter | None, party: str, first: int) -> Row:
     compiled = await compile_filter(info, where)
     if compiled.text == q.WORK_PREDICATES["true"] and party in KEPT_PAIRS:  # over all works: the kept pair counts
+        label = q.FACET_LABELS.get(party, q.FACET_LABELS["KEY"])
+        query = q.fill(q.COLLABORATIONS_COUNTS, LABEL=label, PAIRS_IN_ALL=q.KEPT_PAIRS[party])
         keys = {"facet": KEPT_PAIRS[party], "pair": PAIR_KEY, "skipped": SKIPPED_KEY, "unknown": UNKNOWN_KEY}
-        rows = await info.context.loaders.db.rows(q.COLLABORATIONS_COUNTS, **keys, first=_first(first, MAX_PAIRS))
+        params = {**keys, "first": _first(first, MAX_PAIRS), "maxParties": MAX_PARTIES}
+        rows = await info.context.loaders.db.rows(query, **params, hideable=party in HIDEABLE_PARTIES)
         if rows and rows[0]["kept"]:
             return rows[0]
     query = compiled.into(q.COLLABORATIONS, PARTY=q.PARTIES[party])

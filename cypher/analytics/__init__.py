@@ -67,6 +67,7 @@ FACET_LABELS = pieces(
 WORK_ORDERS = pieces("analytics/work_orders", ("YEAR_DESC", "CITED_BY_DESC", "TITLE_ASC", "PUBLICATION_DATE_DESC"))
 LISTING_ORDERS = pieces("analytics/listing_orders", ("NAME_ASC", "WORKS_COUNT_DESC", "CITED_BY_DESC"))
 PARTIES = pieces("analytics/parties", ("INSTITUTION", "COUNTRY", "AUTHOR"))
+KEPT_PAIRS = pieces("analytics/kept_pairs", ("INSTITUTION", "COUNTRY", "AUTHOR"))
 
 AUTHOR_FACETS = pieces("analytics/author_facets", ("COUNTRY", "INSTITUTION", "TOPIC", "HAS_ORCID"))
 INSTITUTION_FACETS = pieces("analytics/institution_facets", ("COUNTRY", "TYPE"))

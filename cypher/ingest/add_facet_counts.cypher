@@ -7,8 +7,12 @@
 // deleted. A SET whose right-hand side reads the property it writes takes the node's write lock before reading
 // (Neo4j's documented rule against lost updates), so concurrent batches never lose an update; the rows come in
 // (facet, key) order, so they take those locks in one order.
+// A pair of a facet in $pairLabels (facet → label) carries that label too, so that the read counts a facet's pairs
+// from Neo4j's count store (cypher/analytics/kept_pairs.cypher) instead of every pair's index entry (~2 million
+// AUTHOR pairs at 100k works); $skipped is the key below every pair's (the works with too many parties).
 // Parameters: $facets, $unknown (the unknown group's key), $minus: [{facet, key, works, citedByCount,
-//   openAccessCount}], $maxParties (the pair facets': cypher/ingest/pair_facets.cypher), and the start's ($ids).
+//   openAccessCount}], $maxParties (the pair facets': cypher/ingest/pair_facets.cypher), $pairLabels, $skipped, and
+//   the start's ($ids).
 //   Returns: nothing.
 CALL () {
   /*START*/
@@ -29,5 +33,6 @@ MERGE (c:_FacetCount {facet: facet, key: key})
 ON CREATE SET c.works = works, c.citedByCount = citedByCount, c.openAccessCount = openAccessCount
 ON MATCH SET c.works = c.works + works, c.citedByCount = c.citedByCount + citedByCount,
   c.openAccessCount = c.openAccessCount + openAccessCount
+SET c:$([label IN [$pairLabels[facet]] WHERE label IS NOT NULL AND key > $skipped])
 WITH c WHERE c.works <= 0
 DELETE c

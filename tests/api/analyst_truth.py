@@ -85,11 +85,11 @@ def facet_keys(truth: Truth, facet: str, work: str) -> set[Key]:
         return {(c, c) for c in work_countries(truth, work)}
     if facet == "AUTHOR":
         return {(a, truth.author_name[a]) for a in work_authors(truth, work)}
-    if facet == "COUNTRY_PAIR":  # collaborations' country pairs, kept as the importer keeps them (facet_counts.py)
-        codes = sorted(work_countries(truth, work))
-        if len(codes) > 200:
+    if facet.endswith("_PAIR"):  # collaborations' pairs, kept as the importer keeps them (facet_counts.py)
+        keys = sorted(PARTIES[facet.removesuffix("_PAIR")](truth, work))
+        if len(keys) > 200:
             return {("\x02", None)}
-        return {(f"{a}\x01{b}", None) for i, a in enumerate(codes) for b in codes[i + 1 :]}
+        return {(f"{a}\x01{b}", None) for i, a in enumerate(keys) for b in keys[i + 1 :]}
     if facet == "FUNDER":
         return {(f, truth.funder_name[f]) for f in truth.work_funders[work]}
     raise KeyError(facet)
