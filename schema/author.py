@@ -13,7 +13,7 @@ from accounts.trust import Trust
 from peergraph.context import Info
 from schema.connection import Connection, Edge, connection_field, page_key
 from schema.institution import Institution, InstitutionRow
-from schema.node import FromRow, NamedRow, Node
+from schema.node import FromRow, NamedNode, NamedRow
 from schema.topic import Topic, TopicRow
 
 
@@ -130,8 +130,7 @@ def _shared_topics(row: CoauthorRow) -> list[Topic]:
     description="A researcher, keyed by OpenAlex id; stub authors are known only from authorships. What its claimant "
     "hides is null, empty or 0 to everyone but the claimant and admins."
 )
-class Author(Node, FromRow):
-    name: str | None = strawberry.field(description="Display name.")
+class Author(NamedNode, FromRow):
     cited_by_count: int | None = strawberry.field(description="OpenAlex's citation count (all data).")
     h_index: int | None = strawberry.field(description="OpenAlex's h-index (all data).")
     is_stub: bool = strawberry.field(description="Known only from authorships (no full author record yet).")

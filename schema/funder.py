@@ -6,7 +6,7 @@ import strawberry
 
 from peergraph.context import Info
 from resolvers import analytics as resolve
-from schema.node import FromRow, NamedRow, Node
+from schema.node import FromRow, NamedNode, NamedRow
 
 
 class FunderRow(NamedRow, total=False):
@@ -32,8 +32,7 @@ class PublisherRow(NamedRow, total=False):
 
 
 @strawberry.type(description="A research funder (stubs are known only from works' funders and grants).")
-class Funder(Node, FromRow):
-    name: str | None = strawberry.field(description="Display name.")
+class Funder(NamedNode, FromRow):
     country_code: str | None = strawberry.field(description="ISO 3166-1 alpha-2 country code.")
     description: str | None = strawberry.field(description="OpenAlex's one-line description.")
     ror: str | None = strawberry.field(description="Bare ROR id.")
@@ -51,8 +50,7 @@ class WorkFunder:
 
 
 @strawberry.type(description="A publisher: the host organization of sources (stubs come from sources and works).")
-class Publisher(Node, FromRow):
-    name: str | None = strawberry.field(description="Display name.")
+class Publisher(NamedNode, FromRow):
     country_codes: list[str] = strawberry.field(description="ISO 3166-1 alpha-2 country codes.")
     hierarchy_level: int | None = strawberry.field(description="0 for a top publisher, 1 for its imprints ...")
     ror: str | None = strawberry.field(description="Bare ROR id.")

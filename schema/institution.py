@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from schema.connection import connection_field
-from schema.node import FromRow, NamedRow, Node
+from schema.node import FromRow, NamedNode, NamedRow
 
 
 class InstitutionRow(NamedRow, total=False):
@@ -17,8 +17,7 @@ class InstitutionRow(NamedRow, total=False):
 
 
 @strawberry.type(description="A research institution (stubs are known only from authorships and affiliations).")
-class Institution(Node, FromRow):
-    name: str | None = strawberry.field(description="Display name.")
+class Institution(NamedNode, FromRow):
     country_code: str | None = strawberry.field(description='ISO 3166-1 alpha-2 country code, e.g. "DK".')
     ror: str | None = strawberry.field(description='Bare ROR id, e.g. "02tvcev59".')
     type: str | None = strawberry.field(description="education, healthcare, company ...")

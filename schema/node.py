@@ -80,6 +80,14 @@ class Node:
     id: strawberry.ID = strawberry.field(description='The stable id, e.g. "A5082727236" or "W2741809807".')
 
 
+@strawberry.type
+class NamedNode(Node):
+    """A Node with a display name (the Python side of NamedRow): its subclasses' GraphQL types get `name` from here,
+    right after `id`; no GraphQL type of its own."""
+
+    name: str | None = strawberry.field(description="Display name.")
+
+
 # The GraphQL names of the kinds, and the labels they stand for.
 EntityKind = Enum(
     "EntityKind",

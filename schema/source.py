@@ -8,7 +8,7 @@ import strawberry
 
 from peergraph.context import Info
 from schema.connection import connection_field
-from schema.node import FromRow, NamedRow, Node
+from schema.node import FromRow, NamedNode, NamedRow
 
 if TYPE_CHECKING:
     from schema.funder import Publisher
@@ -23,8 +23,7 @@ class SourceRow(NamedRow, total=False):
 
 
 @strawberry.type(description="Where works are published: a journal, repository, conference, book series ...")
-class Source(Node, FromRow):
-    name: str | None = strawberry.field(description="Display name.")
+class Source(NamedNode, FromRow):
     issn_l: str | None = strawberry.field(description="The linking ISSN.")
     type: str | None = strawberry.field(description="journal, repository, conference ...")
 

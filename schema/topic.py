@@ -9,7 +9,7 @@ import strawberry
 
 from peergraph.context import Info
 from schema.connection import Connection, Edge, connection_field
-from schema.node import FromRow, NamedRow, Node
+from schema.node import FromRow, NamedNode, NamedRow
 
 if TYPE_CHECKING:
     from schema.author import Author, AuthorRow
@@ -48,8 +48,7 @@ class TopicAuthorConnection(Connection[Annotated["Author", strawberry.lazy("sche
 
 
 @strawberry.type(description="An OpenAlex topic (stubs are known only from works' `topics`).")
-class Topic(Node, FromRow):
-    name: str | None = strawberry.field(description="Display name.")
+class Topic(NamedNode, FromRow):
     subfield: str | None = strawberry.field(description="The subfield it belongs to.")
     field: str | None = strawberry.field(description="The field it belongs to.")
     domain: str | None = strawberry.field(description="The domain it belongs to.")

@@ -122,6 +122,16 @@ PARTIES: dict[str, Callable[[Truth, str], set[str]]] = {
 }
 
 
+def party_names(truth: Truth, party: str) -> dict[str, str | None]:
+    """The display names of collaborations' parties by key, as the records give them (countries are their codes)."""
+    names: dict[str, dict[str, str | None]] = {
+        "INSTITUTION": {i: r["name"] for i, r in truth.institution.items()},
+        "COUNTRY": {},
+        "AUTHOR": truth.author_name,
+    }
+    return names[party]
+
+
 def collaborations(truth: Truth, party: str, works: Iterable[str], most: int = 200) -> tuple[list[dict[str, Any]], int]:
     """(pairs in collaborations' order, works skipped for their many parties)."""
     pairs: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])

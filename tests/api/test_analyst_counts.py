@@ -13,7 +13,7 @@ from ingest import facet_counts
 from ingest.sample import load_files, sample_files
 from peergraph.settings import Settings
 from resolvers.analytics import KEPT_PAIRS, MAX_PARTIES, PAIR_KEY, SKIPPED_KEY, UNKNOWN_KEY
-from tests.api.analyst_truth import collaborations, groups
+from tests.api.analyst_truth import collaborations, groups, party_names
 from tests.api.sample_truth import sample_truth
 from tests.api.test_analyst_filters import data
 
@@ -104,11 +104,7 @@ async def test_collaborations_over_all_works_from_the_kept_pairs(
     query = """query($between: CollaborationParty!) { collaborations(between: $between, first: 200) {
       totalCount skippedWorks pairs { a { key label } b { key label } works citedByCount } } }"""
     truth = sample_truth()
-    names: dict[str, str | None] = {
-        "INSTITUTION": {i: r["name"] for i, r in truth.institution.items()},
-        "COUNTRY": {},
-        "AUTHOR": truth.author_name,
-    }[party]
+    names = party_names(truth, party)
     pairs, skipped = collaborations(truth, party, truth.works)
     want = {
         "totalCount": len(pairs),

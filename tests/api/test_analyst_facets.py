@@ -9,7 +9,7 @@ import httpx
 import pytest
 from neo4j import AsyncDriver
 
-from tests.api.analyst_truth import collaborations, groups
+from tests.api.analyst_truth import collaborations, groups, party_names
 from tests.api.sample_truth import sample_truth
 from tests.api.test_analyst_filters import data
 
@@ -90,11 +90,7 @@ async def test_collaborations_rank_pairs_by_shared_works(
     sample_db: AsyncDriver, http: httpx.AsyncClient, party: str
 ) -> None:
     truth = sample_truth()
-    names: dict[str, str | None] = {
-        "INSTITUTION": {i: r["name"] for i, r in truth.institution.items()},
-        "COUNTRY": {},
-        "AUTHOR": truth.author_name,
-    }[party]
+    names = party_names(truth, party)
 
     def label(key: str) -> str | None:
         return names.get(key, key)
