@@ -266,9 +266,13 @@ def chosen_authors(truth: Truth) -> list[str]:
 
 
 def _chosen_authors(truth: Truth) -> list[str]:
-    small = [a for a in sorted(truth.author_works) if len(truth.coauthors(a)) < 1000]
-    varied = sorted(small, key=lambda a: (-len({(n, len(s)) for _, n, s in truth.coauthors(a)}), a))
-    alone = next(a for a in small if not truth.coauthors(a))
+    # Counted before ranked: ranking the ~5,100 authors of the big work (5,000 coauthors each) took ~85 s.
+    def coauthor_count(author: str) -> int:
+        return len({s.author for w in truth.author_works[author] for s in truth.ships[w] if s.author} - {author})
+
+    rankings = {a: truth.coauthors(a) for a in sorted(truth.author_works) if coauthor_count(a) < 1000}
+    varied = sorted(rankings, key=lambda a: (-len({(n, len(s)) for _, n, s in rankings[a]}), a))
+    alone = next(a for a, ranking in rankings.items() if not ranking)
     return [*varied[:25], alone]
 
 
