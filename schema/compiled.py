@@ -9,8 +9,8 @@ authorship, author and institution and the plain-fields shortcut's completion of
 Coauthors(first: 50) of an ordinary author at 100k works, the general path's statement (profile.cypher) walked each
 coauthor's works and topics twice, and the answer took ~4 ms of the server's CPU.
 
-What it answers is the general executor's answer, which stays the reference (tests/api/test_compiled.py and
-test_compiled_coauthors.py compare both, body for body, on many sample ids): each leaf goes through the same coercion
+What it answers is the general executor's answer, which stays the reference (tests/api/test_compiled.py compares
+both, body for body, on many sample ids): each leaf goes through the same coercion
 as the shortcut's (`_leaf_plan`: a null in a non-null field or a value of the wrong type raises), and each getter
 mirrors the resolver it stands for (schema/work.py: `Authorship.from_row`, `Work.venue` / `abstract` / `topics` /
 `publicationDate`; loaders/work.py: the places of an author listed again; schema/connection.py: `Connection.build`,

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import re
 import shutil
 import time
 from collections.abc import Awaitable, Callable, Sequence
@@ -22,10 +21,8 @@ from typing import TypeVar
 
 from neo4j import AsyncDriver, Query
 
-from cypher import admin as aq
 from cypher import bulk as bq
 from cypher import ingest as q
-from cypher import statements
 from ingest import facet_counts
 from ingest.bulk.feed import FeedRefused, Tally, batches
 from ingest.bulk.graph import BulkGraph, Output
@@ -35,12 +32,11 @@ from ingest.merges import MergeResult, apply_merge_files, refold
 from ingest.reader import discover
 from ingest.records import RecordError
 from peergraph.db.launcher import LauncherError, LocalNeo4j
-from peergraph.db.migrations import migration_names
+from peergraph.db.migrations import apply_migrations
 from peergraph.db.target import async_driver, local_server
 from peergraph.settings import Settings
 
 Say = Callable[[str], None]
-_NAMED = re.compile(r"\b(?:CONSTRAINT|INDEX)\s+(\w+)", re.IGNORECASE)  # what a migration statement creates
 T = TypeVar("T")
 PostLoadStep = Callable[[AsyncDriver, str, float], Awaitable[object]]
 
@@ -205,24 +201,6 @@ async def _complete(
         say(f"  post-load step {name}: {time.monotonic() - began:.1f} s")
 
 
-async def _migrate(driver: AsyncDriver, database: str, tx_timeout: float, report: BulkReport) -> None:
-    """The migrations (peergraph/db/migrations.py `apply_migrations`), each statement timed: over a loaded graph
-    a constraint's CREATE builds its index before it returns, the other indexes build in the background until
-    the final wait, and which of them costs what is what a bulk load's migrate phase is made of."""
-    async with driver.session(database=database) as session:
-        for name in migration_names():
-            for statement in statements(name):
-                began = time.monotonic()
-                await (await session.run(Query(statement, timeout=tx_timeout))).consume()
-                named = _NAMED.search(statement)
-                report.steps[f"migrate {named[1] if named else name}"] = round(time.monotonic() - began, 2)
-        began = time.monotonic()
-        await (
-            await session.run(Query(aq.AWAIT_INDEXES, timeout=tx_timeout), seconds=max(int(tx_timeout), 1))
-        ).consume()
-        report.steps["migrate: indexes online"] = round(time.monotonic() - began, 2)
-
-
 def _size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
@@ -265,7 +243,7 @@ def bulk_import(
             server.start()
         timeout = settings.admin_query_timeout_seconds
         with phase("migrate"):
-            _with_driver(settings, lambda d: _migrate(d, database, timeout, report))
+            _with_driver(settings, lambda d: apply_migrations(d, database, timeout, timings=report.steps))
         with phase("bookkeeping"):
             _with_driver(settings, lambda d: _complete(d, settings, output, merged, report, say))
     except LauncherError as exc:

@@ -10,6 +10,7 @@ the same institution twice, after which the constraint could no longer be create
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 from typing import LiteralString
 
@@ -45,22 +46,33 @@ def declared_objects() -> list[SchemaObject | LiteralString]:
     return found
 
 
-async def apply_migrations(driver: AsyncDriver, database: str, tx_timeout: float | None = None) -> int:
+async def apply_migrations(
+    driver: AsyncDriver, database: str, tx_timeout: float | None = None, *, timings: dict[str, float] | None = None
+) -> int:
     """Run every migration statement (schema commands run in their own auto-commit transactions), each one
     bounded by `tx_timeout` seconds (default: `PEERGRAPH_ADMIN_QUERY_TIMEOUT_SECONDS`'s default).
 
-    Returns how many statements ran; waits (as long) until the new indexes are online.
+    Returns how many statements ran; waits (as long) until the new indexes are online. `timings`, when given, gets
+    each statement's wall seconds as "migrate <what it creates>" and the wait as "migrate: indexes online" (a bulk
+    load's report: over a loaded graph a constraint builds its index before its CREATE returns).
     """
     seconds = tx_timeout if tx_timeout is not None else float(setting_default("admin_query_timeout_seconds"))
     count = 0
     async with driver.session(database=database) as session:
         for name in migration_names():
             for statement in statements(name):
+                began = time.monotonic()
                 result = await session.run(Query(statement, timeout=seconds))
                 await result.consume()
                 count += 1
+                if timings is not None:
+                    created = _CREATES.match(statement)
+                    timings[f"migrate {created[2] if created else name}"] = round(time.monotonic() - began, 2)
+        began = time.monotonic()
         result = await session.run(Query(q.AWAIT_INDEXES, timeout=seconds), seconds=max(int(seconds), 1))
         await result.consume()
+        if timings is not None:
+            timings["migrate: indexes online"] = round(time.monotonic() - began, 2)
     return count
 
 
