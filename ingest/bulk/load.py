@@ -23,7 +23,6 @@ from neo4j import AsyncDriver, Query
 
 from cypher import bulk as bq
 from cypher import ingest as q
-from ingest import facet_counts
 from ingest.bulk.feed import FeedRefused, Tally, batches
 from ingest.bulk.graph import BulkGraph, Output
 from ingest.bulk.tables import ARRAY_DELIMITER
@@ -47,10 +46,10 @@ async def _bump_graph_version(driver: AsyncDriver, database: str, tx_timeout: fl
 
 # What runs on the loaded, migrated graph after the importer's bookkeeping, in this order (name, step). Derived data
 # that the online importer keeps up to date batch by batch is computed here once, over the whole graph.
+# worksGroupBy's precomputed counts are not among them: they are counted as the CSV is written and loaded by
+# neo4j-admin (ingest/bulk/counts.py), then moved by the merged ids' folds as the online importer moves them.
 POST_LOAD: list[tuple[str, PostLoadStep]] = [
     ("graph version", _bump_graph_version),
-    # worksGroupBy's precomputed counts (ingest/facet_counts.py): the online importer keeps them batch by batch.
-    ("facet counts", facet_counts.recount),
 ]
 
 
@@ -114,11 +113,10 @@ def write_csv(
             counts = report.outcomes.setdefault(kind, {})
             for outcome, n in graph.add_batch(kind, rows).items():
                 counts[outcome] = counts.get(outcome, 0) + n
-    except FeedRefused as exc:
-        graph.close()
-        raise BulkRefused(str(exc)) from exc
-    except BaseException:
-        graph.close()
+    except BaseException as exc:
+        graph.close()  # its part files are left for the caller to remove
+        if isinstance(exc, FeedRefused):
+            raise BulkRefused(str(exc)) from exc
         raise
     finally:
         report.records, report.files, report.rejected = tally.records, tally.files, tally.rejected
