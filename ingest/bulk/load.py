@@ -11,6 +11,7 @@ fingerprint equals the online importer's on the same input (tests/ingest/test_bu
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import shutil
 import time
@@ -28,7 +29,7 @@ from ingest.bulk.graph import BulkGraph, Output
 from ingest.bulk.tables import ARRAY_DELIMITER
 from ingest.importer import DEFAULT_REJECTS, ImportOptions, Reject
 from ingest.merges import MergeResult, apply_merge_files, refold
-from ingest.reader import discover
+from ingest.reader import InputFile, discover
 from ingest.records import RecordError
 from peergraph.db.launcher import LauncherError, LocalNeo4j
 from peergraph.db.migrations import apply_migrations
@@ -97,19 +98,14 @@ class _Timer:
             self.phase.say(f"{self.name}: {seconds:.1f} s")
 
 
-def write_csv(
-    paths: Sequence[Path], folder: Path, options: ImportOptions, report: BulkReport, *, parse_in_process: bool = False
-) -> tuple[Output, list[Path]]:
-    """The CSV files of the input in `folder` (no database involved); returns them and the merged-id files. The
-    records are parsed in a second process (ingest/bulk/feed.py) unless `parse_in_process`."""
-    found = discover(paths, allow_missing_parts=options.allow_missing_parts, preferred_format=options.format)
-    if found.errors or found.broken:
-        raise BulkRefused("; ".join([*found.errors, *found.broken]) + "; nothing was loaded")
+def _build(
+    files: Sequence[InputFile], folder: Path, options: ImportOptions, report: BulkReport, parse_in_process: bool
+) -> Output:
     graph = BulkGraph(folder)
     tally = Tally()
     rejects_path = options.rejects_path or Path(DEFAULT_REJECTS)
     try:
-        for kind, rows in batches(found.files, options, tally, rejects_path, in_process=parse_in_process):
+        for kind, rows in batches(files, options, tally, rejects_path, in_process=parse_in_process):
             counts = report.outcomes.setdefault(kind, {})
             for outcome, n in graph.add_batch(kind, rows).items():
                 counts[outcome] = counts.get(outcome, 0) + n
@@ -121,7 +117,27 @@ def write_csv(
     finally:
         report.records, report.files, report.rejected = tally.records, tally.files, tally.rejected
         report.rejects_path = tally.rejects_path
-    output = graph.finish()
+    return graph.finish()
+
+
+def write_csv(
+    paths: Sequence[Path], folder: Path, options: ImportOptions, report: BulkReport, *, parse_in_process: bool = False
+) -> tuple[Output, list[Path]]:
+    """The CSV files of the input in `folder` (no database involved); returns them and the merged-id files. The
+    records are parsed in a second process (ingest/bulk/feed.py) unless `parse_in_process`."""
+    found = discover(paths, allow_missing_parts=options.allow_missing_parts, preferred_format=options.format)
+    if found.errors or found.broken:
+        raise BulkRefused("; ".join([*found.errors, *found.broken]) + "; nothing was loaded")
+    # The cyclic garbage collector is off while the graph is built: its millions of entries (one per id) are live
+    # until the end and the rows hold no cycles, yet each full collection walked them all. Sample + 100k generated
+    # works, interleaved A/B at load 3-5: 30.6 s with it, 23.1 s without (the same files).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        output = _build(found.files, folder, options, report, parse_in_process)
+    finally:
+        if collecting:
+            gc.enable()
     report.csv_bytes = sum(p.stat().st_size for p in folder.iterdir())
     return output, found.merged
 
