@@ -21,6 +21,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from ingest.bulk.counts import FacetCounts, facts
 from ingest.bulk.tables import Table
 from ingest.records import Row
 from ingest.writer import dedupe
@@ -95,6 +96,12 @@ class BulkGraph:
         }
         self.references = Table(folder, "references", ["work", "ref"])  # a scratch table, never loaded
         self.reference_counts: dict[int, int] = {}  # Work table row → references
+        # What worksGroupBy's counts read of full records (ingest/bulk/counts.py; a stub's are in its props): a
+        # topic's (subfield, field, domain), an institution's countryCode, a source's PUBLISHED_BY.
+        self.topics: dict[str, tuple[Any, Any, Any]] = {}
+        self.countries: dict[str, Any] = {}
+        self.publishers: dict[str, str | None] = {}
+        self.counts = FacetCounts(folder)
 
     # --- stubs ------------------------------------------------------------------------------------------
     def _stub(self, label: str, node_id: str, props: dict[str, Any], seen: str) -> None:
@@ -136,6 +143,7 @@ class BulkGraph:
         counts["older"] += len(rows) - sum(counts.values())  # superseded within the batch (counted as skipped)
         if kind == "work":
             self._work_links(written)
+            self.counts.add([facts(row, owner) for row, owner in written])
         elif kind == "author":
             for row, owner in written:
                 self._author_links(row, owner)
@@ -159,6 +167,10 @@ class BulkGraph:
         index = self.nodes[label].add([row["id"]], props, owner)
         if label == "Work":
             self.reference_counts[index] = len(row["references"])
+        elif label == "Topic":
+            self.topics[row["id"]] = (props.get("subfield"), props.get("field"), props.get("domain"))
+        elif label == "Institution":
+            self.countries[row["id"]] = props.get("countryCode")
         if label in self.stubs:
             stub = self.stubs[label].pop(row["id"], None)
             if stub is not None and label == "Publisher":
@@ -206,6 +218,8 @@ class BulkGraph:
         stub = self.stubs["Source"].get(source_id) if owner is None else None
         if stub is not None:
             stub.published_by = None
+        if owner is not None:
+            self.publishers[source_id] = lineage[0]["id"] if lineage else None
         if not lineage:
             return
         for p in lineage:
@@ -239,6 +253,7 @@ class BulkGraph:
         """Close every table's part file, when the load stops before `finish` (the files are left for removal)."""
         for table in [*self.nodes.values(), *self.rels.values(), self.references]:
             table.close()
+        self.counts.close()
 
     # --- the end ----------------------------------------------------------------------------------------
     def finish(self) -> Output:
@@ -261,7 +276,29 @@ class BulkGraph:
             output.nodes.append((label, *self._finish(label, table, output, tail)))
         for rel_type, table in self.rels.items():
             output.relationships.append((rel_type, *self._finish(rel_type, table, output, None)))
+        for labels, header, data, rows in self.counts.finish(self.alive, self._topic, self._country, self._publisher):
+            output.nodes.append((labels, header, data))
+            output.counts[data.name.removesuffix(".tsv")] = rows
+        output.multiline = output.multiline or self.counts.multiline
         return output
+
+    # --- what the counts read of the final graph ---------------------------------------------------------
+    def _topic(self, topic_id: str) -> tuple[Any, Any, Any]:
+        if topic_id in self.topics:
+            return self.topics[topic_id]
+        props = self.stubs["Topic"][topic_id].props
+        return props.get("subfield"), props.get("field"), props.get("domain")
+
+    def _country(self, institution_id: str) -> tuple[bool, Any]:
+        if institution_id in self.countries:
+            return True, self.countries[institution_id]
+        stub = self.stubs["Institution"].get(institution_id)
+        return (False, None) if stub is None else (True, stub.props.get("countryCode"))
+
+    def _publisher(self, source_id: str) -> str | None:
+        if source_id in self.stored["Source"]:
+            return self.publishers.get(source_id)
+        return self.stubs["Source"][source_id].published_by
 
     def _finish(self, name: str, table: Table, output: Output, tail: Any) -> tuple[Path, Path]:
         header, data, rows = table.finish(self.alive, tail)
