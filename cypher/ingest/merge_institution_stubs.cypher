@@ -3,6 +3,7 @@
 // does not depend on the order batches commit in (the comparison runs under the node's write lock, taken by
 // setting `_lock`: a concurrent batch's newer description is never overwritten).
 // Parameters: $rows: [{props: {id, name, countryCode, ror, type}, seen}], one per id, in id order. Returns: nothing.
+CYPHER replan=skip
 UNWIND $rows AS row
 WITH row, row.props AS props
 MERGE (i:Institution {id: props.id})
