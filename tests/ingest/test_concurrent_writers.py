@@ -36,12 +36,18 @@ async def test_four_writers_give_the_graph_one_writer_gives(
 
     serial = await run_import(empty_db, db, paths, ImportOptions(batch_size=100, writers=1))
     expected = await fingerprint(empty_db, db)
+    counts = await stored(empty_db, db)
     await wipe(empty_db)
     concurrent = await run_import(empty_db, db, paths, ImportOptions(batch_size=100, writers=4))
 
     assert concurrent.ok
     assert serial.ok
     assert await fingerprint(empty_db, db) == expected
+    # and the kept counts, pairs included (a work batch adds its pairs first, side by side with another's), are
+    # the one writer's and what a recount finds
+    assert await stored(empty_db, db) == counts
+    await facet_counts.recount(empty_db, db)
+    assert await stored(empty_db, db) == counts
     assert {k: r.created for k, r in concurrent.results.items()} == {k: r.created for k, r in serial.results.items()}
     assert concurrent.batches_written == serial.batches_written > 20
 
