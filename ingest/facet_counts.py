@@ -7,7 +7,9 @@ count, by construction: a work's keys come from the same pieces (cypher/analytic
 They are kept by the importer's own transactions (ingest/writer.py, ingest/merges.py): a work batch reads what
 the stored works it is about to write count under (before its upsert: nothing for new works), and after its writes
 adds, counted in Cypher, what they count under now minus that, so a re-imported unchanged work changes nothing and
-an updated one moves its counts (~0.5 s of Neo4j time a 1,000-work batch at 100k works, loaded machine). A derived
+an updated one moves its counts (~0.5 s of Neo4j time a 1,000-work batch at 100k works, loaded machine). The
+INSTITUTION and AUTHOR pairs (OWN_PAIRS) are the exception: a work batch counts them from its own rows, sends them
+counted and adds them before its links, ahead of every lock it shares with other batches (`add_pairs`). A derived
 facet also reads other nodes (a topic's subfield, field and domain; an institution's country; a source's
 publisher): when a batch changes one of those, the facets that read it are recounted from the whole graph in that
 transaction, under the graph version's lock, which every writing batch takes before it adds to those facets, so
