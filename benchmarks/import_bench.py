@@ -19,6 +19,12 @@ neo4j-admin's JVM, the Neo4j server), the store size and the memory settings; me
 `bulk_<label>` next to what is there. `--bulk` takes several folders (`data/sample/ DIR`: the sample's ids, which
 benchmarks/api_bench.py asks for, in a generated graph), `--code CHECKOUT` runs an older checkout's command for a
 before/after ratio, `--home HOME` loads the server on the environment's ports and leaves it serving.
+
+`--online DIR ...` measures `peergraph import DIR ...` (the online importer) on a freshly started server (a new
+home: its first import pays for the JVM's warm-up and every statement's first plan) and then, wiped, on the same
+now warm server; `--code CHECKOUT ...` runs each checkout's command in turn, round after round (`--rounds`), so an
+A/B of two commits is interleaved under the same load, and reports each side's medians and their ratios. Results
+merged into online_import.json as `online_<label>`. Run it under `flock /work/notes/bench.lock` past 10k works.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ import argparse
 import contextlib
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -47,6 +54,7 @@ from peergraph.db.target import local_server, throwaway_server
 from peergraph.settings import PROJECT_ROOT, get_settings
 
 RESULTS = PROJECT_ROOT / "benchmarks" / "results" / "import.json"
+ONLINE_RESULTS = PROJECT_ROOT / "benchmarks" / "results" / "online_import.json"
 
 
 @contextlib.contextmanager
@@ -77,9 +85,14 @@ def reset(uri: str, password: str) -> None:
     asyncio.run(migrate())
 
 
-def run_import(uri: str, password: str, paths: list[Path], tmp: Path, *extra: str) -> dict[str, Any]:
-    """Run `peergraph import` in a subprocess; its wall time and peak RSS (sampled every 50 ms)."""
+def run_import(
+    uri: str, password: str, paths: list[Path], tmp: Path, *extra: str, code: Path | None = None
+) -> dict[str, Any]:
+    """Run `peergraph import` in a subprocess (of the checkout `code`, default this one); its wall time and peak
+    RSS (sampled every 50 ms)."""
     env = {**os.environ, "NEO4J_URI": uri, "NEO4J_PASSWORD": password, "NEO4J_USER": "neo4j"}
+    if code is not None:
+        env["PYTHONPATH"] = str(code)  # and run from there: `python -c` puts its working folder first
     command = [
         sys.executable,
         "-c",
@@ -90,8 +103,8 @@ def run_import(uri: str, password: str, paths: list[Path], tmp: Path, *extra: st
     ]
     command += ["--rejects", str(tmp / "rejects.jsonl"), *extra]
     load_before = os.getloadavg()[0]
-    proc, seconds, peaks = run_sampled(command, env)
-    if proc.returncode != 0:
+    proc, seconds, peaks = run_sampled(command, env, cwd=code or PROJECT_ROOT)
+    if proc.returncode not in (0, 2):  # 2: finished with rejected lines (none expected, but not a failure)
         raise _failed("import", proc)
     peak = peaks.get("python", 0)
     return {
@@ -214,18 +227,94 @@ def run_bulk(data: list[Path], label: str, code: Path | None = None, home: Path 
     print(f"results merged into {RESULTS}")
 
 
+def _commit(code: Path) -> str:
+    return subprocess.run(
+        ["git", "-C", str(code), "log", "-1", "--format=%h %s"], capture_output=True, text=True, check=False
+    ).stdout.strip()[:100]
+
+
+def run_online(data: list[Path], label: str, codes: list[Path], rounds: int, writers: int) -> None:
+    """`peergraph import` of `data` into a freshly started server (cold), then wiped, into the same server again
+    (warm), for each checkout in `codes` in turn, `rounds` times; medians and the ratios to the first checkout."""
+    settings = get_settings()
+    runs: dict[str, list[dict[str, Any]]] = {str(code): [] for code in codes}
+    load_before = os.getloadavg()
+    with tempfile.TemporaryDirectory(prefix="peergraph-online-bench-") as name:
+        tmp = Path(name)
+        for n in range(rounds):
+            for code in codes:
+                server = throwaway_server(settings, tmp / f"neo4j-{n}-{codes.index(code)}", heap="2g", pagecache="1g")
+                server.start()
+                try:
+                    reset(server.uri, server.password())
+                    options = ("--writers", str(writers))
+                    cold = run_import(server.uri, server.password(), data, tmp, *options, code=code)
+                    reset(server.uri, server.password())
+                    warm = run_import(server.uri, server.password(), data, tmp, *options, code=code)
+                finally:
+                    server.stop()
+                runs[str(code)].append({"cold_server": cold, "warm_server": warm})
+                print(f"round {n + 1}, {code}: cold {cold['seconds']} s, warm {warm['seconds']} s", flush=True)
+
+    def median(code: Path, which: str) -> float:
+        return float(statistics.median(r[which]["seconds"] for r in runs[str(code)]))
+
+    sides = {
+        str(code): {
+            "code": _commit(code),
+            "cold_server_seconds_median": median(code, "cold_server"),
+            "warm_server_seconds_median": median(code, "warm_server"),
+            "runs": runs[str(code)],
+        }
+        for code in codes
+    }
+    base = codes[0]
+    result = {
+        "inputs": [str(d) for d in data],
+        "writers": writers,
+        "rounds": rounds,
+        "sides": sides,
+        "speedup_vs_first": {
+            str(code): {
+                "cold_server": round(median(base, "cold_server") / median(code, "cold_server"), 2),
+                "warm_server": round(median(base, "warm_server") / median(code, "warm_server"), 2),
+            }
+            for code in codes[1:]
+        },
+        "load_average_before": [round(x, 2) for x in load_before],
+        "load_average_after": [round(x, 2) for x in os.getloadavg()],
+        "settings": {"server_heap": "2g", "server_pagecache": "1g"},
+    }
+    print(orjson.dumps(result, option=orjson.OPT_INDENT_2).decode(), flush=True)
+    results = orjson.loads(ONLINE_RESULTS.read_bytes()) if ONLINE_RESULTS.exists() else {}
+    results[f"online_{label}"] = result
+    ONLINE_RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    ONLINE_RESULTS.write_bytes(orjson.dumps(results, option=orjson.OPT_INDENT_2) + b"\n")
+    print(f"results merged into {ONLINE_RESULTS}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--works", type=int, default=100_000)
     parser.add_argument("--per-record-works", type=int, default=2_000)
     parser.add_argument("--bulk", type=Path, nargs="+", help="measure `peergraph bulk-import` of these instead")
-    parser.add_argument("--label", default="", help="the result's name in import.json (with --bulk)")
-    parser.add_argument("--code", type=Path, help="with --bulk: the checkout whose command runs (default: this)")
+    parser.add_argument("--online", type=Path, nargs="+", help="measure `peergraph import` of these, cold and warm")
+    parser.add_argument("--label", default="", help="the result's name in import.json / online_import.json")
+    parser.add_argument(
+        "--code", type=Path, nargs="+", help="the checkouts whose command runs (default: this; --bulk: the first)"
+    )
+    parser.add_argument("--rounds", type=int, default=2, help="with --online: rounds of every checkout")
+    parser.add_argument("--writers", type=int, default=2, help="with --online: --writers of the import")
     parser.add_argument("--home", type=Path, help="with --bulk: an empty Neo4j home to load and leave serving")
     args = parser.parse_args()
     if args.bulk is not None:
         folders = [path.resolve() for path in args.bulk]
-        run_bulk(folders, args.label or folders[-1].name, args.code, args.home)
+        run_bulk(folders, args.label or folders[-1].name, args.code[0] if args.code else None, args.home)
+        return
+    if args.online is not None:
+        folders = [path.resolve() for path in args.online]
+        codes = [code.resolve() for code in args.code or [PROJECT_ROOT]]
+        run_online(folders, args.label or folders[-1].name, codes, args.rounds, args.writers)
         return
     results: dict[str, Any] = {
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},

@@ -193,6 +193,7 @@ async def _write(tx: Tx, /, kind: str, rows: Sequence[Row], mark: BatchMark | No
     # topics, institutions or sources may change what a derived facet reads (ingest/facet_counts.py).
     before = await facet_counts.before_writing(tx, rows) if kind == "work" else facet_counts.Counts()
     counted: list[str] = []
+    shared_pairs: list[dict[str, Any]] = []
     named = {kind: {r["id"] for r in rows}} if kind in facet_counts.DERIVED else {}
     read_before = await facet_counts.dependencies(tx, named) if named else None
     result = await tx.run(UPSERTS[kind], rows=_Rows(_payload(kind, r) for r in rows))
@@ -207,6 +208,7 @@ async def _write(tx: Tx, /, kind: str, rows: Sequence[Row], mark: BatchMark | No
             cleared = [r["id"] for r in written if outcomes[r["id"]] == "updated"]
             named = _named(written)
             read_before = await facet_counts.dependencies(tx, named)
+            shared_pairs = await facet_counts.add_pairs(tx, before, written)
             await _write_work_links(tx, written, cleared)
             counted = [r["id"] for r in written]
             if flag:
@@ -221,9 +223,10 @@ async def _write(tx: Tx, /, kind: str, rows: Sequence[Row], mark: BatchMark | No
         recount: tuple[LiteralString, ...] = ()
         if read_before is not None:
             recount = facet_counts.changed(read_before, await facet_counts.dependencies(tx, named))
-        await facet_counts.add_unlocked(tx, before, counted)
+        await facet_counts.add_unlocked(tx, before, counted, pairs_added=kind == "work")
         # The version's lock, then the facets a batch may recount: added to by one batch at a time.
         await _run(tx, q.BUMP_GRAPH_VERSION)
+        await facet_counts.add_shared_pairs(tx, shared_pairs)
         await facet_counts.add_locked(tx, before, counted, recount)
     return counts
 

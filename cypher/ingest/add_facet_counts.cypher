@@ -14,6 +14,7 @@
 //   openAccessCount}], $maxParties (the pair facets': cypher/ingest/pair_facets.cypher), $pairLabels, $skipped, and
 //   the start's ($ids).
 //   Returns: nothing.
+CYPHER replan=skip
 CALL () {
   /*START*/
   WITH w, coalesce(w.citedByCount, 0) AS cited, CASE WHEN w.isOa THEN 1 ELSE 0 END AS oa, [/*KEYS*/] AS perFacet

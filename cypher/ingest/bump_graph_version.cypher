@@ -3,5 +3,6 @@
 // graph (loaders/rankings.py) compare it, so a cache entry made before the batch is never used after it.
 // A random token, not a counter: a wiped graph has no version, and a fresh one never repeats an old token.
 // Parameters: none. Returns: nothing.
+CYPHER replan=skip
 MERGE (s:_ImportState {name: 'graph'})
 SET s.version = randomUUID()

@@ -1,5 +1,6 @@
 // Remove the relationships a work record owns, before they are written again from the record.
 // Parameters: $ids: [work id]. Returns: nothing.
+CYPHER replan=skip
 UNWIND $ids AS id
 MATCH (w:Work {id: id})
 CALL (w) {

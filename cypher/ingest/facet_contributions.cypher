@@ -7,6 +7,7 @@
 // Parameters: $facets (names, in the order of the keys), $unknown, $maxParties (the pair facets'), and the start's
 //   ($rows or $ids).
 // Returns: facet, key, works, citedByCount, openAccessCount.
+CYPHER replan=skip
 /*START*/
 WITH w, [/*KEYS*/] AS perFacet
 UNWIND range(0, size($facets) - 1) AS f

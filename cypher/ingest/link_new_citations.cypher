@@ -4,6 +4,7 @@
 // references that point outside the graph.
 // A reference to a merged id cites its survivor (docs/graph-model.md#merged-ids), unless that is the work itself.
 // Parameters: $ids: [work id]. Returns: nothing.
+CYPHER replan=skip
 UNWIND $ids AS id
 MATCH (w:Work {id: id})
 WHERE w.externalReferenceCount IS NULL

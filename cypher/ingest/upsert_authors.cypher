@@ -4,6 +4,7 @@
 // merge_institution_stubs.cypher).
 // Parameters: $rows: [{id, updatedDate, hash, props, lastKnown, affiliations, seen}].
 // Returns one row per outcome (created|updated|unchanged|older): outcome, ids (the rows with it).
+CYPHER replan=skip
 UNWIND $rows AS row
 OPTIONAL MATCH (old:Author {id: row.id})
 WITH row, CASE

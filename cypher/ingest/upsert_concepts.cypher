@@ -2,6 +2,7 @@
 // newer than the stored one, or as new but with other content (sourceHash); an older one is never written.
 // Parameters: $rows: [{id, updatedDate, hash, props}].
 // Returns one row per outcome (created|updated|unchanged|older): outcome, ids (the rows with it).
+CYPHER replan=skip
 UNWIND $rows AS row
 OPTIONAL MATCH (old:Concept {id: row.id})
 WITH row, CASE

@@ -7,6 +7,7 @@
 //   rawAuthorName, moreOrders, morePositionLabels, moreCorresponding, moreRawAuthorNames, moreInstitutionIds,
 //   moreInstitutionCounts, seen}], in authorId order (locks on shared authors are then taken in one order).
 // Returns: nothing.
+CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (w:Work {id: row.workId})
 MERGE (a:Author {id: row.authorId})

@@ -1,6 +1,7 @@
 // The parent of full publisher records (`parent_publisher`): each record owns its outgoing PART_OF, rewritten with
 // it; a parent known only from here is a stub publisher (named as the newest record naming it says).
 // Parameters: $rows: [{id, parent: {id, name} or null, seen}], in id order. Returns: nothing.
+CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (p:Publisher {id: row.id})
 CALL (p) {

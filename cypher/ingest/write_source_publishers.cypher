@@ -5,6 +5,7 @@
 // Publisher stubs keep the names of the newest record naming them, as other stubs do.
 // Parameters: $rows: [{sourceId, lineage: [{id, name}] (host first), seen, own}], in source id order.
 // Returns: nothing.
+CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (s:Source {id: row.sourceId})
 WHERE row.own OR (s.isStub AND s.stubSeen = row.seen)

@@ -1,6 +1,7 @@
 // The funders of works (`funders` and `grants` of the record; a stub funder keeps what the newest work naming it
 // says: `seen` is "updatedDate|work id|content hash", compared under the node's write lock, taken by `_lock`).
 // Parameters: $rows: [{workId, id, name, ror, awardIds, seen}], in funder id order. Returns: nothing.
+CYPHER replan=skip
 UNWIND $rows AS row
 MERGE (f:Funder {id: row.id})
 ON CREATE SET f.isStub = true

@@ -3,6 +3,7 @@
 // taken by setting `_lock`).
 // Parameters: $rows: [{workId, id, name, score, subfield, field, domain, seen}], in topic id order.
 // Returns: nothing.
+CYPHER replan=skip
 UNWIND $rows AS row
 MERGE (t:Topic {id: row.id})
 ON CREATE SET t.name = row.name, t.subfield = row.subfield, t.field = row.field, t.domain = row.domain,
