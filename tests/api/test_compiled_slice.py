@@ -100,6 +100,12 @@ async def test_slice_variants_compile_or_go_the_general_way(
         body, _ = await both(clients, {"query": document, "variables": {"c": center}})
         assert "errors" not in body, (name, body)
         assert Counts.answered - before == compiled[name], name
+    # A plan is kept per selection and Boolean variables: the same text with the switches turned, and back.
+    document = VARIANTS["aliases, fragments and typename"]
+    for switches in ({"yes": False, "no": True}, {}, {"yes": False}):
+        body, _ = await both(clients, {"query": document, "variables": {"c": center, **switches}})
+        edge, node = body["data"]["s"]["e"][0], body["data"]["s"]["again"][0]
+        assert ("weight" in edge, "id" in node) == (switches.get("yes", True), not switches.get("no", False))
 
 
 async def test_slice_errors_answer_as_the_general_executor(
