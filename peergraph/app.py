@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 from collections.abc import AsyncIterator
 from typing import Any
@@ -250,6 +251,9 @@ def create_app(settings: Settings) -> Starlette:
                 await apply_migrations(driver, settings.neo4j_database)
             if settings.warm_plans:
                 warmer = asyncio.create_task(PlanWarmer(warmer_driver(settings), settings, graphql.schema).watch())
+            if settings.gc_freeze:  # what startup made lives as long as the process (settings.py: gc_freeze)
+                gc.collect()
+                gc.freeze()
             yield
         finally:
             if warmer is not None:

@@ -34,7 +34,7 @@ import logging
 import operator
 from collections.abc import Callable
 from types import CodeType
-from typing import TYPE_CHECKING, Any, LiteralString
+from typing import TYPE_CHECKING, Any, LiteralString, NamedTuple
 
 from cachetools import LRUCache
 from graphql import GraphQLLeafType, GraphQLList, GraphQLNonNull, GraphQLObjectType
@@ -43,10 +43,12 @@ from graphql.execution.values import get_argument_values
 from graphql.pyutils import AwaitableOrValue, Path
 
 import cypher.author as author_q
+import cypher.graph as graph_q
 import cypher.work as work_q
 from ingest.ids import parse_id
 from loaders.gateway import ReadGateway
 from loaders.paging import Page
+from resolvers.graph import MAX_SLICE_LIMIT, SLICE_KINDS
 from schema.connection import PageInfo, encode_cursor, page_window
 from schema.execution import (
     MAX_INT,
@@ -57,6 +59,8 @@ from schema.execution import (
     non_null_of,
     returned_unchanged,
 )
+from schema.graph import GraphEdgeType
+from schema.node import EntityKind
 
 if TYPE_CHECKING:
     from graphql import FieldNode, GraphQLOutputType
@@ -129,6 +133,31 @@ COAUTHORS_FIELDS: Table = {
     "Author": _keys("id", "name", "citedByCount", "hIndex", "isStub"),  # the statement's author map
     "Topic": _TOPIC,
 }
+# `graphSlice(center:, depth:, limit:)`: a row of cypher/graph/slice.cypher, read as GraphSlice.from_row reads it
+# (KIND and EDGE map the row's labels and relationship types to the enums' members, as EntityKind(...) and
+# GraphEdgeType[...] do there; an unknown one raises, and the general path says it).
+SLICE_FIELDS: Table = {
+    "GraphSlice": {
+        "truncated": "raw['reached'] > len(raw['nodes'])",
+        "nodes": "raw['nodes']",
+        "edges": "raw['edges']",
+    },
+    "GraphNode": {
+        "id": "raw['id']",
+        "kind": "KIND[raw['kind']]",
+        "label": "raw['label']",
+        "distance": "raw['distance']",
+    },
+    "GraphEdge": {
+        "id": "f\"{raw['source']}-{raw['type']}-{raw['target']}\"",
+        "source": "raw['source']",
+        "target": "raw['target']",
+        "type": "EDGE[raw['type']]",
+        "weight": "float(raw['weight'])",
+    },
+}
+_KINDS = {kind.value: kind for kind in EntityKind}
+_EDGES = {edge.name: edge for edge in GraphEdgeType}
 _DATA_TYPES = frozenset({"Author", "Institution", "Topic", "Source"})
 FieldArgs = tuple[GraphQLObjectType, Any, FieldDetailsList, Path, Any]  # execute_field's, for the general path
 
@@ -149,8 +178,8 @@ class CompiledExecutionContext(PlainFieldsExecutionContext):
     ) -> Any:
         if path.prev is None and parent_type is self.schema.query_type and path.key is not None:
             name = field_details_list[0].node.name.value
-            make = self._work_plan if name == "work" else self._coauthors_plan if name == "author" else None
-            plan = None if make is None else make(parent_type, field_details_list)
+            make = _PLANS.get(name)
+            plan = None if make is None else make(self, parent_type, field_details_list)
             if plan is not None:
                 return self._compiled(plan, (parent_type, source, field_details_list, path, position_context))
         return super().execute_field(parent_type, source, field_details_list, path, position_context)
@@ -180,8 +209,8 @@ class CompiledExecutionContext(PlainFieldsExecutionContext):
         if root is None:
             return None
         work_type, work_id = root
-        self._labels, self._fields = False, WORK_FIELDS
-        complete = self._compiled_object(work_type, field_details_list)
+        self._fields = WORK_FIELDS
+        complete = self._root_plan(work_type, field_details_list)
         if complete is None:
             return None
         return _Plan(work_q.DETAIL, {"id": work_id, "labels": self._labels}, complete, _work_value)
@@ -196,7 +225,7 @@ class CompiledExecutionContext(PlainFieldsExecutionContext):
         if window is None:
             return None
         self._fields = COAUTHORS_FIELDS
-        complete = self._compiled_object(author_type, field_details_list, own=AUTHOR_ROOT)
+        complete = self._root_plan(author_type, field_details_list, own=AUTHOR_ROOT)
         if complete is None:
             return None
         skip, limit = window
@@ -204,6 +233,40 @@ class CompiledExecutionContext(PlainFieldsExecutionContext):
         smallest = rankings.min_coauthors if rankings.enabled else 2**62
         params = {"id": author_id, "skip": skip, "limit": limit, "rankingMin": smallest}
         return _Plan(author_q.COAUTHORS_COMPILED, params, complete, lambda row: _coauthors_value(row, skip))
+
+    def _slice_plan(self, query_type: GraphQLObjectType, field_details_list: FieldDetailsList) -> _Plan | None:
+        """`graphSlice` with arguments slice_around accepts (any other: the general path says what is wrong)."""
+        if len(field_details_list) != 1 or (
+            self.middleware_manager is not None and self.middleware_manager.middlewares
+        ):
+            return None
+        node = field_details_list[0].node
+        if node.directives and any(d.name.value in ("defer", "stream") for d in node.directives):
+            return None
+        field_def = query_type.fields["graphSlice"]
+        try:
+            arguments = get_argument_values(field_def, node, self.variable_values)
+        except Exception:  # the general path reports a bad argument
+            return None
+        center, depth, limit = arguments.get("center"), arguments.get("depth"), arguments.get("limit")
+        parsed = parse_id(center) if isinstance(center, str) else None
+        if (
+            parsed is None
+            or parsed[0] not in SLICE_KINDS
+            or depth not in (1, 2)
+            or type(limit) is not int
+            or not 1 <= limit <= MAX_SLICE_LIMIT
+        ):
+            return None
+        slice_type = field_def.type
+        if not isinstance(slice_type, GraphQLObjectType):
+            return None
+        self._fields = SLICE_FIELDS
+        complete = self._root_plan(slice_type, field_details_list)
+        if complete is None:
+            return None
+        params = {"center": parsed[1], "depth": depth, "limit": limit}
+        return _Plan(graph_q.SLICE, params, complete, returned_row)
 
     def _coauthors_window(
         self, author_type: GraphQLObjectType, details_list: FieldDetailsList
@@ -224,6 +287,29 @@ class CompiledExecutionContext(PlainFieldsExecutionContext):
                 return None
         return windows.pop() if len(windows) == 1 else None
 
+    def _root_plan(
+        self, object_type: GraphQLObjectType, details_list: FieldDetailsList, own: dict[str, str] | None = None
+    ) -> Complete | None:
+        """The root field's plan (None: it goes the general way), made once per process for each selection: the same
+        document text parses to the same nodes (the parser cache), and what else a plan depends on is the schema and
+        the Boolean variables (@include / @skip). Making WorkDetail's plan each time took ~15% of the server's CPU per
+        request (cProfile under load, a normal work)."""
+        nodes = tuple(d.node for d in details_list)
+        switches = tuple((k, v) for k, v in self.variable_values.coerced.items() if v is None or type(v) is bool)
+        key = (id(self.schema), id(self._fields), *map(id, nodes), switches)
+        kept = _ROOT_PLANS.get(key)
+        if (
+            kept is not None
+            and kept.schema is self.schema
+            and all(a is b for a, b in zip(kept.nodes, nodes, strict=True))
+        ):
+            self._labels = kept.labels
+            return kept.complete
+        self._labels = False
+        complete = self._compiled_object(object_type, details_list, own)
+        _ROOT_PLANS[key] = _RootPlan(self.schema, nodes, complete, self._labels)
+        return complete
+
     def _compiled_object(
         self, object_type: GraphQLObjectType, details_list: FieldDetailsList, own: dict[str, str] | None = None
     ) -> Complete | None:
@@ -235,7 +321,7 @@ class CompiledExecutionContext(PlainFieldsExecutionContext):
         grouped, new_defer_usages, forbidden = self.collect_subfields(object_type, details_list)
         if new_defer_usages or forbidden:
             return None
-        names: dict[str, Any] = {"NotPlain": NotPlain, "MIN": MIN_INT, "MAX": MAX_INT}
+        names: dict[str, Any] = {"NotPlain": NotPlain, "MIN": MIN_INT, "MAX": MAX_INT, "KIND": _KINDS, "EDGE": _EDGES}
         lines: list[str] = []
         for i, (response_name, details) in enumerate(grouped.items()):
             names[f"K{i}"] = response_name
@@ -346,6 +432,19 @@ class CompiledExecutionContext(PlainFieldsExecutionContext):
 
 _FAILED: Any = object()
 _CODE: LRUCache[str, CodeType] = LRUCache(maxsize=512)
+
+
+class _RootPlan(NamedTuple):
+    """A root field's plan as made (complete None: the general way), with what it was made for, kept alive so that
+    their ids in the key are not reused."""
+
+    schema: Any
+    nodes: tuple[Any, ...]
+    complete: Complete | None
+    labels: bool
+
+
+_ROOT_PLANS: LRUCache[tuple[Any, ...], _RootPlan] = LRUCache(maxsize=512)
 
 
 def _code(source: str, type_name: str) -> CodeType:
@@ -470,6 +569,18 @@ def _work_value(row: dict[str, Any]) -> dict[str, Any]:
     work["authorships"] = ships
     work["topics"] = row["topics"]
     return work
+
+
+def returned_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A row that is the answer's raw value as it is (the slice's)."""
+    return row
+
+
+_PLANS: dict[str, Callable[[CompiledExecutionContext, GraphQLObjectType, FieldDetailsList], _Plan | None]] = {
+    "work": CompiledExecutionContext._work_plan,
+    "author": CompiledExecutionContext._coauthors_plan,
+    "graphSlice": CompiledExecutionContext._slice_plan,
+}
 
 
 class CompiledOnlyExecutionContext(CompiledExecutionContext):

@@ -165,11 +165,12 @@ class PlainFieldsExecutionContext(StrawberryGraphQLCoreExecutionContext):
             item = self._value_plan(type_.of_type, details)
             if item is None:
                 return None
+            is_awaitable = self.is_awaitable  # not `self` in the closure: the plans are kept by self
 
             def list_of(value: Any) -> Any:
                 if value is None or value is Undefined:
                     return None
-                if not _is_iterable(value) or self.is_awaitable(value):
+                if not _is_iterable(value) or is_awaitable(value):
                     raise NotPlain
                 return [item(v) for v in value]
 
