@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import httpx
@@ -31,6 +33,16 @@ def run_cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]
     return subprocess.run(
         [sys.executable, "-m", "peergraph.cli", *args], env=env, capture_output=True, text=True, timeout=60, check=False
     )
+
+
+async def poll_until(check: Callable[[], Awaitable[bool]], seconds: float) -> bool:
+    """Whether `check()` turned true within `seconds` (polled every 20 ms)."""
+    deadline = time.monotonic() + seconds
+    while not await check():
+        if time.monotonic() > deadline:
+            return False
+        await asyncio.sleep(0.02)
+    return True
 
 
 async def wipe(driver: AsyncDriver) -> None:

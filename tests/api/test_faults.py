@@ -25,7 +25,7 @@ from peergraph.settings import Settings
 from tests import faults
 from tests.conftest import Neo4jService
 from tests.faults import FaultyProxy
-from tests.support import ApiServer
+from tests.support import ApiServer, poll_until
 
 QUERY = '{ work(id: "W1694905212") { id year } }'  # the sample's 5,103-author work (data/sample/works.jsonl.gz)
 ANSWER = {"work": {"id": "W1694905212", "year": 2015}}
@@ -269,16 +269,6 @@ async def registrations_running(driver: AsyncDriver, email: str) -> int:
     )
     records, _, _ = await driver.execute_query(show, mark=CREATE_USER_MARK, email=email)
     return int(records[0]["n"])
-
-
-async def poll_until(check: Any, seconds: float) -> bool:
-    """Whether `check()` (async) turned true within `seconds` (polled)."""
-    deadline = time.monotonic() + seconds
-    while not await check():
-        if time.monotonic() > deadline:
-            return False
-        await asyncio.sleep(0.05)
-    return True
 
 
 async def test_an_account_write_with_neo4j_down_answers_within_a_second(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import random
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,7 @@ from ingest.sample import sample_files
 from peergraph.settings import Settings
 from tests.api.test_analyst_counts import stored
 from tests.ingest.records import work, write_jsonl
-from tests.support import wipe
+from tests.support import poll_until, wipe
 
 
 async def test_four_writers_give_the_graph_one_writer_gives(
@@ -110,15 +109,6 @@ async def _blocked(driver: AsyncDriver, db: str, query: str) -> bool:
     return bool(records[0]["n"])
 
 
-async def _poll(condition: Callable[[], Awaitable[bool]], seconds: float) -> bool:
-    deadline = asyncio.get_running_loop().time() + seconds
-    while not await condition():
-        if asyncio.get_running_loop().time() > deadline:
-            return False
-        await asyncio.sleep(0.02)
-    return True
-
-
 async def test_a_topic_batch_beside_a_work_batch_keeps_the_derived_counts_exact(
     empty_db: AsyncDriver, settings: Settings, tmp_path: Path
 ) -> None:
@@ -146,12 +136,16 @@ async def test_a_topic_batch_beside_a_work_batch_keeps_the_derived_counts_exact(
         options = ImportOptions(writers=2, rejects_path=tmp_path / "r.jsonl")
         running = asyncio.create_task(run_import(empty_db, db, [works, authors, topics], options))
         try:
-            assert await _poll(lambda: _blocked(empty_db, db, q.WRITE_WORK_TOPICS), 60), "the work batch never waited"
-            assert await _poll(lambda: _blocked(empty_db, db, q.UPSERT_AUTHORS), 60), "the author batch never waited"
+            assert await poll_until(lambda: _blocked(empty_db, db, q.WRITE_WORK_TOPICS), 60), (
+                "the work batch never waited"
+            )
+            assert await poll_until(lambda: _blocked(empty_db, db, q.UPSERT_AUTHORS), 60), (
+                "the author batch never waited"
+            )
             await on_author.rollback()
             # Unfixed, the topic batch starts once the author batch commits, and waits on T1's stub within
             # milliseconds; fixed, it never starts while the work batch is in flight, and this gives up after 2 s.
-            await _poll(lambda: _blocked(empty_db, db, q.UPSERT_TOPICS), 2)
+            await poll_until(lambda: _blocked(empty_db, db, q.UPSERT_TOPICS), 2)
         finally:
             for held in (on_author, on_topic):
                 if held.closed() is False:
