@@ -48,7 +48,11 @@ class SocialRow:
 
 async def author_social(info: Info, *, author_id: str) -> SocialRow:
     """Claimed, follower count, whether the viewer follows, open to collaborate (batched per request)."""
-    row = await info.context.loaders.facts.load(author_id)
+    return social_of(await info.context.loaders.facts.load(author_id))
+
+
+def social_of(row: FactsRow | None) -> SocialRow:
+    """The social side an author's facts row tells (none: an author nobody claimed or follows)."""
     if row is None:
         return SocialRow(claimed=False, followers=0, viewer_is_following=False, open_to_collaborate=False)
     return SocialRow(

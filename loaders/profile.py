@@ -121,13 +121,25 @@ def _prime_pages(
     loader: DataLoader[PageKey, Page[R]], author_id: str, windows: list[Window], total: int, rows: list[R]
 ) -> None:
     """Each asked window's page, cut from the covering window's rows the profile returned."""
-    base = min((w[0] for w in windows), default=0)
-    loader.prime_many(
-        {
-            PageKey(author_id, skip, limit): Page(rows[skip - base : skip - base + limit], skip, total)
-            for skip, limit in windows
-        }
+    loader.prime_many({PageKey(author_id, *window): page_of(windows, window, total, rows) for window in windows})
+
+
+def profile_key(author_id: str, *, facts: bool, pages: dict[str, list[Window]]) -> ProfileKey:
+    """The profile loader's key for the facts and the windows per paged loader (`pages`) asked for."""
+    plan = ProfilePlan(
+        facts=facts,
+        topics=_covering(pages.get("author_topics", [])),
+        works=_covering(pages.get("author_works", [])),
+        coauthors=_covering(pages.get("coauthors", [])),
     )
+    return ProfileKey(author_id, plan)
+
+
+def page_of(windows: list[Window], window: Window, total: int, rows: list[R]) -> Page[R]:
+    """The page of `window` (one of `windows`), cut from the rows of the window covering them all."""
+    base = min((w[0] for w in windows), default=0)
+    skip, limit = window
+    return Page(rows[skip - base : skip - base + limit], skip, total)
 
 
 async def load_profile(loaders: Loaders, author_id: str, *, facts: bool, pages: dict[str, list[Window]]) -> None:
@@ -137,13 +149,7 @@ async def load_profile(loaders: Loaders, author_id: str, *, facts: bool, pages: 
     always use: an author row, a facts row, and one page per asked window. A field asking for something else
     (another window, a filtered page) still loads it itself: a wrong guess costs a query, never an answer.
     """
-    plan = ProfilePlan(
-        facts=facts,
-        topics=_covering(pages.get("author_topics", [])),
-        works=_covering(pages.get("author_works", [])),
-        coauthors=_covering(pages.get("coauthors", [])),
-    )
-    row = await loaders.profile.load(ProfileKey(author_id, plan))
+    row = await loaders.profile.load(profile_key(author_id, facts=facts, pages=pages))
     loaders.author.prime(author_id, None if row is None else row["author"])
     if row is None:
         return

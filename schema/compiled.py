@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import logging
 import operator
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from types import CodeType
 from typing import TYPE_CHECKING, Any, LiteralString, NamedTuple
 
@@ -45,10 +45,14 @@ from graphql.pyutils import AwaitableOrValue, Path
 import cypher.author as author_q
 import cypher.graph as graph_q
 import cypher.work as work_q
+from accounts.social import social_of
+from accounts.trust import inputs_from_row, snapshot
 from ingest.ids import parse_id
 from loaders.gateway import ReadGateway
 from loaders.paging import Page
+from loaders.profile import ProfileRow, Window, page_of, profile_key
 from resolvers.graph import MAX_SLICE_LIMIT, SLICE_KINDS
+from schema.author import AffiliationStatus
 from schema.connection import PageInfo, encode_cursor, page_window
 from schema.execution import (
     MAX_INT,
@@ -61,6 +65,7 @@ from schema.execution import (
 )
 from schema.graph import GraphEdgeType
 from schema.node import EntityKind
+from schema.prefetch import PAGE_FIELDS, profile_parts
 
 if TYPE_CHECKING:
     from graphql import FieldNode, GraphQLOutputType
@@ -109,6 +114,12 @@ WORK_FIELDS: Table = {
 # The author of `author(id:)` itself: its id and `coauthors(first:, after:)`, the one page the statement reads (the
 # value _coauthors_value makes); nothing else of it is compiled.
 AUTHOR_ROOT = {"id": "raw['id']", "coauthors": "raw['coauthors']"}
+_PAGE_INFO = {  # a PageInfo, made by PageInfo.of as Connection.build makes it
+    "hasNextPage": "raw.has_next_page",
+    "hasPreviousPage": "raw.has_previous_page",
+    "startCursor": "raw.start_cursor",
+    "endCursor": "raw.end_cursor",
+}
 COAUTHORS_FIELDS: Table = {
     # CoauthorConnection.build: totalCount is the page's total, nodes the edges' nodes
     "CoauthorConnection": {
@@ -117,12 +128,7 @@ COAUTHORS_FIELDS: Table = {
         "edges": "raw['edges']",
         "nodes": "[edge['author'] for edge in raw['edges']]",
     },
-    "PageInfo": {  # a PageInfo, made by PageInfo.of as Connection.build makes it
-        "hasNextPage": "raw.has_next_page",
-        "hasPreviousPage": "raw.has_previous_page",
-        "startCursor": "raw.start_cursor",
-        "endCursor": "raw.end_cursor",
-    },
+    "PageInfo": _PAGE_INFO,
     # CoauthorEdge.from_row: a row of the statement's page, its cursor put there by _coauthors_value
     "CoauthorEdge": {
         "cursor": "raw['cursor']",
@@ -133,6 +139,67 @@ COAUTHORS_FIELDS: Table = {
     "Author": _keys("id", "name", "citedByCount", "hIndex", "isStub"),  # the statement's author map
     "Topic": _TOPIC,
 }
+# `author(id:)` as the researcher's page asks for it (the contract's ResearcherProfile): a row of
+# cypher/author/profile.cypher read through the request's profile loader, as the general path reads it (the value
+# _profile_value makes: `a` the author row, the facts' social side and trust, the pages asked for). Each getter
+# mirrors its resolver in schema/author.py (Author, AuthorCounts: the facts; accounts/social.py: social_of, the
+# trust snapshot), schema/connection.py (the works' connection) and schema/work.py (Work.venue: the row's key).
+AUTHOR_PROFILE = {
+    "id": "raw['a']['id']",
+    "name": "raw['a'].get('name')",
+    "orcid": "raw['a'].get('orcid')",
+    "citedByCount": "raw['a'].get('citedByCount')",
+    "hIndex": "raw['a'].get('hIndex')",
+    "isStub": "bool(raw['a'].get('isStub'))",
+    "worksCount": "raw['a'].get('worksCount')",
+    "mergedIds": "(raw['a'].get('mergedIds') or [])",
+    "affiliation": "raw['a'].get('lastKnown')",  # no institution the claimant chose (else: the general way)
+    "affiliationStatus": "raw['status']",
+    "openToCollaborate": "raw['social'].open_to_collaborate",
+    "claimed": "raw['social'].claimed",
+    "viewerIsFollowing": "raw['social'].viewer_is_following",
+    "trust": "raw['trust']",
+    "counts": "raw['counts']",
+    "topics": "raw['topics']",
+    "closeCollaborators": "raw['closeCollaborators']",
+    "coauthors": "raw['coauthors']",
+    "works": "raw['works']",
+}
+PROFILE_FIELDS: Table = {
+    "Trust": {
+        "score": "raw.score",
+        "label": "raw.label",
+        "verificationLevel": "raw.verification_level",
+        "factors": "raw.factors",
+    },
+    "TrustFactor": {"name": "raw.name", "points": "raw.points", "detail": "raw.detail"},
+    "AuthorCounts": _keys("works", "followers", "topics", "closeCollaborators"),
+    "AuthorTopic": {"workCount": "raw['workCount']", "topic": "raw['topic']"},
+    "Collaborator": {
+        "sharedWorkCount": "raw['sharedWorkCount']",
+        "sharedTopics": "raw['sharedTopics']",
+        "author": "raw['author']",
+    },
+    "CoauthorConnection": COAUTHORS_FIELDS["CoauthorConnection"],
+    "CoauthorEdge": COAUTHORS_FIELDS["CoauthorEdge"],
+    "WorkConnection": {
+        "totalCount": "raw['totalCount']",
+        "pageInfo": "raw['pageInfo']",
+        "edges": "raw['edges']",
+        "nodes": "[edge['node'] for edge in raw['edges']]",
+    },
+    "WorkEdge": {"cursor": "raw['cursor']", "node": "raw['node']"},
+    "PageInfo": _PAGE_INFO,
+    # the work fragment's map (fragments/work.cypher: the venue's key always there)
+    "Work": {**_keys("id", "title", "type", "year", "doi", "citedByCount", "language"), "venue": "raw.get('venue')"},
+    # the author fragment's map of a coauthor (its ORCID iD null where hidden), as Author.from_row reads it
+    "Author": {**_keys("id", "name", "citedByCount", "hIndex", "orcid"), "isStub": "bool(raw.get('isStub'))"},
+    "Institution": _INSTITUTION,
+    "Topic": _TOPIC,
+    "Source": WORK_FIELDS["Source"],
+}
+# The paged fields of the profile: the part of the profile row each reads (its rows and `<part>Total`).
+_PROFILE_PAGES = {"topics": "topics", "closeCollaborators": "coauthors", "coauthors": "coauthors", "works": "works"}
 # `graphSlice(center:, depth:, limit:)`: a row of cypher/graph/slice.cypher, read as GraphSlice.from_row reads it
 # (KIND and EDGE map the row's labels and relationship types to the enums' members, as EntityKind(...) and
 # GraphEdgeType[...] do there; an unknown one raises, and the general path says it).
@@ -184,11 +251,11 @@ class CompiledExecutionContext(PlainFieldsExecutionContext):
                 return self._compiled(plan, (parent_type, source, field_details_list, path, position_context))
         return super().execute_field(parent_type, source, field_details_list, path, position_context)
 
-    def _root_field(
-        self, query_type: GraphQLObjectType, name: str, field_details_list: FieldDetailsList, *, other: str
-    ) -> tuple[GraphQLObjectType, str] | None:
-        """The root field's object type and the short id of its `id` argument (of the field's kind: `work`, `author`),
-        when a plan may answer it (not when the alternate key `other` is given)."""
+    def _root_arguments(
+        self, query_type: GraphQLObjectType, name: str, field_details_list: FieldDetailsList
+    ) -> tuple[Any, dict[str, Any]] | None:
+        """The root field's definition and arguments, when a plan may answer it: one node, no resolver middleware,
+        no @defer or @stream, arguments the general path would accept."""
         if len(field_details_list) != 1 or (
             self.middleware_manager is not None and self.middleware_manager.middlewares
         ):
@@ -198,9 +265,19 @@ class CompiledExecutionContext(PlainFieldsExecutionContext):
             return None
         field_def = query_type.fields[name]
         try:
-            arguments = get_argument_values(field_def, node, self.variable_values)
+            return field_def, get_argument_values(field_def, node, self.variable_values)
         except Exception:  # the general path reports a bad argument
             return None
+
+    def _root_field(
+        self, query_type: GraphQLObjectType, name: str, field_details_list: FieldDetailsList, *, other: str
+    ) -> tuple[GraphQLObjectType, str] | None:
+        """The root field's object type and the short id of its `id` argument (of the field's kind: `work`, `author`),
+        when a plan may answer it (not when the alternate key `other` is given)."""
+        found = self._root_arguments(query_type, name, field_details_list)
+        if found is None:
+            return None
+        field_def, arguments = found
         short = _short_id(arguments, name, other=other)
         return (field_def.type, short) if isinstance(field_def.type, GraphQLObjectType) and short else None
 
@@ -215,39 +292,64 @@ class CompiledExecutionContext(PlainFieldsExecutionContext):
             return None
         return _Plan(work_q.DETAIL, {"id": work_id, "labels": self._labels}, complete, _work_value)
 
+    def _author_plan(self, query_type: GraphQLObjectType, field_details_list: FieldDetailsList) -> _Plan | None:
+        """`author(id:)`: the Coauthors statement for its id and one page of coauthors, else the profile's."""
+        return self._coauthors_plan(query_type, field_details_list) or self._profile_plan(
+            query_type, field_details_list
+        )
+
     def _coauthors_plan(self, query_type: GraphQLObjectType, field_details_list: FieldDetailsList) -> _Plan | None:
         root = self._root_field(query_type, "author", field_details_list, other="orcid")
         rankings = self.context_value.loaders.rankings
         if root is None or rankings.get(root[1]) is not None:
-            return None  # a kept ranking: the general path reads only its page's coauthors
+            return None  # a kept ranking: the profile's statement reads only its page's coauthors
         author_type, author_id = root
-        window = self._coauthors_window(author_type, field_details_list)
-        if window is None:
+        windows = self._page_windows(author_type, field_details_list)
+        if windows is None or set(windows) != {"coauthors"}:
             return None
         self._fields = COAUTHORS_FIELDS
         complete = self._root_plan(author_type, field_details_list, own=AUTHOR_ROOT)
         if complete is None:
             return None
-        skip, limit = window
+        skip, limit = windows["coauthors"]
         # with no cache, every ranking is a top-k walk (loaders/profile.py), so the statement answers any author
         smallest = rankings.min_coauthors if rankings.enabled else 2**62
         params = {"id": author_id, "skip": skip, "limit": limit, "rankingMin": smallest}
         return _Plan(author_q.COAUTHORS_COMPILED, params, complete, lambda row: _coauthors_value(row, skip))
 
+    def _profile_plan(self, query_type: GraphQLObjectType, field_details_list: FieldDetailsList) -> _Plan | None:
+        """The author's page (ResearcherProfile and the like) from the profile loader's row, under the key the
+        general path's lookahead (schema/prefetch.py) asks for: a handed-over answer finds it loaded. Any viewer: the
+        row is as the viewer may see it (the gateway gives the statement the request's audience)."""
+        root = self._root_field(query_type, "author", field_details_list, other="orcid")
+        if root is None:
+            return None
+        author_type, author_id = root
+        windows = self._page_windows(author_type, field_details_list)
+        if windows is None:
+            return None
+        self._fields = PROFILE_FIELDS
+        complete = self._root_plan(author_type, field_details_list, own=AUTHOR_PROFILE)
+        if complete is None:
+            return None
+        roots = [d.node for d in field_details_list]
+        facts, pages = profile_parts(self.fragment_definitions, roots, self.variable_values.coerced)
+        parts: dict[str, tuple[Window, list[Window]]] = {}  # field -> its window, and the windows of its loader
+        for name, window in windows.items():
+            asked = pages.get(PAGE_FIELDS[name][0], [])
+            if window not in asked:  # not as the lookahead reads it: the general way
+                return None
+            parts[name] = (window, asked)
+        key = profile_key(author_id, facts=facts, pages=pages)
+        profile = self.context_value.loaders.profile
+        return _Plan(None, {}, complete, lambda row: _profile_value(row, parts), read=lambda: profile.load(key))
+
     def _slice_plan(self, query_type: GraphQLObjectType, field_details_list: FieldDetailsList) -> _Plan | None:
         """`graphSlice` with arguments slice_around accepts (any other: the general path says what is wrong)."""
-        if len(field_details_list) != 1 or (
-            self.middleware_manager is not None and self.middleware_manager.middlewares
-        ):
+        found = self._root_arguments(query_type, "graphSlice", field_details_list)
+        if found is None:
             return None
-        node = field_details_list[0].node
-        if node.directives and any(d.name.value in ("defer", "stream") for d in node.directives):
-            return None
-        field_def = query_type.fields["graphSlice"]
-        try:
-            arguments = get_argument_values(field_def, node, self.variable_values)
-        except Exception:  # the general path reports a bad argument
-            return None
+        field_def, arguments = found
         center, depth, limit = arguments.get("center"), arguments.get("depth"), arguments.get("limit")
         parsed = parse_id(center) if isinstance(center, str) else None
         if (
@@ -268,24 +370,26 @@ class CompiledExecutionContext(PlainFieldsExecutionContext):
         params = {"center": parsed[1], "depth": depth, "limit": limit}
         return _Plan(graph_q.SLICE, params, complete, returned_row)
 
-    def _coauthors_window(
-        self, author_type: GraphQLObjectType, details_list: FieldDetailsList
-    ) -> tuple[int, int] | None:
-        """(skip, limit) of the one page of `coauthors` the selection asks for (None: none, several, or a bad one)."""
+    def _page_windows(self, author_type: GraphQLObjectType, details_list: FieldDetailsList) -> dict[str, Window] | None:
+        """(skip, limit) of the one page each paged field of the author's selection asks for (None: two different
+        pages of one field, or a bad argument: the general path reports it)."""
         grouped, new_defer_usages, forbidden = self.collect_subfields(author_type, details_list)
         if new_defer_usages or forbidden:
             return None
-        windows: set[tuple[int, int]] = set()
+        windows: dict[str, Window] = {}
         for details in grouped.values():
             node = details[0].node
-            if node.name.value != "coauthors":
+            name = node.name.value
+            if name not in _PROFILE_PAGES:
                 continue
             try:
-                arguments = get_argument_values(author_type.fields["coauthors"], node, self.variable_values)
-                windows.add(page_window(arguments.get("first"), arguments.get("after")))
+                arguments = get_argument_values(author_type.fields[name], node, self.variable_values)
+                window = page_window(arguments.get("first"), arguments.get("after"))
             except Exception:  # the general path reports it
                 return None
-        return windows.pop() if len(windows) == 1 else None
+            if windows.setdefault(name, window) != window:
+                return None
+        return windows
 
     def _root_plan(
         self, object_type: GraphQLObjectType, details_list: FieldDetailsList, own: dict[str, str] | None = None
@@ -336,7 +440,8 @@ class CompiledExecutionContext(PlainFieldsExecutionContext):
             read = own is not None and bool(field_def and field_def.args)  # the plan read this root field's arguments
             if expression is None or field_def is None or any(_unusual(d.node, read) for d in details):
                 return None
-            if object_type.name in _DATA_TYPES and not read and not getattr(field_def.resolve, "_is_default", False):
+            # a root's own getters mirror its resolvers; an entity elsewhere is its row's plain data
+            if own is None and object_type.name in _DATA_TYPES and not getattr(field_def.resolve, "_is_default", False):
                 return None
             if object_type.name == "Authorship" and name in ("positionLabel", "rawAuthorName"):
                 self._labels = True
@@ -485,19 +590,21 @@ def _short_id(arguments: dict[str, Any], kind: str, *, other: str) -> str | None
 class _Plan:
     """A compiled root field: its statement and parameters, the raw value a row makes (or _FAILED) and its plan."""
 
-    __slots__ = ("complete", "params", "statement", "value")
+    __slots__ = ("complete", "params", "read", "statement", "value")
 
     def __init__(
         self,
-        statement: LiteralString,
+        statement: LiteralString | None,
         params: dict[str, Any],
         complete: Complete,
-        value: Callable[[dict[str, Any]], Any],
+        value: Callable[[Any], Any],
+        read: Callable[[], Awaitable[Any]] | None = None,
     ) -> None:
-        self.statement = statement
+        self.statement = statement  # None: `read` gives the row (or None)
         self.params = params
         self.complete = complete
         self.value = value
+        self.read = read
 
 
 async def _attempt(plan: _Plan, db: ReadGateway) -> Any:
@@ -506,7 +613,12 @@ async def _attempt(plan: _Plan, db: ReadGateway) -> Any:
     second time (Neo4j down: two 0.5 s budgets, over the 1 s the API promises), so it is the field's error as the
     general path says it.
     """
-    rows = await db.rows(plan.statement, **plan.params)
+    if plan.read is not None:
+        found = await plan.read()
+        rows = [] if found is None else [found]
+    else:
+        assert plan.statement is not None
+        rows = await db.rows(plan.statement, **plan.params)
     if len(rows) != 1:
         return _FAILED
     try:
@@ -528,6 +640,48 @@ def _coauthors_value(row: dict[str, Any], skip: int) -> Any:
     page = Page(rows, skip, row["total"])
     connection = {"totalCount": row["total"], "pageInfo": PageInfo.of(skip, len(rows), page.has_next), "edges": rows}
     return {"id": row["id"], "coauthors": connection}
+
+
+_STATUS = {True: AffiliationStatus.KNOWN, False: AffiliationStatus.NOT_IMPORTED}
+
+
+def _profile_value(row: ProfileRow, parts: dict[str, tuple[Window, list[Window]]]) -> Any:
+    """The author row with its social side, trust, counts and the asked pages, as the general path's resolvers make
+    them from the same row (each page cut from its loader's covering window as load_profile primes it; the edges
+    are new maps: the loader's rows stay as the general path reads them). _FAILED for an author whose claimant shows
+    an institution of their choice (the general path reads that institution)."""
+    author = row["author"]
+    if author.get("shownAffiliationId") is not None:
+        return _FAILED
+    facts = row["facts"]
+    social = social_of(facts)
+    hidden = "AFFILIATION" in author.get("hidden", ())
+    raw: dict[str, Any] = {
+        "a": author,
+        "social": social,
+        "trust": snapshot(inputs_from_row(facts)),
+        "status": AffiliationStatus.HIDDEN if hidden else _STATUS[author.get("lastKnown") is not None],
+        "counts": {
+            "works": 0 if facts is None else int(facts["works"]),
+            "followers": social.followers,
+            "topics": 0 if facts is None else int(facts["topics"]),
+            "closeCollaborators": 0 if facts is None else int(facts["coauthors"]),
+        },
+    }
+    for name, (window, windows) in parts.items():
+        part = _PROFILE_PAGES[name]
+        page: Page[Any] = page_of(windows, window, row[f"{part}Total"], row[part])  # type: ignore[literal-required]
+        if name in ("topics", "closeCollaborators"):
+            raw[name] = page.rows
+            continue
+        cursors = [encode_cursor(page.skip + i) for i in range(len(page.rows))]
+        if name == "coauthors":
+            edges = [{**r, "cursor": c} for c, r in zip(cursors, page.rows, strict=True)]
+        else:
+            edges = [{"cursor": c, "node": r} for c, r in zip(cursors, page.rows, strict=True)]
+        pageinfo = PageInfo.of(page.skip, len(edges), page.has_next)
+        raw[name] = {"totalCount": page.total, "pageInfo": pageinfo, "edges": edges}
+    return raw
 
 
 def _work_value(row: dict[str, Any]) -> dict[str, Any]:
@@ -578,7 +732,7 @@ def returned_row(row: dict[str, Any]) -> dict[str, Any]:
 
 _PLANS: dict[str, Callable[[CompiledExecutionContext, GraphQLObjectType, FieldDetailsList], _Plan | None]] = {
     "work": CompiledExecutionContext._work_plan,
-    "author": CompiledExecutionContext._coauthors_plan,
+    "author": CompiledExecutionContext._author_plan,
     "graphSlice": CompiledExecutionContext._slice_plan,
 }
 
