@@ -13,19 +13,16 @@ and the compiled answer of a work of theirs is the general one.
 from __future__ import annotations
 
 import itertools
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
-import pytest
 import pytest_asyncio
 from neo4j import AsyncDriver
 
 from loaders.privacy import HIDEABLE
-from peergraph.settings import Settings
 from schema.compiled import Counts
-from tests.api.sample_truth import Truth, records, sample_truth, short
-from tests.support import ApiServer
+from tests.api.sample_truth import Truth, records, short
 
 BIG_WORK = "W1694905212"  # 5,103 authorships
 
@@ -65,32 +62,6 @@ def chosen_works(truth: Truth) -> dict[str, str]:
             if has and shape not in chosen:
                 chosen[shape] = work
     return chosen
-
-
-@pytest.fixture(scope="module")
-def truth() -> Truth:
-    return sample_truth()
-
-
-@pytest.fixture(scope="module")
-def compiled_server(settings: Settings, driver: AsyncDriver) -> Iterator[ApiServer]:
-    with ApiServer(settings.model_copy(update={"expose_round_trips": True})) as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
-def general_server(settings: Settings, driver: AsyncDriver) -> Iterator[ApiServer]:
-    update = {"compiled_documents": False, "plain_fields_shortcut": False, "expose_round_trips": True}
-    with ApiServer(settings.model_copy(update=update)) as server:
-        yield server
-
-
-@pytest_asyncio.fixture(loop_scope="session")
-async def clients(
-    compiled_server: ApiServer, general_server: ApiServer
-) -> AsyncIterator[tuple[httpx.AsyncClient, httpx.AsyncClient]]:
-    async with compiled_server.client() as compiled, general_server.client() as general:
-        yield compiled, general
 
 
 async def both(
@@ -338,10 +309,10 @@ async def test_coauthors_variants_and_errors(
     # walked and kept by the general path (the Coauthors statement hands a ranking to keep over), then read from the
     # kept ranking by the profile's plan
     for answered, handed_over in ((0, 1), (1, 0)):
-        before = Counts.answered, Counts.handed_over
+        counted = Counts.answered, Counts.handed_over
         variables = {"id": BIG_AUTHOR, "first": 50}
         body, _ = await both(clients, {"query": contract, "operationName": "Coauthors", "variables": variables})
-        assert (Counts.answered - before[0], Counts.handed_over - before[1]) == (answered, handed_over)
+        assert (Counts.answered - counted[0], Counts.handed_over - counted[1]) == (answered, handed_over)
         assert body["data"]["author"]["coauthors"]["totalCount"] == len(truth.coauthors(BIG_AUTHOR))
 
 
