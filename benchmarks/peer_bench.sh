@@ -11,7 +11,7 @@
 # checkout) is copied to PEER_WORK (default ~/.cache/peergraph/peer) and `npm ci` runs there when its lock changes
 # (node_modules stays out of the repo). The answers are checked equal first (verify), then the load runs interleaved
 # (peergraph, peer per case; c=16 then c=1), one process each. Results: benchmarks/results/peer/ (verify.json,
-# load.json, table.md, the load average before and after in load.json).
+# load.json, table.md, percentiles.md with p99, the load average before and after in load.json).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PEER_SRC="${PEER_SRC:-$ROOT/../shared/peer}"
@@ -56,4 +56,5 @@ rm -rf "$PEER_WORK/results"
 cp "$PEER_WORK/results/results-verify.json" "$OUT_DIR/verify.json"
 cp "$PEER_WORK/results/results-load.json" "$OUT_DIR/load.json"
 (cd "$PEER_WORK" && node report.mjs "$OUT_DIR/verify.json" "$OUT_DIR/load.json") >"$OUT_DIR/table.md"
+"$ROOT/.venv/bin/python" "$ROOT/benchmarks/peer_percentiles.py" "$OUT_DIR/load.json"  # p99 too: percentiles.md
 echo "results in $OUT_DIR (table.md)"
