@@ -76,7 +76,7 @@ from schema.execution import (
 )
 from schema.graph import GraphEdgeType
 from schema.node import EntityKind
-from schema.prefetch import PAGE_FIELDS, profile_parts
+from schema.prefetch import FACT_FIELDS, PAGE_FIELDS
 
 if TYPE_CHECKING:
     from graphql import FieldNode, GraphQLOutputType
@@ -209,7 +209,8 @@ PROFILE_FIELDS: Table = {
     "Topic": _TOPIC,
     "Source": WORK_FIELDS["Source"],
 }
-# The paged fields of the profile: the part of the profile row each reads (its rows and `<part>Total`).
+# The paged fields of the profile (schema/prefetch.py's PAGE_FIELDS): the part of the profile row each reads (its rows
+# and `<part>Total`).
 _PROFILE_PAGES = {"topics": "topics", "closeCollaborators": "coauthors", "coauthors": "coauthors", "works": "works"}
 # `graphSlice(center:, depth:, limit:)`: a row of cypher/graph/slice.cypher, read as GraphSlice.from_row reads it
 # (KIND and EDGE map the row's labels and relationship types to the enums' members, as EntityKind(...) and
@@ -304,53 +305,59 @@ class CompiledExecutionContext(PlainFieldsExecutionContext):
         return _Plan(work_q.DETAIL, {"id": work_id, "labels": self._labels}, complete, _work_value)
 
     def _author_plan(self, query_type: GraphQLObjectType, field_details_list: FieldDetailsList) -> _Plan | None:
-        """`author(id:)`: the Coauthors statement for its id and one page of coauthors, else the profile's."""
-        return self._coauthors_plan(query_type, field_details_list) or self._profile_plan(
-            query_type, field_details_list
-        )
-
-    def _coauthors_plan(self, query_type: GraphQLObjectType, field_details_list: FieldDetailsList) -> _Plan | None:
+        """`author(id:)`: the Coauthors statement for its id and one page of coauthors, else the profile's (the root
+        and the pages read once for both)."""
         root = self._root_field(query_type, "author", field_details_list, other="orcid")
-        rankings = self.context_value.loaders.rankings
-        if root is None or rankings.get(root[1]) is not None:
-            return None  # a kept ranking: the profile's statement reads only its page's coauthors
-        author_type, author_id = root
-        windows = self._page_windows(author_type, field_details_list)
-        if windows is None or set(windows) != {"coauthors"}:
+        if root is None:
             return None
+        author_type, author_id = root
+        selection = self._author_selection(author_type, field_details_list)
+        if selection is None:
+            return None
+        windows, facts = selection
+        if set(windows) == {"coauthors"}:
+            plan = self._coauthors_plan(author_type, author_id, field_details_list, windows["coauthors"])
+            if plan is not None:
+                return plan
+        return self._profile_plan(author_type, author_id, field_details_list, windows, facts=facts)
+
+    def _coauthors_plan(
+        self, author_type: GraphQLObjectType, author_id: str, field_details_list: FieldDetailsList, window: Window
+    ) -> _Plan | None:
+        rankings = self.context_value.loaders.rankings
+        if rankings.get(author_id) is not None:
+            return None  # a kept ranking: the profile's statement reads only its page's coauthors
         self._fields = COAUTHORS_FIELDS
         complete = self._root_plan(author_type, field_details_list, own=AUTHOR_ROOT)
         if complete is None:
             return None
-        skip, limit = windows["coauthors"]
+        skip, limit = window
         # with no cache, every ranking is a top-k walk (loaders/profile.py), so the statement answers any author
         smallest = rankings.min_coauthors if rankings.enabled else 2**62
         params = {"id": author_id, "skip": skip, "limit": limit, "rankingMin": smallest}
         return _Plan(author_q.COAUTHORS_COMPILED, params, complete, lambda row: _coauthors_value(row, skip))
 
-    def _profile_plan(self, query_type: GraphQLObjectType, field_details_list: FieldDetailsList) -> _Plan | None:
+    def _profile_plan(
+        self,
+        author_type: GraphQLObjectType,
+        author_id: str,
+        field_details_list: FieldDetailsList,
+        windows: dict[str, Window],
+        *,
+        facts: bool,
+    ) -> _Plan | None:
         """The author's page (ResearcherProfile and the like) from the profile loader's row, under the key the
-        general path's lookahead (schema/prefetch.py) asks for: a handed-over answer finds it loaded. Any viewer: the
-        row is as the viewer may see it (the gateway gives the statement the request's audience)."""
-        root = self._root_field(query_type, "author", field_details_list, other="orcid")
-        if root is None:
-            return None
-        author_type, author_id = root
-        windows = self._page_windows(author_type, field_details_list)
-        if windows is None:
-            return None
+        general path's lookahead (schema/prefetch.py) makes of the same selection: a handed-over answer finds it
+        loaded. Any viewer: the row is as the viewer may see it (the gateway gives the statement the request's
+        audience)."""
         self._fields = PROFILE_FIELDS
         complete = self._root_plan(author_type, field_details_list, own=AUTHOR_PROFILE)
         if complete is None:
             return None
-        roots = [d.node for d in field_details_list]
-        facts, pages = profile_parts(self.fragment_definitions, roots, self.variable_values.coerced)
-        parts: dict[str, tuple[Window, list[Window]]] = {}  # field -> its window, and the windows of its loader
+        pages: dict[str, list[Window]] = {}  # the windows per paged loader, as the lookahead lists them
         for name, window in windows.items():
-            asked = pages.get(PAGE_FIELDS[name][0], [])
-            if window not in asked:  # not as the lookahead reads it: the general way
-                return None
-            parts[name] = (window, asked)
+            pages.setdefault(PAGE_FIELDS[name][0], []).append(window)
+        parts = {name: (window, pages[PAGE_FIELDS[name][0]]) for name, window in windows.items()}
         key = profile_key(author_id, facts=facts, pages=pages)
         profile = self.context_value.loaders.profile
         return _Plan(None, {}, complete, lambda row: _profile_value(row, parts), read=lambda: profile.load(key))
@@ -381,17 +388,22 @@ class CompiledExecutionContext(PlainFieldsExecutionContext):
         params = {"center": parsed[1], "depth": depth, "limit": limit}
         return _Plan(graph_q.SLICE, params, complete, returned_row)
 
-    def _page_windows(self, author_type: GraphQLObjectType, details_list: FieldDetailsList) -> dict[str, Window] | None:
-        """(skip, limit) of the one page each paged field of the author's selection asks for (None: two different
-        pages of one field, or a bad argument: the general path reports it)."""
+    def _author_selection(
+        self, author_type: GraphQLObjectType, details_list: FieldDetailsList
+    ) -> tuple[dict[str, Window], bool] | None:
+        """(skip, limit) of the one page each paged field of the author's selection asks for, and whether it selects
+        a field of the author's facts (None: two different pages of one field, or a bad argument: the general path
+        reports it)."""
         grouped, new_defer_usages, forbidden = self.collect_subfields(author_type, details_list)
         if new_defer_usages or forbidden:
             return None
         windows: dict[str, Window] = {}
+        facts = False
         for details in grouped.values():
             node = details[0].node
             name = node.name.value
-            if name not in _PROFILE_PAGES:
+            facts = facts or name in FACT_FIELDS
+            if name not in PAGE_FIELDS:
                 continue
             try:
                 arguments = get_argument_values(author_type.fields[name], node, self.variable_values)
@@ -400,7 +412,7 @@ class CompiledExecutionContext(PlainFieldsExecutionContext):
                 return None
             if windows.setdefault(name, window) != window:
                 return None
-        return windows
+        return windows, facts
 
     def _root_plan(
         self, object_type: GraphQLObjectType, details_list: FieldDetailsList, own: dict[str, str] | None = None

@@ -14,16 +14,16 @@ from typing import Any
 
 from graphql import (
     FieldNode,
-    FragmentDefinitionNode,
     FragmentSpreadNode,
     InlineFragmentNode,
     SelectionNode,
     value_from_ast_untyped,
 )
+from graphql import GraphQLResolveInfo as RawInfo
 from graphql.pyutils import Undefined
 
-from loaders.profile import Window, load_profile
-from peergraph.context import Info
+from loaders.profile import load_profile
+from peergraph.context import Context, Info
 from peergraph.errors import ApiError
 from schema.connection import page_window
 
@@ -38,7 +38,7 @@ PAGE_FIELDS = {
 }
 
 
-def _fields(fragments: dict[str, FragmentDefinitionNode], selections: Iterable[SelectionNode]) -> Iterator[FieldNode]:
+def _fields(raw: RawInfo[Context], selections: Iterable[SelectionNode]) -> Iterator[FieldNode]:
     """The fields selected at one level (fragments expanded), read from the document as written.
 
     Strawberry's `info.selected_fields` would convert the whole selection tree below the field on every lookup
@@ -48,18 +48,19 @@ def _fields(fragments: dict[str, FragmentDefinitionNode], selections: Iterable[S
         if isinstance(selection, FieldNode):
             yield selection
         elif isinstance(selection, InlineFragmentNode):
-            yield from _fields(fragments, selection.selection_set.selections)
+            yield from _fields(raw, selection.selection_set.selections)
         elif isinstance(selection, FragmentSpreadNode):
-            fragment = fragments.get(selection.name.value)
+            fragment = raw.fragments.get(selection.name.value)
             if fragment is not None:
-                yield from _fields(fragments, fragment.selection_set.selections)
+                yield from _fields(raw, fragment.selection_set.selections)
 
 
-def _selected(fragments: dict[str, FragmentDefinitionNode], roots: Iterable[FieldNode]) -> Iterator[FieldNode]:
-    """The fields selected on the looked-up entity (`roots`: the root field's nodes)."""
-    for root in roots:
+def _selected(info: Info) -> Iterator[FieldNode]:
+    """The fields selected on the looked-up entity."""
+    raw = info._raw_info
+    for root in raw.field_nodes:
         if root.selection_set is not None:
-            yield from _fields(fragments, root.selection_set.selections)
+            yield from _fields(raw, root.selection_set.selections)
 
 
 def _argument(variables: dict[str, Any], field: FieldNode, name: str) -> Any:
@@ -75,14 +76,12 @@ def _int_or_none(value: Any) -> int | None:
     return None if value is None else int(value)
 
 
-def profile_parts(
-    fragments: dict[str, FragmentDefinitionNode], roots: Iterable[FieldNode], variables: Any
-) -> tuple[bool, dict[str, list[Window]]]:
-    """What the selected fields of `author(id:)` will ask for: whether the facts, and the windows per paged loader
-    (the compiled ResearcherProfile, schema/compiled.py, asks the profile loader for the same key)."""
+async def prefetch_author(info: Info, author_id: str) -> None:
+    """Load the author with the facts and pages the selected fields of `author(id:)` will ask for."""
     facts = False
-    pages: dict[str, list[Window]] = {}
-    for field in _selected(fragments, roots):
+    pages: dict[str, list[tuple[int, int]]] = {}
+    variables = info.variable_values
+    for field in _selected(info):
         name = field.name.value
         facts = facts or name in FACT_FIELDS
         if name not in PAGE_FIELDS:
@@ -94,20 +93,12 @@ def profile_parts(
         except (ApiError, ValueError, TypeError):
             continue  # the field reports its own bad argument
         pages.setdefault(loader, []).append((skip, limit))
-    return facts, pages
-
-
-async def prefetch_author(info: Info, author_id: str) -> None:
-    """Load the author with the facts and pages the selected fields of `author(id:)` will ask for."""
-    raw = info._raw_info
-    facts, pages = profile_parts(raw.fragments, raw.field_nodes, info.variable_values)
     await load_profile(info.context.loaders, author_id, facts=facts, pages=pages)
 
 
 def prefetch_work(info: Info, work_id: str) -> None:
     """Start the authorships and topics loads the selected fields of `work(id:)` will make, without waiting."""
-    raw = info._raw_info
-    names = {field.name.value for field in _selected(raw.fragments, raw.field_nodes)}
+    names = {field.name.value for field in _selected(info)}
     loaders = info.context.loaders
     started: list[Awaitable[Any]] = [loaders.authorships.load(work_id)] if "authorships" in names else []
     if "topics" in names:
