@@ -14,7 +14,7 @@ import os
 import re
 import time
 import uuid
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar, cast
 
 import orjson
@@ -32,7 +32,7 @@ from prometheus_client import REGISTRY as DEFAULT_REGISTRY
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-from strawberry.extensions import SchemaExtension
+from strawberry.types import ExecutionContext
 
 from peergraph.settings import Settings
 
@@ -262,24 +262,20 @@ def _record(scope: Scope, state: dict[str, Any], status: int, seconds: float) ->
         log.log(level, "%s", text, extra={"fields": fields})
 
 
-class ObserveOperation(SchemaExtension):
-    """Leaves the operation's name, outcome code and round trips in the request's state for the access line.
-    Listed before ErrorPolicy, so the codes it reads are the ones the client sees."""
-
-    def on_operation(self) -> Iterator[None]:
-        yield
-        context = self.execution_context
-        request = getattr(context.context, "request", None)
-        if request is None:
-            return
-        state = request.state
-        state.graphql_operation = context.operation_name
-        errors = getattr(context.result, "errors", None) or context.pre_execution_errors or []
-        codes = [(error.extensions or {}).get("code") for error in errors]
-        state.graphql_outcome = next((code for code in codes if code), "BAD_USER_INPUT") if errors else "OK"
-        loaders = getattr(context.context, "loaders", None)
-        if loaders is not None:
-            state.neo4j_round_trips = loaders.db.round_trips
+def observe_operation(context: ExecutionContext) -> None:
+    """Leaves the operation's name, outcome code and round trips in the request's state for the access line. Run after
+    the error policy (schema/guards.py: Guards), so the codes it reads are the ones the client sees."""
+    request = getattr(context.context, "request", None)
+    if request is None:
+        return
+    state = request.state
+    state.graphql_operation = context.operation_name
+    errors = getattr(context.result, "errors", None) or context.pre_execution_errors or []
+    codes = [(error.extensions or {}).get("code") for error in errors]
+    state.graphql_outcome = next((code for code in codes if code), "BAD_USER_INPUT") if errors else "OK"
+    loaders = getattr(context.context, "loaders", None)
+    if loaders is not None:
+        state.neo4j_round_trips = loaders.db.round_trips
 
 
 # --- /metrics -----------------------------------------------------------------------------------------------------

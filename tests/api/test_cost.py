@@ -100,6 +100,17 @@ async def test_estimates_are_the_products_of_the_bounds(
     assert body["extensions"]["cost"]["estimated"] == estimate
 
 
+async def test_a_kept_estimate_is_the_one_of_its_own_variables(sample_db: AsyncDriver, http: httpx.AsyncClient) -> None:
+    """Estimates are kept per document text, operation and variables (CostEstimator.estimate_text): one text asked
+    with `first` 2, 9 and 2 again (and no `first`: the default 20) is estimated for each, in any order."""
+    query = 'query($n: Int) { author(id: "A5082727236") { works(first: $n) { edges { node { id } } } } }'
+    estimates = []
+    for n in (2, 9, 2, None, 9):
+        body = await costed(http, query, **({} if n is None else {"n": n}))
+        estimates.append(body["extensions"]["cost"]["estimated"])
+    assert estimates == [1 + 1 + 2 * 2, 1 + 1 + 2 * 9, 1 + 1 + 2 * 2, 1 + 1 + 2 * 20, 1 + 1 + 2 * 9]
+
+
 async def test_work_detail_counts_its_authorships_and_their_institutions_once_per_work(
     sample_db: AsyncDriver, http: httpx.AsyncClient, contract: str
 ) -> None:
