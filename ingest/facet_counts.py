@@ -255,20 +255,22 @@ async def _add(tx: Tx, facets: tuple[LiteralString, ...], before: Counts, writte
         await (await tx.run(_add_query("ids", facets), {**params, **_PARAMS})).consume()
 
 
-async def recount(driver: AsyncDriver, database: str, tx_timeout: float | None = None) -> int:
-    """Rebuild every precomputed count from the graph: idempotent (the counts are deleted, then counted again,
-    never added to). For a bulk load that wrote the graph without the importer's batches, or a graph imported
-    before the counts were kept. The works are counted RECOUNT_CHUNK at a time (the pair facets PAIR_RECOUNT_CHUNK),
-    each chunk its own write transaction (in one, 100k works ran past the server's 120 s transaction timeout), and
-    the old counts deleted DELETE_CHUNK at a time, so run it on a graph nobody
-    imports into meanwhile; a reader sees partial counts until it returns. Returns how many counts there are."""
+async def recount(
+    driver: AsyncDriver, database: str, tx_timeout: float | None = None, facets: tuple[LiteralString, ...] = FACETS
+) -> int:
+    """Rebuild the precomputed counts of `facets` (every facet unless told) from the graph: idempotent (the counts
+    are deleted, then counted again, never added to). For a bulk load that wrote the graph without the importer's
+    batches, or a graph imported before the counts were kept. The works are counted RECOUNT_CHUNK at a time (the pair
+    facets PAIR_RECOUNT_CHUNK), each chunk its own write transaction (in one, 100k works ran past the server's 120 s
+    transaction timeout), and the old counts deleted DELETE_CHUNK at a time, so run it on a graph nobody imports into
+    meanwhile; a reader sees partial counts until it returns. Returns how many counts there are (of every facet)."""
     records, _, _ = await driver.execute_query(q.WORK_IDS, database_=database)
     ids: list[str] = records[0]["ids"]
 
     @unit_of_work(timeout=tx_timeout)
     async def clear(tx: Tx) -> int:
         await (await tx.run(q.BUMP_GRAPH_VERSION)).consume()
-        params = {"facets": list(FACETS), "limit": DELETE_CHUNK}
+        params = {"facets": list(facets), "limit": DELETE_CHUNK}
         record = await (await tx.run(q.DELETE_FACET_COUNTS_CHUNK, params)).single(strict=True)
         return int(record["deleted"])
 
@@ -278,12 +280,16 @@ async def recount(driver: AsyncDriver, database: str, tx_timeout: float | None =
         await (await tx.run(q.BUMP_GRAPH_VERSION)).consume()
         await _add(tx, tuple(f for f in LOCKED if f in facets), Counts(), chunk)
 
-    others = tuple(f for f in FACETS if f not in PAIR_FACETS)
+    unknown = sorted(set(facets) - set(FACETS))
+    if unknown:
+        raise ValueError(f"no such facet: {', '.join(unknown)}")
+    others = tuple(f for f in facets if f not in PAIR_FACETS)
+    pairs = tuple(f for f in facets if f in PAIR_FACETS)
     async with driver.session(database=database) as session:
         while await session.execute_write(clear):
             pass
-        for facets, size in ((others, RECOUNT_CHUNK), (PAIR_FACETS, PAIR_RECOUNT_CHUNK)):
-            for start in range(0, len(ids), size):
-                await session.execute_write(add, facets, ids[start : start + size])
+        for chosen, size in ((others, RECOUNT_CHUNK), (pairs, PAIR_RECOUNT_CHUNK)):
+            for start in range(0, len(ids) if chosen else 0, size):
+                await session.execute_write(add, chosen, ids[start : start + size])
     records, _, _ = await driver.execute_query(q.COUNT_FACET_COUNTS, database_=database)
     return int(records[0]["counts"])
