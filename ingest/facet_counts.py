@@ -264,6 +264,9 @@ async def recount(
     facets PAIR_RECOUNT_CHUNK), each chunk its own write transaction (in one, 100k works ran past the server's 120 s
     transaction timeout), and the old counts deleted DELETE_CHUNK at a time, so run it on a graph nobody imports into
     meanwhile; a reader sees partial counts until it returns. Returns how many counts there are (of every facet)."""
+    unknown = sorted(set(facets) - set(FACETS))
+    if unknown:
+        raise ValueError(f"no such facet: {', '.join(unknown)}")
     records, _, _ = await driver.execute_query(q.WORK_IDS, database_=database)
     ids: list[str] = records[0]["ids"]
 
@@ -275,21 +278,20 @@ async def recount(
         return int(record["deleted"])
 
     @unit_of_work(timeout=tx_timeout)
-    async def add(tx: Tx, facets: tuple[LiteralString, ...], chunk: list[str]) -> None:
-        await _add(tx, tuple(f for f in UNLOCKED if f in facets), Counts(), chunk)
+    async def add(tx: Tx, chosen: tuple[LiteralString, ...], chunk: list[str]) -> None:
+        await _add(tx, tuple(f for f in UNLOCKED if f in chosen), Counts(), chunk)
         await (await tx.run(q.BUMP_GRAPH_VERSION)).consume()
-        await _add(tx, tuple(f for f in LOCKED if f in facets), Counts(), chunk)
+        await _add(tx, tuple(f for f in LOCKED if f in chosen), Counts(), chunk)
 
-    unknown = sorted(set(facets) - set(FACETS))
-    if unknown:
-        raise ValueError(f"no such facet: {', '.join(unknown)}")
     others = tuple(f for f in facets if f not in PAIR_FACETS)
     pairs = tuple(f for f in facets if f in PAIR_FACETS)
     async with driver.session(database=database) as session:
         while await session.execute_write(clear):
             pass
         for chosen, size in ((others, RECOUNT_CHUNK), (pairs, PAIR_RECOUNT_CHUNK)):
-            for start in range(0, len(ids) if chosen else 0, size):
+            if not chosen:
+                continue
+            for start in range(0, len(ids), size):
                 await session.execute_write(add, chosen, ids[start : start + size])
     records, _, _ = await driver.execute_query(q.COUNT_FACET_COUNTS, database_=database)
     return int(records[0]["counts"])
