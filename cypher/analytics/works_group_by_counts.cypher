@@ -11,20 +11,23 @@ CALL () {
   RETURN count(c) - CASE WHEN $includeUnknown THEN 0
     ELSE COUNT { MATCH (u:_FacetCount) WHERE u.facet = $facet AND u.key = $unknown } END AS totalCount
 }
-// Most first: the $first-th largest count (read down the (facet, works) index in its order, stopping there: the
-// order names both its properties), then the groups at least that large, ordered (ties by key): a few rows, where
-// sorting every count read ~190k for AUTHOR at 100k works (194k db hits: 21).
+// Most first: the $first-th largest count (read down the (facet, works, key) index in its order, stopping there: the
+// order names its first properties; `c.key IS NOT NULL`, true of every count, is the predicate on its third), then
+// the groups at least that large, ordered (ties by key): a few rows, where sorting every count read ~190k for AUTHOR
+// at 100k works (194k db hits: 21).
 CALL () {
   WITH $byKey AS byKey WHERE NOT byKey
   MATCH (c:_FacetCount)
-  WHERE c.facet = $facet AND c.works > 0 AND ($includeUnknown OR c.key <> $unknown)
+  USING INDEX c:_FacetCount(facet, works, key)
+  WHERE c.facet = $facet AND c.works > 0 AND c.key IS NOT NULL AND ($includeUnknown OR c.key <> $unknown)
   WITH c ORDER BY c.facet DESC, c.works DESC LIMIT $first
   RETURN coalesce(min(c.works), 0) AS threshold
 }
 CALL (threshold) {
   WITH threshold, $byKey AS byKey WHERE NOT byKey
   MATCH (c:_FacetCount)
-  WHERE c.facet = $facet AND c.works >= threshold AND ($includeUnknown OR c.key <> $unknown)
+  USING INDEX c:_FacetCount(facet, works, key)
+  WHERE c.facet = $facet AND c.works >= threshold AND c.key IS NOT NULL AND ($includeUnknown OR c.key <> $unknown)
   WITH c ORDER BY -c.works, c.key = $unknown, c.key
   LIMIT $first
   RETURN collect(c {key: CASE WHEN c.key = $unknown THEN null ELSE c.key END, count: c.works, .citedByCount,

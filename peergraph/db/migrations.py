@@ -23,26 +23,49 @@ from peergraph.settings import setting_default
 MIGRATIONS_DIR = ROOT / "migrations"
 # What a migration statement creates: `CREATE [RANGE|FULLTEXT|...] INDEX|CONSTRAINT <name> IF NOT EXISTS ...`.
 _CREATES = re.compile(r"CREATE\s+(?:\w+\s+)?(CONSTRAINT|INDEX)\s+(\w+)\s+IF\s+NOT\s+EXISTS\b", re.IGNORECASE)
+# What one drops: `DROP INDEX|CONSTRAINT <name> IF EXISTS`.
+_DROPS = re.compile(r"DROP\s+(CONSTRAINT|INDEX)\s+(\w+)\s+IF\s+EXISTS\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class SchemaObject:
     kind: str  # "constraint" or "index"
     name: str
+    dropped: bool = False  # a later migration drops it: the database must not hold it
 
 
 def migration_names() -> list[str]:
     return [f"migrations/{path.stem}" for path in sorted(MIGRATIONS_DIR.glob("*.cypher"))]
 
 
+def _named(statement: LiteralString) -> SchemaObject | None:
+    created = _CREATES.match(statement)
+    if created:
+        return SchemaObject(created[1].lower(), created[2])
+    dropped = _DROPS.match(statement)
+    return SchemaObject(dropped[1].lower(), dropped[2], dropped=True) if dropped else None
+
+
+def migration_statements() -> list[LiteralString]:
+    """Every migration statement in order, but a CREATE of what a later one drops: over a loaded graph it would
+    populate an index (minutes over 47M counts) only for the drop to throw it away."""
+    every = [statement for name in migration_names() for statement in statements(name)]
+    named = [_named(statement) for statement in every]
+    dropped = {(n.kind, n.name) for n in named if n is not None and n.dropped}
+    return [
+        statement
+        for statement, n in zip(every, named, strict=True)
+        if n is None or n.dropped or (n.kind, n.name) not in dropped
+    ]
+
+
 def declared_objects() -> list[SchemaObject | LiteralString]:
-    """The constraint or index each migration statement creates, or the statement itself when it names none
-    (then `ensure_migrated` cannot check it and always applies the migrations)."""
+    """The constraint or index each migration statement that runs creates or drops, or the statement itself when it
+    names none (then `ensure_migrated` cannot check it and always applies the migrations)."""
     found: list[SchemaObject | LiteralString] = []
-    for name in migration_names():
-        for statement in statements(name):
-            match = _CREATES.match(statement)
-            found.append(SchemaObject(match[1].lower(), match[2]) if match else statement)
+    for statement in migration_statements():
+        named = _named(statement)
+        found.append(named if named is not None else statement)
     return found
 
 
@@ -59,15 +82,15 @@ async def apply_migrations(
     seconds = tx_timeout if tx_timeout is not None else float(setting_default("admin_query_timeout_seconds"))
     count = 0
     async with driver.session(database=database) as session:
-        for name in migration_names():
-            for statement in statements(name):
-                began = time.monotonic()
-                result = await session.run(Query(statement, timeout=seconds))
-                await result.consume()
-                count += 1
-                if timings is not None:
-                    created = _CREATES.match(statement)
-                    timings[f"migrate {created[2] if created else name}"] = round(time.monotonic() - began, 2)
+        for statement in migration_statements():
+            began = time.monotonic()
+            result = await session.run(Query(statement, timeout=seconds))
+            await result.consume()
+            count += 1
+            if timings is not None:
+                named = _named(statement)
+                what = statement[:40] if named is None else ("drop " if named.dropped else "") + named.name
+                timings[f"migrate {what}"] = round(time.monotonic() - began, 2)
         began = time.monotonic()
         result = await session.run(Query(q.AWAIT_INDEXES, timeout=seconds), seconds=max(int(seconds), 1))
         await result.consume()
@@ -84,9 +107,13 @@ async def missing_objects(driver: AsyncDriver, database: str, tx_timeout: float 
     )
     online = {r["name"]: r["owningConstraint"] for r in records if r["state"] == "ONLINE"}
     missing = []
+    present = {r["name"] for r in records}
     for declared in declared_objects():
         if not isinstance(declared, SchemaObject):
             missing.append(declared)
+        elif declared.dropped:
+            if declared.name in present:
+                missing.append(f"the drop of {declared.kind} {declared.name}")
         elif declared.name not in online or (declared.kind == "constraint") != (online[declared.name] is not None):
             missing.append(f"{declared.kind} {declared.name}")
     return missing

@@ -23,14 +23,23 @@ from cypher import statements
 from ingest.fingerprint import fingerprint
 from ingest.importer import import_records
 from ingest.sample import load_files
-from peergraph.db.migrations import SchemaObject, apply_migrations, declared_objects, migration_names, missing_objects
+from peergraph.db.migrations import (
+    SchemaObject,
+    apply_migrations,
+    declared_objects,
+    ensure_migrated,
+    migration_names,
+    migration_statements,
+    missing_objects,
+)
 from peergraph.settings import Settings
 from tests.ingest.cli_support import cli_env, cli_fingerprint, peergraph
 from tests.ingest.records import work, write_jsonl
 from tests.support import wipe
 
-DECLARED = [d for d in declared_objects() if isinstance(d, SchemaObject)]
-STATEMENTS = sum(len(statements(name)) for name in migration_names())
+DECLARED = [d for d in declared_objects() if isinstance(d, SchemaObject) and not d.dropped]
+DROPPED = [d for d in declared_objects() if isinstance(d, SchemaObject) and d.dropped]
+STATEMENTS = len(migration_statements())
 
 
 def _works(count: int) -> list[dict[str, Any]]:
@@ -90,11 +99,38 @@ async def _assert_migrated(driver: AsyncDriver, database: str) -> None:
     indexes = await _indexes(driver)
     for declared in DECLARED:
         assert declared.name in (constraints if declared.kind == "constraint" else indexes), declared
+    for dropped in DROPPED:
+        assert dropped.name not in constraints | indexes.keys(), dropped
 
 
-def test_every_migration_statement_names_what_it_creates() -> None:
+def test_every_migration_statement_names_what_it_creates_or_drops() -> None:
     """The import's check (are the migrations in place?) goes by these names."""
-    assert len(DECLARED) == STATEMENTS > 0
+    assert all(isinstance(d, SchemaObject) for d in declared_objects())
+    assert len(DECLARED) + len(DROPPED) == STATEMENTS > 0
+    every = [statement for name in migration_names() for statement in statements(name)]
+    # A statement creating what a later one drops is not run: the statements run are the others.
+    created_then_dropped = [s for s in every if s not in migration_statements()]
+    assert len(created_then_dropped) == len(DROPPED) == 1
+    assert f"INDEX {DROPPED[0].name} IF NOT EXISTS" in created_then_dropped[0]
+
+
+async def test_an_index_a_later_migration_drops_is_dropped_from_a_database_holding_it(
+    empty_db: AsyncDriver, settings: Settings
+) -> None:
+    """A database migrated before the drop (its index created by the earlier migration) loses it at the next
+    migration, and is then migrated: an import does not apply the migrations again."""
+    db = settings.neo4j_database
+    every = [statement for name in migration_names() for statement in statements(name)]
+    (created,) = [s for s in every if s not in migration_statements()]
+    assert await ensure_migrated(empty_db, db) == 0
+    await empty_db.execute_query(created, database_=db)
+    await empty_db.execute_query("CALL db.awaitIndexes(60)", database_=db)
+    name = DROPPED[0].name
+    assert await missing_objects(empty_db, db) == [f"the drop of index {name}"]
+    assert await ensure_migrated(empty_db, db) == STATEMENTS
+    await _assert_migrated(empty_db, db)
+    assert name not in await _indexes(empty_db)
+    assert await ensure_migrated(empty_db, db) == 0
 
 
 async def test_peergraph_import_into_an_unmigrated_database_migrates_first(
