@@ -31,6 +31,7 @@ from peergraph.db.migrations import (
     migration_names,
     migration_statements,
     missing_objects,
+    running_order,
 )
 from peergraph.settings import Settings
 from tests.ingest.cli_support import cli_env, cli_fingerprint, peergraph
@@ -112,6 +113,24 @@ def test_every_migration_statement_names_what_it_creates_or_drops() -> None:
     created_then_dropped = [s for s in every if s not in migration_statements()]
     assert len(created_then_dropped) == len(DROPPED) == 1
     assert f"INDEX {DROPPED[0].name} IF NOT EXISTS" in created_then_dropped[0]
+
+
+def test_the_migrations_run_drops_then_indexes_then_constraints_each_in_file_order() -> None:
+    """Over a loaded graph an index populates in the background while the constraints build theirs (a bulk load),
+    so the indexes are created first; nothing is left out or run twice."""
+    written = migration_statements()
+    kind = {
+        statement: "drop" if named.dropped else named.kind
+        for statement, named in zip(written, declared_objects(), strict=True)
+        if isinstance(named, SchemaObject)
+    }
+    assert len(kind) == len(written)  # every statement names its object, none twice
+    ran = running_order(written)
+    assert sorted(ran) == sorted(written)
+    order = ["drop", "index", "constraint"]
+    assert [kind[s] for s in ran] == sorted((kind[s] for s in written), key=order.index)
+    for each in order:
+        assert [s for s in ran if kind[s] == each] == [s for s in written if kind[s] == each]
 
 
 async def test_an_index_a_later_migration_drops_is_dropped_from_a_database_holding_it(
