@@ -24,6 +24,7 @@ from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.http.base import BaseRequestProtocol
 from strawberry.types import ExecutionResult
+from strawberry.types.unset import UNSET
 
 from cypher.health import PING
 from peergraph.compression import Compression
@@ -36,6 +37,7 @@ from peergraph.ide import graphiql_asset, graphiql_page, page_response
 from peergraph.limits import RequestLimits
 from peergraph.observability import RESPONSE_CACHE, RequestObserver, configure_logging, metrics, worker_exited
 from peergraph.persisted_queries import PersistedQueries, PersistedQueryError
+from peergraph.prepared import PreparedDocuments
 from peergraph.response_cache import CACHE_HEADER, Kept, ResponseCache, SharedVersions
 from peergraph.settings import Settings, get_settings
 from peergraph.warmup import PlanWarmer, warmer_driver
@@ -72,6 +74,8 @@ class GraphQLApp(GraphQL[Context, None]):
             else None
         )
         self.versions = SharedVersions()
+        guards = getattr(schema, "guards", None)
+        self.prepared = PreparedDocuments(schema, guards) if settings.prepared_documents and guards else None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -120,6 +124,20 @@ class GraphQLApp(GraphQL[Context, None]):
         state.neo4j_round_trips = getattr(state, "neo4j_round_trips", 0) + 1  # the versions' read
         response.headers[CACHE_HEADER] = "miss"
         return response
+
+    async def run(self, request: Request, context: Any = UNSET, root_value: Any = UNSET) -> Response:  # type: ignore[override]
+        """A prepared document's anonymous POST straight through graphql-core (peergraph/prepared.py), else the view."""
+        prepared = self.prepared
+        if (
+            prepared is not None
+            and request.method == "POST"
+            and context is UNSET
+            and "authorization" not in request.headers
+        ):
+            response = await prepared.answer(self, request)
+            if response is not None:
+                return response
+        return await super().run(request, context, root_value)
 
     def _bounded(self, receive: Receive) -> Receive:
         """`receive`, raising BodyTooLarge once the body's chunks add up past the limit (a chunked upload declares

@@ -6,7 +6,6 @@ adds its class to QUERY_PARTS / MUTATION_PARTS without touching another's.
 
 from __future__ import annotations
 
-import strawberry
 from strawberry.tools import merge_types
 
 from peergraph.settings import Settings
@@ -16,7 +15,7 @@ from schema.analytics import AnalyticsQuery
 from schema.author import Author
 from schema.compiled import execution_context_class
 from schema.funder import Funder, Publisher
-from schema.guards import LoggedSchema, guard_extensions
+from schema.guards import Guards, LoggedSchema, guard_settings
 from schema.ingest_mutation import IngestMutation
 from schema.institution import Institution
 from schema.listing import ListingQuery
@@ -33,7 +32,7 @@ Mutation = merge_types("Mutation", MUTATION_PARTS)
 NODE_TYPES = [Author, Work, Topic, Institution, Source, Funder, Publisher]
 
 
-def build_schema(settings: Settings | None = None) -> strawberry.Schema:
+def build_schema(settings: Settings | None = None) -> LoggedSchema:
     context_class = execution_context_class(
         compiled=settings is None or settings.compiled_documents,
         shortcut=settings is None or settings.plain_fields_shortcut,
@@ -45,5 +44,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         execution_context_class=context_class,
     )
     # The guards come after: the cost estimate reads the built schema (and refuses one with a list it cannot bound).
-    schema.extensions = tuple(guard_extensions(settings, schema._schema))
+    shared = guard_settings(settings, schema._schema)
+    schema.guards = shared  # peergraph/prepared.py runs the same guards' caches without the extension
+    schema.extensions = (lambda: Guards(shared),)
     return schema

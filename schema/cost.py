@@ -360,12 +360,17 @@ class QueryCost:
                 context.pre_execution_errors = [too_costly(self.estimated, self.ceiling)]
 
     def results(self, context: ExecutionContext) -> dict[str, object]:
-        actual = count_objects(getattr(context.result, "data", None))
-        if actual > self.estimated:
-            log.warning(
-                "cost estimate %d is below the %d objects returned: a declared list bound is lower than the data "
-                "(raise it with PEERGRAPH_COST_LIST_BOUNDS)",
-                self.estimated,
-                actual,
-            )
-        return {"cost": {"estimated": self.estimated, "actual": actual, "ceiling": self.ceiling}}
+        return cost_results(self.estimated, self.ceiling, getattr(context.result, "data", None))
+
+
+def cost_results(estimated: int, ceiling: int, data: object) -> dict[str, object]:
+    """The response's `extensions` for its cost: the estimate, the objects returned, the ceiling."""
+    actual = count_objects(data)
+    if actual > estimated:
+        log.warning(
+            "cost estimate %d is below the %d objects returned: a declared list bound is lower than the data "
+            "(raise it with PEERGRAPH_COST_LIST_BOUNDS)",
+            estimated,
+            actual,
+        )
+    return {"cost": {"estimated": estimated, "actual": actual, "ceiling": ceiling}}

@@ -47,6 +47,8 @@ class LoggedSchema(Schema):
     traceback (strawberry logs every error at ERROR, with the traceback of its cause); an unexpected error is
     logged by ErrorPolicy, with its id."""
 
+    guards: GuardSettings | None = None  # what every request's Guards share (schema/__init__.py: build_schema)
+
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
         for error in errors:
             if error.original_error is None or isinstance(error.original_error, GraphQLError):
@@ -226,6 +228,11 @@ class GuardSettings:
 
 
 def guard_extensions(settings: Settings | None, schema: GraphQLSchema) -> list[Callable[[], SchemaExtension]]:
+    shared = guard_settings(settings, schema)
+    return [lambda: Guards(shared)]
+
+
+def guard_settings(settings: Settings | None, schema: GraphQLSchema) -> GuardSettings:
     conf = settings or get_settings()
     # The limiters build their validation rule classes when constructed: built once here, so every request
     # validates with the same rules and the validation cache can hit.
@@ -233,7 +240,7 @@ def guard_extensions(settings: Settings | None, schema: GraphQLSchema) -> list[C
         *QueryDepthLimiter(max_depth=conf.max_query_depth).validation_rules,
         *MaxAliasesLimiter(max_alias_count=conf.max_aliases).validation_rules,
     )
-    shared = GuardSettings(
+    return GuardSettings(
         max_tokens=conf.max_tokens,
         parse=functools.lru_cache(maxsize=DOCUMENT_CACHE_SIZE)(parse),
         validated=ValidationResults(maxsize=DOCUMENT_CACHE_SIZE, guards=guards),
@@ -241,4 +248,3 @@ def guard_extensions(settings: Settings | None, schema: GraphQLSchema) -> list[C
         ceilings=(conf.cost_ceiling_anonymous, conf.cost_ceiling_authenticated),
         round_trips=conf.expose_round_trips,
     )
-    return [lambda: Guards(shared)]
