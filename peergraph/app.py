@@ -126,13 +126,18 @@ class GraphQLApp(GraphQL[Context, None]):
         return response
 
     async def run(self, request: Request, context: Any = UNSET, root_value: Any = UNSET) -> Response:  # type: ignore[override]
-        """A prepared document's anonymous POST straight through graphql-core (peergraph/prepared.py), else the view."""
+        """A prepared document's anonymous operation straight through graphql-core (peergraph/prepared.py), else the
+        view. A GET is an operation only with `query` or a persisted hash in `extensions` (else a visit to the IDE)."""
         prepared = self.prepared
+        method = request.method
         if (
             prepared is not None
-            and request.method == "POST"
             and context is UNSET
             and "authorization" not in request.headers
+            and (
+                method == "POST"
+                or (method == "GET" and ("query" in request.query_params or "extensions" in request.query_params))
+            )
         ):
             response = await prepared.answer(self, request)
             if response is not None:

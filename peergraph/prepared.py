@@ -17,12 +17,14 @@ caches (schema/guards.py: one `GuardSettings` per schema):
   (`observe_operation`'s); the answer's `extensions` (`cost`, `neo4jRoundTrips`) and its body as the view encodes
   it, the context's sub-response's headers and status merged as the view merges them.
 
-Anything else goes the general way, decided before a statement is sent: a request with an `Authorization` header
-(the bearer token's check and the authenticated ceiling are the general path's), a GET (the HTTP cache's ETags wrap
-both, but a GET may be a visit to the IDE), a batch, a document not yet seen or that fails to parse or validate (the
-general path then gives the errors, and a first run prepares it), a mutation or subscription, an operation name the
-document does not have, a cost over the ceiling, or an estimate that raises. tests/api/test_prepared.py runs the same
-requests both ways, body for body.
+POST and GET both (the explorer asks by GET with a persisted query's hash; peergraph/http_cache.py gives either
+answer its ETag and Cache-Control outside this); a GET only with `query` or `extensions` among its parameters (else
+it may be a visit to the IDE). Anything else goes the general way, decided before a statement is sent: a request with
+an `Authorization` header (the bearer token's check and the authenticated ceiling are the general path's), a batch,
+a document that fails to parse or validate (the general path then gives the errors), a mutation or subscription
+(also refused by GET there), no operation name with several operations in the document (strawberry then runs the
+first), an operation name the document does not have, a cost over the ceiling, or an estimate that raises.
+tests/api/test_prepared.py runs the same requests both ways, body for body.
 
 `PEERGRAPH_PREPARED_DOCUMENTS=false` turns it off.
 """
@@ -101,7 +103,7 @@ class PreparedDocuments:
         return Prepared(document, operation_name if name is None else name.value)
 
     async def answer(self, view: GraphQLApp, request: Request) -> Response | None:
-        """The answer to an anonymous POST of a prepared query, or None: the general path answers it."""
+        """The answer to an anonymous POST or GET of a prepared query, or None: the general path answers it."""
         data = await view.parse_http_body(view.request_adapter_class(request))
         if isinstance(data, list) or data.query is None:
             return None

@@ -7,12 +7,16 @@ requests are the contract's five operations over ids chosen from the input recor
 coauthors, works of several shapes, the 5,103-author work, words of titles), the error paths a prepared document can
 meet (variables that do not coerce, a missing variable, an id of another kind, an unknown id), and those that must go
 the view's way (a mutation, a bearer token, a document that fails to parse or validate, an unknown operation name, a
-cost over the ceiling, a batch, a GET), which must still answer as the view does.
+cost over the ceiling, a batch, a mutation by GET), which must still answer as the view does. A GET (the explorer's
+way, with a persisted query's hash) is prepared too: its ETag and Cache-Control equal the view's.
 """
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import json
+import uuid
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -27,7 +31,7 @@ from tests.support import ApiServer
 
 Clients = tuple[httpx.AsyncClient, httpx.AsyncClient]
 BIG_WORK = "W1694905212"  # 5,103 authorships
-HEADERS = ("content-type", "cache-control", "vary", "x-peergraph-cache")
+HEADERS = ("content-type", "cache-control", "vary", "etag", "x-peergraph-cache")
 
 
 @pytest_asyncio.fixture(loop_scope="session")
@@ -72,15 +76,16 @@ def operation(contract: str, name: str, **variables: Any) -> dict[str, Any]:
 
 def authors_and_works(truth: Truth) -> tuple[list[str], list[str]]:
     """Authors with many, few and no coauthors in the records; works of every shape and the big one."""
-    coauthors = {a: set() for a in truth.author_works}
+    coauthors: dict[str, set[str]] = {a: set() for a in truth.author_works}
     for ships in truth.ships.values():
         ids = {s.author for s in ships if s.author is not None}
         if len(ids) < 50:
             for a in ids:
                 coauthors.setdefault(a, set()).update(ids - {a})
     ranked = sorted(coauthors, key=lambda a: (len(coauthors[a]), a))
-    authors = [ranked[0], ranked[len(ranked) // 2], ranked[-1], *ranked[1:: max(1, len(ranked) // 12)]]
-    assert len(coauthors[ranked[0]]) == 0 and len(coauthors[ranked[-1]]) > 20, (ranked[0], ranked[-1])
+    authors = [ranked[0], ranked[len(ranked) // 2], ranked[-1], *ranked[1 :: max(1, len(ranked) // 12)]]
+    assert len(coauthors[ranked[0]]) == 0, ranked[0]
+    assert len(coauthors[ranked[-1]]) > 20, ranked[-1]
     works = [BIG_WORK, *itertools.islice((short(r["id"]) for r in records("works")), 12)]
     return list(dict.fromkeys(authors)), [w for w in dict.fromkeys(works) if w]
 
@@ -128,7 +133,8 @@ async def test_errors_of_a_prepared_document_answer_as_the_view(
     for payload in cases:
         body = await both(clients, payload, prepared=True)
         codes.append([error["extensions"]["code"] for error in body.get("errors", [])])
-    assert codes[4] == [] and all(codes[i] for i in (0, 1, 2, 3, 5, 6, 7)), codes
+    assert codes[4] == [], codes
+    assert all(codes[i] for i in (0, 1, 2, 3, 5, 6, 7)), codes
     assert {code for found in codes for code in found} == {"BAD_USER_INPUT"}, codes
 
 
@@ -157,9 +163,9 @@ async def test_what_must_go_the_views_way_still_answers_as_it_does(
     assert body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
     batch = [{"query": work, "variables": {"id": BIG_WORK}}]
     await both(clients, batch, prepared=False)
-    get = {"method": "GET", "params": {"query": work, "variables": f'{{"id": "{BIG_WORK}"}}'}}
-    body = await both(clients, None, prepared=False, **get)
-    assert body["data"]["work"]["id"] == BIG_WORK
+    mutation = 'mutation { login(email: "nobody@example.org", password: "wrong") { token } }'
+    body = await both(clients, None, prepared=False, method="GET", params={"query": mutation})
+    assert body["errors"], body
     body = await both(clients, {"query": work, "variables": {"id": BIG_WORK}}, prepared=True)
     assert body["data"]["work"]["id"] == BIG_WORK
 
@@ -197,3 +203,26 @@ async def test_the_access_lines_fields_come_from_the_prepared_path(
     await fast.post("/graphql", json=operation(contract, "WorkDetail", id="not an id"))
     assert PreparedDocuments.answered == before + 2
     assert (await count("OK"), await count("BAD_USER_INPUT")) == (ok + 1, bad + 1)
+
+
+async def test_a_get_and_a_persisted_hash_are_prepared_too(sample_db: AsyncDriver, clients: Clients) -> None:
+    document = f"# {uuid.uuid4().hex}\nquery W($id: ID!) {{ work(id: $id) {{ id title year }} }}"
+    digest = hashlib.sha256(document.encode()).hexdigest()
+    extensions = json.dumps({"persistedQuery": {"version": 1, "sha256Hash": digest}})
+    variables = json.dumps({"id": BIG_WORK})
+    plain = await both(clients, None, prepared=True, method="GET", params={"query": document, "variables": variables})
+    assert plain["data"]["work"]["id"] == BIG_WORK
+    hash_only = {"extensions": extensions, "variables": variables}
+    missing = await both(clients, None, prepared=False, method="GET", params=hash_only)
+    assert missing["errors"][0]["extensions"]["code"] == "PERSISTED_QUERY_NOT_FOUND"
+    register = {"query": document, "variables": {"id": BIG_WORK}, "extensions": json.loads(extensions)}
+    await both(clients, register, prepared=True)
+    kept = await both(clients, None, prepared=True, method="GET", params=hash_only)
+    assert kept == plain
+    fast, slow = clients
+    etag = (await fast.get("/graphql", params=hash_only)).headers["etag"]
+    answers = [await c.get("/graphql", params=hash_only, headers={"if-none-match": etag}) for c in (fast, slow)]
+    assert [a.status_code for a in answers] == [304, 304]
+    ide = [await c.get("/graphql", headers={"accept": "text/html"}) for c in (fast, slow)]
+    assert [a.status_code for a in ide] == [200, 200]
+    assert ide[0].text == ide[1].text
