@@ -5,10 +5,12 @@ by autocannon: requests/s, latency percentiles and the CPU each process (and Neo
 
 Neo4j: NEO4J_URI/NEO4J_PASSWORD, or the project's own (PEERGRAPH_NEO4J_HOME, PEERGRAPH_NEO4J_BOLT_PORT), already
 loaded with the sample + `peergraph generate --works 100000 --seed 1` (the peer harness's graph: its ids below).
-autocannon comes from the peer harness's install (benchmarks/peer_bench.sh puts it in PEER_WORK). Per case and round,
-A then B (the order swapped every other round), each `--duration` seconds at `--connections` after `--warmup`
-seconds unmeasured; the CPU is the ticks of the server's process (and of Neo4j's, by its pid file) from /proc over
-the measured seconds, divided by the requests. The machine is shared: read the B/A ratios and the load averages.
+autocannon comes from the peer harness's install (benchmarks/peer_bench.sh puts it in PEER_WORK). Every case runs
+on both servers for twice `--warmup` seconds first (Neo4j's page cache and plans, each server's plans); then per case
+and round, A then B (the order swapped every other round), each `--duration` seconds at `--connections` after
+`--warmup` seconds unmeasured. The CPU is the ticks of the server's process (and of Neo4j's, by its pid file) from
+/proc over the measured seconds, divided by the requests. The machine is shared: read the B/A ratios and the load
+averages.
 """
 
 from __future__ import annotations
@@ -140,12 +142,16 @@ def main() -> None:
     results: dict[str, Any] = {}
     try:
         with tempfile.TemporaryDirectory() as scratch:
-            for case, (operation, variables) in CASES.items():
-                if args.only not in case:
-                    continue
-                body = Path(scratch) / "body.json"
-                payload = {"query": CONTRACT, "operationName": operation, "variables": variables}
-                body.write_text(json.dumps(payload))
+            bodies: dict[str, Path] = {}
+            for number, (case, (operation, variables)) in enumerate(CASES.items()):
+                if args.only in case:
+                    bodies[case] = Path(scratch) / f"{number}.json"
+                    payload = {"query": CONTRACT, "operationName": operation, "variables": variables}
+                    bodies[case].write_text(json.dumps(payload))
+            for body in bodies.values():  # Neo4j's page cache and query plans, each server's plans: warm first
+                for server in servers.values():
+                    autocannon(server.port, body, args.warmup * 2, args.connections)
+            for case, body in bodies.items():
                 runs: dict[str, list[dict[str, Any]]] = {"A": [], "B": []}
                 for round_ in range(args.rounds):
                     for label in ("A", "B") if round_ % 2 == 0 else ("B", "A"):
