@@ -44,6 +44,7 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
     "ResearcherProfile (ordinary)": ("ResearcherProfile", {"id": "A5000000700"}),
     "Coauthors first:50 (ordinary)": ("Coauthors", {"id": "A5000000700", "first": 50}),
     "WorkDetail (normal)": ("WorkDetail", {"id": "W1500530942"}),
+    "WorkDetail (5,103-author work)": ("WorkDetail", {"id": "W1694905212"}),
     "GraphSlice d1 l100 (ordinary)": ("GraphSlice", {"center": "A5000000700", "depth": 1, "limit": 100}),
     "GraphSlice d1 l100 (hub work)": ("GraphSlice", {"center": "W1694905212", "depth": 1, "limit": 100}),
     "Search first:10": ("Search", {"q": "bibliometric analysis", "first": 10}),
