@@ -14,10 +14,11 @@ import os
 import re
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, TypeVar, cast
 
 import orjson
+from graphql import GraphQLError
 from neo4j.exceptions import Neo4jError
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -268,14 +269,19 @@ def observe_operation(context: ExecutionContext) -> None:
     request = getattr(context.context, "request", None)
     if request is None:
         return
-    state = request.state
-    state.graphql_operation = context.operation_name
     errors = getattr(context.result, "errors", None) or context.pre_execution_errors or []
+    loaders = getattr(context.context, "loaders", None)
+    leave_operation(request.state, context.operation_name, errors, None if loaders is None else loaders.db.round_trips)
+
+
+def leave_operation(state: Any, name: str | None, errors: Sequence[GraphQLError], round_trips: int | None) -> None:
+    """The access line's fields of an operation (also peergraph/prepared.py's): its name, the first code among the
+    errors the client sees (BAD_USER_INPUT when none has one) or OK, and its round trips."""
+    state.graphql_operation = name
     codes = [(error.extensions or {}).get("code") for error in errors]
     state.graphql_outcome = next((code for code in codes if code), "BAD_USER_INPUT") if errors else "OK"
-    loaders = getattr(context.context, "loaders", None)
-    if loaders is not None:
-        state.neo4j_round_trips = loaders.db.round_trips
+    if round_trips is not None:
+        state.neo4j_round_trips = round_trips
 
 
 # --- /metrics -----------------------------------------------------------------------------------------------------

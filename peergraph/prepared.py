@@ -41,7 +41,7 @@ from graphql.pyutils import is_awaitable
 from strawberry.execution import optimized_is_awaitable
 from strawberry.schema._graphql_core import execution_context_class_kwargs
 
-from peergraph.observability import COST_ESTIMATED
+from peergraph.observability import COST_ESTIMATED, leave_operation
 from schema.cost import cost_results
 from schema.guards import DOCUMENT_CACHE_SIZE, ErrorPolicy, GuardSettings, LoggedSchema
 
@@ -126,30 +126,26 @@ class PreparedDocuments:
 
         sub_response = await view.get_sub_response(request)
         context = await view.get_context(request, response=sub_response)
-        outcome = execute(
-            self.graphql_schema,
-            document,
-            variable_values=variables,
-            operation_name=operation_name,
-            context_value=context,
-            is_awaitable=optimized_is_awaitable,  # type: ignore[arg-type]  # strawberry's, as Schema.execute passes it
-            operation_extensions=data.extensions,
-            **self.executor,
-        )
-        result = cast("ExecutionResult", await outcome if is_awaitable(outcome) else outcome)
+        try:
+            outcome = execute(
+                self.graphql_schema,
+                document,
+                variable_values=variables,
+                operation_name=operation_name,
+                context_value=context,
+                is_awaitable=optimized_is_awaitable,  # type: ignore[arg-type]  # strawberry's, as Schema.execute passes it
+                operation_extensions=data.extensions,
+                **self.executor,
+            )
+            result = cast("ExecutionResult", await outcome if is_awaitable(outcome) else outcome)
+        except Exception as exc:  # as Schema.execute answers what escapes the executor: an error, masked below
+            result = ExecutionResult(data=None, errors=[GraphQLError(str(exc), original_error=exc)])
         errors = result.errors
         if errors:
             self.schema.process_errors(errors)
             errors = [ErrorPolicy.apply(error) for error in errors]
-
-        state.graphql_operation = prepared.operation_name
-        if errors:
-            codes = [(error.extensions or {}).get("code") for error in errors]
-            state.graphql_outcome = next((code for code in codes if code), "BAD_USER_INPUT")
-        else:
-            state.graphql_outcome = "OK"
         round_trips = context.loaders.db.round_trips
-        state.neo4j_round_trips = round_trips
+        leave_operation(state, prepared.operation_name, errors or [], round_trips)
 
         extensions = cost_results(estimated, ceiling, result.data)
         if shared.round_trips:
