@@ -74,8 +74,10 @@ class GraphQLApp(GraphQL[Context, None]):
             else None
         )
         self.versions = SharedVersions()
-        guards = getattr(schema, "guards", None)
-        self.prepared = PreparedDocuments(schema, guards) if settings.prepared_documents and guards else None
+        guards = schema.guards
+        self.prepared = (
+            PreparedDocuments(schema, guards) if settings.prepared_documents and guards is not None else None
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":

@@ -227,11 +227,6 @@ class GuardSettings:
     round_trips: bool
 
 
-def guard_extensions(settings: Settings | None, schema: GraphQLSchema) -> list[Callable[[], SchemaExtension]]:
-    shared = guard_settings(settings, schema)
-    return [lambda: Guards(shared)]
-
-
 def guard_settings(settings: Settings | None, schema: GraphQLSchema) -> GuardSettings:
     conf = settings or get_settings()
     # The limiters build their validation rule classes when constructed: built once here, so every request
