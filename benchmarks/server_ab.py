@@ -32,13 +32,17 @@ import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from api_bench import git_commit  # noqa: E402
+from plain_fields_bench import cpu_seconds  # noqa: E402
 
 from peergraph.db.launcher import free_port  # noqa: E402
+from peergraph.db.target import local_server  # noqa: E402
 from peergraph.settings import get_settings  # noqa: E402
 
 CONTRACT = (ROOT / "contract" / "explorer.graphql").read_text(encoding="utf-8")
 PEER_WORK = Path(os.environ.get("PEER_WORK", Path.home() / ".cache" / "peergraph" / "peer"))
-TICKS = os.sysconf("SC_CLK_TCK")
 # The peer harness's ids on the 100k graph (benchmarks/results/peer/table.md).
 CASES: dict[str, tuple[str, dict[str, Any]]] = {
     "ResearcherProfile (ordinary)": ("ResearcherProfile", {"id": "A5000000700"}),
@@ -49,24 +53,6 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
     "GraphSlice d1 l100 (hub work)": ("GraphSlice", {"center": "W1694905212", "depth": 1, "limit": 100}),
     "Search first:10": ("Search", {"q": "bibliometric analysis", "first": 10}),
 }
-
-
-def cpu_ticks(pid: int) -> int:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return int(fields[11]) + int(fields[12])  # utime + stime
-
-
-def neo4j_pid() -> int | None:
-    settings = get_settings()
-    home = Path(os.environ.get("PEERGRAPH_NEO4J_HOME", ROOT / ".neo4j" / "dev"))
-    del settings
-    for name in ("neo4j.pid", "peergraph-neo4j.pid"):
-        found = home / "run" / name
-        if found.exists():
-            pid = int(found.read_text().split()[0])
-            if Path(f"/proc/{pid}").exists():
-                return pid
-    return None
 
 
 class Server:
@@ -107,10 +93,10 @@ def autocannon(port: int, body: Path, seconds: float, connections: int) -> dict[
 
 def measure(server: Server, body: Path, args: argparse.Namespace, neo4j: int | None) -> dict[str, Any]:
     autocannon(server.port, body, args.warmup, args.connections)
-    api0, db0 = cpu_ticks(server.process.pid), cpu_ticks(neo4j) if neo4j else 0
+    api0, db0 = cpu_seconds(server.process.pid), cpu_seconds(neo4j) if neo4j else 0
     load = os.getloadavg()[0]
     result = autocannon(server.port, body, args.duration, args.connections)
-    api1, db1 = cpu_ticks(server.process.pid), cpu_ticks(neo4j) if neo4j else 0
+    api1, db1 = cpu_seconds(server.process.pid), cpu_seconds(neo4j) if neo4j else 0
     requests = max(1, result["requests"]["total"])
     latency = result["latency"]
     return {
@@ -120,8 +106,8 @@ def measure(server: Server, body: Path, args: argparse.Namespace, neo4j: int | N
         "p99_ms": latency["p99"],
         "non2xx": result["non2xx"],
         "errors": result["errors"],
-        "api_cpu_ms_per_request": round((api1 - api0) * 1000 / TICKS / requests, 3),
-        "neo4j_cpu_ms_per_request": round((db1 - db0) * 1000 / TICKS / requests, 3) if neo4j else None,
+        "api_cpu_ms_per_request": round((api1 - api0) * 1000 / requests, 3),
+        "neo4j_cpu_ms_per_request": round((db1 - db0) * 1000 / requests, 3) if neo4j else None,
         "load_1min": round(load, 2),
     }
 
@@ -138,7 +124,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
     sides = {"A": dict(v.split("=", 1) for v in args.a), "B": dict(v.split("=", 1) for v in args.b)}
-    neo4j = neo4j_pid()
+    neo4j = local_server(get_settings()).running_pid()  # None with NEO4J_URI: Neo4j's CPU is then not read
     servers = {label: Server(label, env) for label, env in sides.items()}
     results: dict[str, Any] = {}
     try:
@@ -179,9 +165,7 @@ def main() -> None:
     report = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": f"{platform.node()} {os.cpu_count()} cores",
-        "commit": subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
-        ).stdout.strip(),
+        "commit": git_commit().strip(),
         "A_env": sides["A"],
         "B_env": sides["B"],
         "rounds": args.rounds,

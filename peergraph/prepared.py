@@ -36,8 +36,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 from cachetools import LRUCache
 from graphql import DocumentNode, ExecutionResult, GraphQLError, OperationType, specified_rules
 from graphql.execution import execute
-from graphql.language import OperationDefinitionNode
 from graphql.pyutils import is_awaitable
+from graphql.utilities import get_operation_ast
 from strawberry.execution import optimized_is_awaitable
 from strawberry.schema._graphql_core import execution_context_class_kwargs
 
@@ -92,15 +92,10 @@ class PreparedDocuments:
             return None
         if shared.validated.validate(self.graphql_schema, text, SPECIFIED_RULES, document):
             return None
-        operations = [node for node in document.definitions if isinstance(node, OperationDefinitionNode)]
-        if operation_name is None:
-            chosen = operations if len(operations) == 1 else []
-        else:
-            chosen = [node for node in operations if node.name is not None and node.name.value == operation_name]
-        if len(chosen) != 1 or chosen[0].operation is not OperationType.QUERY:
+        operation = get_operation_ast(document, operation_name)  # None: unnamed among several, or no such name
+        if operation is None or operation.operation is not OperationType.QUERY:
             return None
-        name = chosen[0].name
-        return Prepared(document, operation_name if name is None else name.value)
+        return Prepared(document, operation_name if operation.name is None else operation.name.value)
 
     async def answer(self, view: GraphQLApp, request: Request) -> Response | None:
         """The answer to an anonymous POST or GET of a prepared query, or None: the general path answers it."""

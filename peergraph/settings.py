@@ -109,9 +109,9 @@ class Settings(BaseSettings):
     # `work(id:)` selections made of known fields (the contract's WorkDetail) answered from one statement, built
     # from its rows without Strawberry objects (schema/compiled.py); off: the executor above, the reference.
     compiled_documents: bool = True
-    # An anonymous POST of a query document this process has already validated runs straight through graphql-core,
-    # without Strawberry's HTTP view and Schema.execute around it (peergraph/prepared.py); off: every request goes
-    # the view's way.
+    # An anonymous query (POST or GET) whose document this process has already validated runs straight through
+    # graphql-core, without Strawberry's HTTP view and Schema.execute around it (peergraph/prepared.py); off: every
+    # request goes the view's way.
     prepared_documents: bool = True
     # Constraints and indexes are idempotent; applying them at startup keeps a fresh database usable.
     migrate_on_startup: bool = True
