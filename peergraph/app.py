@@ -11,6 +11,7 @@ from typing import Any
 
 import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
+from graphql import GraphQLError, OperationDefinitionNode, parse
 from neo4j import READ_ACCESS, AsyncDriver, Query
 from neo4j.exceptions import DriverError, Neo4jError
 from starlette.applications import Starlette
@@ -49,6 +50,7 @@ from schema.guards import ErrorPolicy
 log = logging.getLogger("peergraph")
 READY_TIMEOUT_SECONDS = 2.0
 NOT_A_REQUEST = "The body is not a GraphQL request: send a JSON object with a `query` string"
+SEVERAL_OPERATIONS = "The document has several operations: name the one to run in `operationName`"
 
 
 class BodyTooLarge(Exception):
@@ -74,7 +76,7 @@ class GraphQLApp(GraphQL[Context, None]):
             else None
         )
         self.versions = SharedVersions()
-        guards = schema.guards
+        self.guards = guards = schema.guards
         self.prepared = (
             PreparedDocuments(schema, guards) if settings.prepared_documents and guards is not None else None
         )
@@ -215,6 +217,31 @@ class GraphQLApp(GraphQL[Context, None]):
             operation_name=value.get("operationName"),
             extensions=value.get("extensions"),
         )
+
+    async def execute_single(
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        sub_response: Response,
+        context: Context,
+        root_value: None,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        """Strawberry's, except that a document of several operations sent without `operationName` is refused (400
+        BAD_REQUEST), as the spec's GetOperation requires: strawberry ran the document's first operation."""
+        query = request_data.query
+        if request_data.operation_name is None and query is not None and self.operations(query) > 1:
+            raise HTTPException(400, SEVERAL_OPERATIONS)
+        return await super().execute_single(request, request_adapter, sub_response, context, root_value, request_data)
+
+    def operations(self, text: str) -> int:
+        """How many operations the document defines; 0 when it does not parse (strawberry gives that error)."""
+        guards = self.guards
+        try:
+            document = parse(text) if guards is None else guards.parse(text, max_tokens=guards.max_tokens)
+        except GraphQLError:
+            return 0
+        return sum(isinstance(d, OperationDefinitionNode) for d in document.definitions)
 
     async def get_context(self, request: Request, response: Response | None) -> Context:  # type: ignore[override]
         driver: AsyncDriver = request.app.state.driver

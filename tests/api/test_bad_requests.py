@@ -13,6 +13,7 @@ from neo4j import AsyncDriver
 
 from peergraph.settings import Settings
 from tests.api._ops import call
+from tests.api.sample_truth import records, short
 
 MALFORMED: list[tuple[bytes, str, int]] = [
     (b"null", "application/json", 400),
@@ -86,6 +87,30 @@ async def test_a_body_over_the_limit_is_413(
 async def test_get_with_bad_parameters_is_a_4xx(http: httpx.AsyncClient, no_errors_logged: None) -> None:
     for params in ({"query": "{ __typename }", "variables": "{nope"}, {"query": "{ __typename }", "variables": "[1]"}):
         assert_bad_request(await http.get("/graphql", params=params), 400)
+
+
+async def test_several_operations_without_a_name_are_refused(
+    sample_db: AsyncDriver, http: httpx.AsyncClient, no_errors_logged: None
+) -> None:
+    """The spec's GetOperation: a document of several operations needs `operationName` (strawberry ran the first)."""
+    record = next(records("works"))
+    wid, year = short(record["id"]), record["publication_year"]
+    two = f'query Title {{ work(id: "{wid}") {{ title }} }} query Year {{ work(id: "{wid}") {{ year }} }}'
+    assert_bad_request(await http.post("/graphql", json={"query": two}), 400)
+    assert_bad_request(await http.get("/graphql", params={"query": two}), 400)
+    refused = (await http.post("/graphql", json={"query": two})).json()["errors"][0]["message"]
+    assert "operationName" in refused, refused
+    named = await http.post("/graphql", json={"query": two, "operationName": "Year"})
+    assert named.status_code == 200, named.text
+    assert named.json()["data"] == {"work": {"year": year}}, named.text
+    # One operation, unnamed or named, needs no name; nor do fragments beside it.
+    for one in (
+        f'{{ work(id: "{wid}") {{ year }} }}',
+        f'query Y {{ work(id: "{wid}") {{ ...F }} }} fragment F on Work {{ year }}',
+    ):
+        answered = await http.post("/graphql", json={"query": one})
+        assert answered.status_code == 200, answered.text
+        assert answered.json()["data"] == {"work": {"year": year}}, answered.text
 
 
 async def test_parse_and_validation_errors_have_their_codes(
