@@ -1,0 +1,157 @@
+"""How the kept pair counts of a served graph split by their shared works: what a pair store keeping only the pairs
+of two or more shared works (the 1-work pairs derived when read) would leave out.
+
+The kept INSTITUTION and AUTHOR pairs (ingest/facet_counts.py) are most of the nodes of a large graph (45M of 47M
+count nodes at 1M generated works, benchmarks/results/import.json), and what bounds the bulk load (the
+facet_count_key constraint and the (facet, works, key) index over them) and the online importer (pair_import.json:
+keeping them doubles its time). This reads the configured Neo4j's count nodes as they are (nothing written) and
+writes, per pair facet, the pairs and the works they count by shared works: 1, 2, 3-4, 5 or more.
+
+`--records WORKS.jsonl.gz...` counts the AUTHOR and INSTITUTION pairs from works records instead, with no Neo4j
+(for the 1M generated works, whose graph is 10 GB): a work's distinct author ids and distinct institution ids over
+its authorships, skipped past MAX_PARTIES, as the kept pairs count them. It does not apply merged ids or drop the
+institutions that have no node, which the graph's counts do: the AUTHOR pairs of generated works are exact (23.85M
+of 1M generated works here, 23.89M count nodes with the sample's in the bulk load), the INSTITUTION pairs an upper
+bound (21.74M here, 21.14M in the load).
+
+Each run is kept in the results file under `--name` (others' runs stay).
+
+    .venv/bin/python benchmarks/pair_shares.py [--records FILE...] [--name NAME] [--out FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gzip
+import json
+import os
+import sys
+import time
+from array import array
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pyarrow as pa
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from api_bench import git_commit  # noqa: E402  (this folder is on sys.path: the script runs from it)
+
+from ingest.facet_counts import MAX_PARTIES, PAIR_FACETS, SKIPPED  # noqa: E402
+from peergraph.db.target import async_driver  # noqa: E402
+from peergraph.settings import get_settings  # noqa: E402
+
+OUT = ROOT / "benchmarks" / "results" / "pair_shares.json"
+# Each pair facet's pairs (not its unknown or skipped groups: their keys sort below SKIPPED) by shared works.
+SHARES = """
+MATCH (c:_FacetCount) WHERE c.facet = $facet AND c.key > $skipped
+WITH c.works AS works,
+  CASE WHEN c.works >= 5 THEN '5+' WHEN c.works >= 3 THEN '3-4' ELSE toString(c.works) END AS shared
+RETURN shared, count(*) AS pairs, sum(works) AS works
+"""
+TOTALS = """
+RETURN COUNT { MATCH (w:Work) WHERE NOT coalesce(w.isStub, false) } AS works,
+  COUNT { MATCH (:_FacetCount) } AS countNodes
+"""
+
+
+async def measure() -> dict[str, Any]:
+    settings = get_settings()
+    driver = async_driver(settings)
+    try:
+        totals = (await driver.execute_query(TOTALS, database_=settings.neo4j_database)).records[0]
+        facets: dict[str, Any] = {}
+        for facet in PAIR_FACETS:
+            started = time.perf_counter()
+            records, _, _ = await driver.execute_query(
+                SHARES, facet=facet, skipped=SKIPPED, database_=settings.neo4j_database
+            )
+            rows = {r["shared"]: {"pairs": r["pairs"], "works": r["works"]} for r in records}
+            pairs = sum(v["pairs"] for v in rows.values())
+            one = rows.get("1", {"pairs": 0})["pairs"]
+            facets[facet] = {
+                "pairs": pairs,
+                "by_shared_works": dict(sorted(rows.items())),
+                "one_work_share": round(one / pairs, 4) if pairs else None,
+                "kept_if_two_or_more": pairs - one,
+                "read_seconds": round(time.perf_counter() - started, 2),
+            }
+    finally:
+        await driver.close()
+    return {"works": totals["works"], "count_nodes": totals["countNodes"], "facets": facets}
+
+
+def bucket(works: int) -> str:
+    return "5+" if works >= 5 else "3-4" if works >= 3 else str(works)
+
+
+def from_records(paths: list[Path]) -> dict[str, Any]:
+    """The AUTHOR and INSTITUTION pairs the works records make, by shared works (see the module's docstring)."""
+    numbers: dict[str, dict[str, int]] = {"AUTHOR_PAIR": {}, "INSTITUTION_PAIR": {}}
+    codes = {facet: array("Q") for facet in numbers}
+    works = 0
+    for path in paths:
+        with gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb") as lines:
+            for line in lines:
+                record = orjson.loads(line)
+                works += 1
+                ships = record.get("authorships") or []
+                authors = {a for s in ships if (a := (s.get("author") or {}).get("id"))}
+                places = {i for s in ships for p in s.get("institutions") or [] if (i := p.get("id"))}
+                for facet, parties in (("AUTHOR_PAIR", authors), ("INSTITUTION_PAIR", places)):
+                    if not 2 <= len(parties) <= MAX_PARTIES:
+                        continue
+                    named = numbers[facet]
+                    ranked = sorted(named.setdefault(p, len(named)) for p in parties)
+                    out = codes[facet]
+                    for x, low in enumerate(ranked):
+                        out.extend([low << 32 | high for high in ranked[x + 1 :]])
+    facets: dict[str, Any] = {}
+    for facet, found in codes.items():
+        column = pa.Array.from_buffers(pa.uint64(), len(found), [None, pa.py_buffer(found)])
+        counted = pa.table({"code": column}).group_by("code").aggregate([("code", "count")])["code_count"]
+        spread = pa.table({"works": counted}).group_by("works").aggregate([("works", "count")])
+        rows: dict[str, dict[str, int]] = {}
+        for shared, pairs in zip(spread["works"].to_pylist(), spread["works_count"].to_pylist(), strict=True):
+            row = rows.setdefault(bucket(shared), {"pairs": 0, "works": 0})
+            row["pairs"] += pairs
+            row["works"] += pairs * shared
+        total = sum(r["pairs"] for r in rows.values())
+        one = rows.get("1", {"pairs": 0})["pairs"]
+        facets[facet] = {
+            "pairs": total,
+            "by_shared_works": dict(sorted(rows.items())),
+            "one_work_share": round(one / total, 4) if total else None,
+            "kept_if_two_or_more": total - one,
+        }
+    return {"works": works, "from": [str(p) for p in paths], "facets": facets}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--records", type=Path, nargs="+", help="works files to count instead of the graph")
+    parser.add_argument("--name", help="the run's key in the results file (default: graph or records)")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    before = os.getloadavg()
+    started = time.perf_counter()
+    found = from_records(args.records) if args.records else asyncio.run(measure())
+    report = {
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "commit": git_commit().strip(),
+        **found,
+        "seconds": round(time.perf_counter() - started, 1),
+        "load_average": {"before": [round(x, 2) for x in before], "after": [round(x, 2) for x in os.getloadavg()]},
+    }
+    runs = json.loads(args.out.read_text()) if args.out.exists() else {}
+    runs[args.name or ("records" if args.records else "graph")] = report
+    args.out.write_text(json.dumps(runs, indent=1) + "\n")
+    print(json.dumps(report, indent=1))
+
+
+if __name__ == "__main__":
+    main()
