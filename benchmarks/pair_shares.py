@@ -29,6 +29,7 @@ import os
 import sys
 import time
 from array import array
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -49,9 +50,7 @@ OUT = ROOT / "benchmarks" / "results" / "pair_shares.json"
 # Each pair facet's pairs (not its unknown or skipped groups: their keys sort below SKIPPED) by shared works.
 SHARES = """
 MATCH (c:_FacetCount) WHERE c.facet = $facet AND c.key > $skipped
-WITH c.works AS works,
-  CASE WHEN c.works >= 5 THEN '5+' WHEN c.works >= 3 THEN '3-4' ELSE toString(c.works) END AS shared
-RETURN shared, count(*) AS pairs, sum(works) AS works
+RETURN c.works AS shared, count(*) AS pairs
 """
 TOTALS = """
 RETURN COUNT { MATCH (w:Work) WHERE NOT coalesce(w.isStub, false) } AS works,
@@ -70,23 +69,28 @@ async def measure() -> dict[str, Any]:
             records, _, _ = await driver.execute_query(
                 SHARES, facet=facet, skipped=SKIPPED, database_=settings.neo4j_database
             )
-            rows = {r["shared"]: {"pairs": r["pairs"], "works": r["works"]} for r in records}
-            pairs = sum(v["pairs"] for v in rows.values())
-            one = rows.get("1", {"pairs": 0})["pairs"]
-            facets[facet] = {
-                "pairs": pairs,
-                "by_shared_works": dict(sorted(rows.items())),
-                "one_work_share": round(one / pairs, 4) if pairs else None,
-                "kept_if_two_or_more": pairs - one,
-                "read_seconds": round(time.perf_counter() - started, 2),
-            }
+            facets[facet] = summary((r["shared"], r["pairs"]) for r in records)
+            facets[facet]["read_seconds"] = round(time.perf_counter() - started, 2)
     finally:
         await driver.close()
     return {"works": totals["works"], "count_nodes": totals["countNodes"], "facets": facets}
 
 
-def bucket(works: int) -> str:
-    return "5+" if works >= 5 else "3-4" if works >= 3 else str(works)
+def summary(spread: Iterable[tuple[int, int]]) -> dict[str, Any]:
+    """(shared works, pairs) rows as the pairs and the works they count by shared works: 1, 2, 3-4, 5 or more."""
+    rows: dict[str, dict[str, int]] = {}
+    for shared, pairs in spread:
+        row = rows.setdefault("5+" if shared >= 5 else "3-4" if shared >= 3 else str(shared), {"pairs": 0, "works": 0})
+        row["pairs"] += pairs
+        row["works"] += pairs * shared
+    total = sum(r["pairs"] for r in rows.values())
+    one = rows.get("1", {"pairs": 0})["pairs"]
+    return {
+        "pairs": total,
+        "by_shared_works": dict(sorted(rows.items())),
+        "one_work_share": round(one / total, 4) if total else None,
+        "kept_if_two_or_more": total - one,
+    }
 
 
 def from_records(paths: list[Path]) -> dict[str, Any]:
@@ -115,19 +119,7 @@ def from_records(paths: list[Path]) -> dict[str, Any]:
         column = pa.Array.from_buffers(pa.uint64(), len(found), [None, pa.py_buffer(found)])
         counted = pa.table({"code": column}).group_by("code").aggregate([("code", "count")])["code_count"]
         spread = pa.table({"works": counted}).group_by("works").aggregate([("works", "count")])
-        rows: dict[str, dict[str, int]] = {}
-        for shared, pairs in zip(spread["works"].to_pylist(), spread["works_count"].to_pylist(), strict=True):
-            row = rows.setdefault(bucket(shared), {"pairs": 0, "works": 0})
-            row["pairs"] += pairs
-            row["works"] += pairs * shared
-        total = sum(r["pairs"] for r in rows.values())
-        one = rows.get("1", {"pairs": 0})["pairs"]
-        facets[facet] = {
-            "pairs": total,
-            "by_shared_works": dict(sorted(rows.items())),
-            "one_work_share": round(one / total, 4) if total else None,
-            "kept_if_two_or_more": total - one,
-        }
+        facets[facet] = summary(zip(spread["works"].to_pylist(), spread["works_count"].to_pylist(), strict=True))
     return {"works": works, "from": [str(p) for p in paths], "facets": facets}
 
 
