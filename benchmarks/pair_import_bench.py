@@ -1,12 +1,14 @@
 """What keeping the INSTITUTION and AUTHOR pair counts costs an import: A/B, interleaved, on one Neo4j.
 
 Each round imports the bundled sample plus `--works` generated works (seed 1) into the configured Neo4j (its
-database is WIPED) twice, through the real importer: once keeping every facet of ingest/facet_counts.py (`with`),
-once without INSTITUTION_PAIR and AUTHOR_PAIR (`without`: the facets as they were before these were kept), the
-order alternating by round. Reports each import's seconds, the ratio, the count rows per facet and the load
-average around each import, into benchmarks/results/pair_import.json.
+database is WIPED) once per arm, through the real importer: keeping every facet of ingest/facet_counts.py (`with`),
+without INSTITUTION_PAIR and AUTHOR_PAIR (`without`: the facets as they were before these were kept), and, with
+`--arms with,without-author,without`, without AUTHOR_PAIR alone (`without-author`: an upper bound on what a store
+keeping only the AUTHOR pairs of two or more works, benchmarks/pair_shares.py, would give the importer), the order
+turning by round. Reports each import's seconds, the ratios, the count rows per facet and the load average around
+each import, into benchmarks/results/pair_import.json (or `--out`).
 
-    .venv/bin/python benchmarks/pair_import_bench.py [--works 5000] [--rounds 2]
+    .venv/bin/python benchmarks/pair_import_bench.py [--works 5000] [--rounds 2] [--arms with,without] [--out F]
 """
 
 from __future__ import annotations
@@ -35,22 +37,32 @@ from peergraph.settings import get_settings  # noqa: E402
 from tests.support import wipe  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "pair_import.json"
-NEW = ("INSTITUTION_PAIR", "AUTHOR_PAIR")
-ALL = (facet_counts.FACETS, facet_counts.UNLOCKED, facet_counts.LOCKED)
+ARMS: dict[str, tuple[str, ...]] = {  # each arm's facets left out
+    "with": (),
+    "without-author": ("AUTHOR_PAIR",),
+    "without": ("INSTITUTION_PAIR", "AUTHOR_PAIR"),
+}
+ALL = (facet_counts.FACETS, facet_counts.UNLOCKED, facet_counts.LOCKED, facet_counts.OWN_PAIRS)
 
 
-def keep(new_pairs: bool) -> None:
-    """The importer's facets with or without the new pair facets (the module's own tuples, which it reads per call)."""
-    facets, unlocked, locked = (tuple(f for f in t if new_pairs or f not in NEW) for t in ALL)
-    facet_counts.FACETS, facet_counts.UNLOCKED, facet_counts.LOCKED = facets, unlocked, locked
+def keep(dropped: tuple[str, ...]) -> None:
+    """The importer's facets without `dropped` (the module's own tuples, which it reads per call; OWN_PAIRS too:
+    a work batch adds those from its own rows, `facet_counts.add_pairs`)."""
+    facets, unlocked, locked, own = (tuple(f for f in t if f not in dropped) for t in ALL)
+    facet_counts.FACETS, facet_counts.UNLOCKED, facet_counts.LOCKED, facet_counts.OWN_PAIRS = (
+        facets,
+        unlocked,
+        locked,
+        own,
+    )
 
 
-async def once(files: list[Path], new_pairs: bool) -> dict[str, Any]:
+async def once(files: list[Path], arm: str) -> dict[str, Any]:
     settings = get_settings()
     driver = async_driver(settings)
     try:
         await wipe(driver)
-        keep(new_pairs)
+        keep(ARMS[arm])
         load = os.getloadavg()
         started = time.perf_counter()
         await load_files(driver, settings.neo4j_database, files)
@@ -61,10 +73,10 @@ async def once(files: list[Path], new_pairs: bool) -> dict[str, Any]:
         )
         rows = {r["facet"]: r["n"] for r in records}
     finally:
-        keep(True)
+        keep(())
         await driver.close()
     return {
-        "arm": "with" if new_pairs else "without",
+        "arm": arm,
         "seconds": round(seconds, 1),
         "load_average": {"before": [round(x, 2) for x in load], "after": [round(x, 2) for x in os.getloadavg()]},
         "count_rows": sum(rows.values()),
@@ -72,11 +84,11 @@ async def once(files: list[Path], new_pairs: bool) -> dict[str, Any]:
     }
 
 
-async def rounds(files: list[Path], count: int) -> list[dict[str, Any]]:
+async def rounds(files: list[Path], count: int, arms: list[str]) -> list[dict[str, Any]]:
     runs: list[dict[str, Any]] = []
     for r in range(count):
-        for new_pairs in (True, False) if r % 2 == 0 else (False, True):
-            run = await once(files, new_pairs)
+        for arm in arms[r % len(arms) :] + arms[: r % len(arms)]:  # each round starts one arm later
+            run = await once(files, arm)
             runs.append(run)
             print(f"round {r + 1} {run['arm']:7} {run['seconds']:7.1f} s  {run['count_rows']:,} rows "
                   f"load {run['load_average']['before'][0]}", flush=True)  # fmt: skip
@@ -86,16 +98,21 @@ async def rounds(files: list[Path], count: int) -> list[dict[str, Any]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--works", type=int, default=5000, help="generated works besides the sample")
-    parser.add_argument("--rounds", type=int, default=2, help="rounds of (with, without), alternating the order")
+    parser.add_argument("--rounds", type=int, default=2, help="rounds of every arm, the order turning by round")
+    parser.add_argument("--arms", default="with,without", help=f"a comma-separated list of {', '.join(ARMS)}")
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args()
+    names = args.arms.split(",")
+    if "with" not in names or any(name not in ARMS for name in names):
+        parser.error(f"--arms: `with` and any of {', '.join(ARMS)}")
     with tempfile.TemporaryDirectory() as tmp:
         generate(args.works, 1, Path(tmp))
-        runs = asyncio.run(rounds([*sample_files(), *sorted(Path(tmp).glob("*.jsonl.gz"))], args.rounds))
-    arms = {arm: [r["seconds"] for r in runs if r["arm"] == arm] for arm in ("with", "without")}
+        runs = asyncio.run(rounds([*sample_files(), *sorted(Path(tmp).glob("*.jsonl.gz"))], args.rounds, names))
+    arms = {arm: [r["seconds"] for r in runs if r["arm"] == arm] for arm in names}
+    medians = {arm: statistics.median(s) for arm, s in arms.items()}
     summary = {
-        "median_seconds": {arm: statistics.median(s) for arm, s in arms.items()},
-        "ratio_with_over_without": round(statistics.median(arms["with"]) / statistics.median(arms["without"]), 3),
+        "median_seconds": medians,
+        **{f"ratio_with_over_{arm}": round(medians["with"] / medians[arm], 3) for arm in names if arm != "with"},
     }
     print(summary)
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
