@@ -19,6 +19,9 @@ neo4j-admin's JVM, the Neo4j server), the store size and the memory settings; me
 `bulk_<label>` next to what is there. `--bulk` takes several folders (`data/sample/ DIR`: the sample's ids, which
 benchmarks/api_bench.py asks for, in a generated graph), `--code CHECKOUT` runs an older checkout's command for a
 before/after ratio, `--home HOME` loads the server on the environment's ports and leaves it serving.
+`--without-author-pairs` loads every count but the AUTHOR pairs (their codes are dropped where the counts collect
+them, `ingest/bulk/counts.py` `_Pairs.add`): an upper bound on what a store keeping only the AUTHOR pairs of two or
+more works (99.94% of them share one at 1M generated works, benchmarks/pair_shares.py) would give the bulk load.
 
 `--online DIR ...` measures `peergraph import DIR ...` (the online importer) on a freshly started server (a new
 home: its first import pays for the JVM's warm-up and every statement's first plan) and then, wiped, on the same
@@ -165,7 +168,20 @@ def _role(process: psutil.Process) -> str:
     return "python" if "python" in cmdline else "other"
 
 
-def run_bulk(data: list[Path], label: str, code: Path | None = None, home: Path | None = None) -> None:
+# Run before the command (with --without-author-pairs): the AUTHOR pairs' codes are not collected. Author ids are
+# "A" and digits; institutions' start with "I", countries' are two letters.
+DROP_AUTHOR_PAIRS = """
+from ingest.bulk import counts
+kept = counts._Pairs.add
+counts._Pairs.add = lambda self, parties, work: (
+    None if parties[0][:1] == "A" and parties[0][1:].isdigit() else kept(self, parties, work)
+)
+"""
+
+
+def run_bulk(
+    data: list[Path], label: str, code: Path | None = None, home: Path | None = None, *, author_pairs: bool = True
+) -> None:
     """`peergraph bulk-import` into a fresh home; per-phase times and every process's peak RSS. `code`: run the
     command of that checkout (an older commit, for a before/after ratio); `home`: load into that (empty) Neo4j
     home, on the ports the environment gives, and leave it serving (for benchmarks/api_bench.py)."""
@@ -182,7 +198,9 @@ def run_bulk(data: list[Path], label: str, code: Path | None = None, home: Path 
         }
         if code is not None:
             env["PYTHONPATH"] = str(code)  # and run from there: `python -c` puts its working folder first
-        command = [sys.executable, "-c", "from peergraph.cli import main; main()", "bulk-import", *map(str, data)]
+        prologue = "" if author_pairs else DROP_AUTHOR_PAIRS
+        command = [sys.executable, "-c", prologue + "from peergraph.cli import main; main()", "bulk-import"]
+        command += map(str, data)
         command.append("--json")
         load_before = os.getloadavg()
         proc, seconds, peaks = run_sampled(command, env, _role, code or PROJECT_ROOT)
@@ -205,6 +223,7 @@ def run_bulk(data: list[Path], label: str, code: Path | None = None, home: Path 
         "records": summary["records"],
         "rows": summary["rows"],
         "inputs": [str(d) for d in data],
+        **({} if author_pairs else {"author_pairs": "not loaded (--without-author-pairs)"}),
         "code": "this checkout"
         if code is None
         else subprocess.run(
@@ -306,10 +325,14 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2, help="with --online: rounds of every checkout")
     parser.add_argument("--writers", type=int, default=2, help="with --online: --writers of the import")
     parser.add_argument("--home", type=Path, help="with --bulk: an empty Neo4j home to load and leave serving")
+    parser.add_argument(
+        "--without-author-pairs", action="store_true", help="with --bulk: every count but the AUTHOR pairs"
+    )
     args = parser.parse_args()
     if args.bulk is not None:
         folders = [path.resolve() for path in args.bulk]
-        run_bulk(folders, args.label or folders[-1].name, args.code[0] if args.code else None, args.home)
+        code = args.code[0] if args.code else None
+        run_bulk(folders, args.label or folders[-1].name, code, args.home, author_pairs=not args.without_author_pairs)
         return
     if args.online is not None:
         folders = [path.resolve() for path in args.online]
