@@ -28,7 +28,6 @@ import json
 import os
 import sys
 import time
-from array import array
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -42,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 
 from api_bench import git_commit  # noqa: E402  (this folder is on sys.path: the script runs from it)
 
+from ingest.bulk.counts import _arrow, _Pairs  # noqa: E402  (the bulk load's own pair collection)
 from ingest.facet_counts import MAX_PARTIES, PAIR_FACETS, SKIPPED  # noqa: E402
 from peergraph.db.target import async_driver  # noqa: E402
 from peergraph.settings import get_settings  # noqa: E402
@@ -94,30 +94,32 @@ def summary(spread: Iterable[tuple[int, int]]) -> dict[str, Any]:
 
 
 def from_records(paths: list[Path]) -> dict[str, Any]:
-    """The AUTHOR and INSTITUTION pairs the works records make, by shared works (see the module's docstring)."""
-    numbers: dict[str, dict[str, int]] = {"AUTHOR_PAIR": {}, "INSTITUTION_PAIR": {}}
-    codes = {facet: array("Q") for facet in numbers}
+    """The AUTHOR and INSTITUTION pairs the works records make, by shared works (see the module's docstring),
+    collected as the bulk load's counts collect them (ingest/bulk/counts.py `_Pairs`: codes in buckets)."""
+    found = {"AUTHOR_PAIR": _Pairs(), "INSTITUTION_PAIR": _Pairs()}
     works = 0
     for path in paths:
         with gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb") as lines:
             for line in lines:
                 record = orjson.loads(line)
-                works += 1
                 ships = record.get("authorships") or []
                 authors = {a for s in ships if (a := (s.get("author") or {}).get("id"))}
                 places = {i for s in ships for p in s.get("institutions") or [] if (i := p.get("id"))}
                 for facet, parties in (("AUTHOR_PAIR", authors), ("INSTITUTION_PAIR", places)):
-                    if not 2 <= len(parties) <= MAX_PARTIES:
-                        continue
-                    named = numbers[facet]
-                    ranked = sorted(named.setdefault(p, len(named)) for p in parties)
-                    out = codes[facet]
-                    for x, low in enumerate(ranked):
-                        out.extend([low << 32 | high for high in ranked[x + 1 :]])
+                    if 2 <= len(parties) <= MAX_PARTIES:
+                        found[facet].add(sorted(parties), works)
+                works += 1
     facets: dict[str, Any] = {}
-    for facet, found in codes.items():
-        column = pa.Array.from_buffers(pa.uint64(), len(found), [None, pa.py_buffer(found)])
-        counted = pa.table({"code": column}).group_by("code").aggregate([("code", "count")])["code_count"]
+    for facet, pairs in found.items():
+        # a pair's codes are all in one bucket (its lower party's): each bucket is counted on its own
+        counted = pa.chunked_array(
+            [
+                pa.table({"code": _arrow(codes, pa.uint64())})
+                .group_by("code")
+                .aggregate([("code", "count")])["code_count"]
+                for codes in pairs.codes
+            ]
+        )
         spread = pa.table({"works": counted}).group_by("works").aggregate([("works", "count")])
         facets[facet] = summary(zip(spread["works"].to_pylist(), spread["works_count"].to_pylist(), strict=True))
     return {"works": works, "from": [str(p) for p in paths], "facets": facets}

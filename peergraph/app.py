@@ -11,7 +11,7 @@ from typing import Any
 
 import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
-from graphql import GraphQLError, OperationDefinitionNode, parse
+from graphql import GraphQLError, OperationDefinitionNode
 from neo4j import READ_ACCESS, AsyncDriver, Query
 from neo4j.exceptions import DriverError, Neo4jError
 from starlette.applications import Starlette
@@ -76,10 +76,10 @@ class GraphQLApp(GraphQL[Context, None]):
             else None
         )
         self.versions = SharedVersions()
-        self.guards = guards = schema.guards
-        self.prepared = (
-            PreparedDocuments(schema, guards) if settings.prepared_documents and guards is not None else None
-        )
+        guards = schema.guards
+        assert guards is not None  # build_schema sets them
+        self.guards = guards
+        self.prepared = PreparedDocuments(schema, guards) if settings.prepared_documents else None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -238,7 +238,7 @@ class GraphQLApp(GraphQL[Context, None]):
         """How many operations the document defines; 0 when it does not parse (strawberry gives that error)."""
         guards = self.guards
         try:
-            document = parse(text) if guards is None else guards.parse(text, max_tokens=guards.max_tokens)
+            document = guards.parse(text, max_tokens=guards.max_tokens)
         except GraphQLError:
             return 0
         return sum(isinstance(d, OperationDefinitionNode) for d in document.definitions)

@@ -22,8 +22,8 @@ answer its ETag and Cache-Control outside this); a GET only with `query` or `ext
 it may be a visit to the IDE). Anything else goes the general way, decided before a statement is sent: a request with
 an `Authorization` header (the bearer token's check and the authenticated ceiling are the general path's), a batch,
 a document that fails to parse or validate (the general path then gives the errors), a mutation or subscription
-(also refused by GET there), no operation name with several operations in the document (strawberry then runs the
-first), an operation name the document does not have, a cost over the ceiling, or an estimate that raises.
+(also refused by GET there), no operation name with several operations in the document or an operation name the
+document does not have (both refused there, 400), a cost over the ceiling, or an estimate that raises.
 tests/api/test_prepared.py runs the same requests both ways, body for body.
 
 `PEERGRAPH_PREPARED_DOCUMENTS=false` turns it off.
