@@ -22,6 +22,8 @@ before/after ratio, `--home HOME` loads the server on the environment's ports an
 `--without-author-pairs` loads every count but the AUTHOR pairs (their codes are dropped where the counts collect
 them, `ingest/bulk/counts.py` `_Pairs.add`): an upper bound on what a store keeping only the AUTHOR pairs of two or
 more works (99.94% of them share one at 1M generated works, benchmarks/pair_shares.py) would give the bulk load.
+`--without-pairs` leaves out the INSTITUTION pairs as well (the COUNTRY pairs, a few thousand, are kept): what the
+load costs with no AUTHOR or INSTITUTION pair at all, the bound of any cheaper store for both.
 
 `--online DIR ...` measures `peergraph import DIR ...` (the online importer) on a freshly started server (a new
 home: its first import pays for the JVM's warm-up and every statement's first plan) and then, wiped, on the same
@@ -168,19 +170,20 @@ def _role(process: psutil.Process) -> str:
     return "python" if "python" in cmdline else "other"
 
 
-# Run before the command (with --without-author-pairs): the AUTHOR pairs' codes are not collected. Author ids are
-# "A" and digits; institutions' start with "I", countries' are two letters.
-DROP_AUTHOR_PAIRS = """
+# Run before the command (with --without-author-pairs or --without-pairs): the pairs' codes of the parties whose
+# ids start with these letters are not collected. Author ids are "A" and digits, institutions' "I" and digits;
+# countries' are two letters (never a letter then digits).
+DROP_PAIRS = """
 from ingest.bulk import counts
 kept = counts._Pairs.add
 counts._Pairs.add = lambda self, parties, work: (
-    None if parties[0][:1] == "A" and parties[0][1:].isdigit() else kept(self, parties, work)
+    None if parties[0][:1] in {letters!r} and parties[0][1:].isdigit() else kept(self, parties, work)
 )
 """
 
 
 def run_bulk(
-    data: list[Path], label: str, code: Path | None = None, home: Path | None = None, *, author_pairs: bool = True
+    data: list[Path], label: str, code: Path | None = None, home: Path | None = None, *, dropped: str = ""
 ) -> None:
     """`peergraph bulk-import` into a fresh home; per-phase times and every process's peak RSS. `code`: run the
     command of that checkout (an older commit, for a before/after ratio); `home`: load into that (empty) Neo4j
@@ -198,7 +201,7 @@ def run_bulk(
         }
         if code is not None:
             env["PYTHONPATH"] = str(code)  # and run from there: `python -c` puts its working folder first
-        prologue = "" if author_pairs else DROP_AUTHOR_PAIRS
+        prologue = DROP_PAIRS.format(letters=dropped) if dropped else ""
         command = [sys.executable, "-c", prologue + "from peergraph.cli import main; main()", "bulk-import"]
         command += map(str, data)
         command.append("--json")
@@ -223,7 +226,8 @@ def run_bulk(
         "records": summary["records"],
         "rows": summary["rows"],
         "inputs": [str(d) for d in data],
-        **({} if author_pairs else {"author_pairs": "not loaded (--without-author-pairs)"}),
+        **({"author_pairs": "not loaded (--without-author-pairs)"} if dropped == "A" else {}),
+        **({"pairs": "no AUTHOR or INSTITUTION pairs loaded (--without-pairs)"} if dropped == "AI" else {}),
         "code": "this checkout"
         if code is None
         else subprocess.run(
@@ -328,11 +332,15 @@ def main() -> None:
     parser.add_argument(
         "--without-author-pairs", action="store_true", help="with --bulk: every count but the AUTHOR pairs"
     )
+    parser.add_argument(
+        "--without-pairs", action="store_true", help="with --bulk: every count but the AUTHOR and INSTITUTION pairs"
+    )
     args = parser.parse_args()
     if args.bulk is not None:
         folders = [path.resolve() for path in args.bulk]
         code = args.code[0] if args.code else None
-        run_bulk(folders, args.label or folders[-1].name, code, args.home, author_pairs=not args.without_author_pairs)
+        dropped = "AI" if args.without_pairs else "A" if args.without_author_pairs else ""
+        run_bulk(folders, args.label or folders[-1].name, code, args.home, dropped=dropped)
         return
     if args.online is not None:
         folders = [path.resolve() for path in args.online]

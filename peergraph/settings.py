@@ -194,8 +194,9 @@ class Settings(BaseSettings):
     bulk_import_max_off_heap: str = "2g"
     bulk_import_dir: Path | None = None
     bulk_import_keep_files: bool = False
-    # The records parsed in a second process while the first renders the CSV (ingest/bulk/feed.py): faster only
-    # when a second core is free (it adds ~45% CPU: the rows pickled across); false parses in the same process.
+    # The records parsed in a second process while the first renders the CSV (ingest/bulk/feed.py), and the counts
+    # counted in one while the first writes its last files (ingest/bulk/counts.py): faster only when a second core is
+    # free (the parsing adds ~45% CPU: the rows pickled across); false does both in the same process.
     bulk_import_parse_process: bool = True
     # Admin commands' statements (migrations, waiting for their indexes to come online, the fingerprint's chunks):
     # building the indexes of a large graph takes minutes.

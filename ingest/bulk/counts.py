@@ -12,13 +12,22 @@ A work's facts are pickled to a scratch file batch by batch (memory stays one en
 back. The many-keyed pair facets (~40 pairs a generated work) are counted as integer codes (two parties' numbers)
 grouped by pyarrow, whose keys are joined back into strings by pyarrow too: a dict of pair strings would hold ~10
 GB at 1M works.
+
+What the counts read of the final graph is handed over as plain maps (`FinalGraph`), so the counting can run in a
+process of its own (`finish(..., in_process=False)`, spawned) while the building process writes the other files:
+at the end of the CSV phase the two were one after the other on one core, with the parsing process already gone.
 """
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
 import pickle
+import traceback
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +120,22 @@ class _Pairs:
             self.works[bucket].extend([work] * (len(codes) - 1 - x))
 
 
+@dataclass(frozen=True)
+class FinalGraph:
+    """What the counts read of the graph once every record is in: per owner number, 1 while its record is the stored
+    version; every topic node's (subfield, field, domain); every institution node's countryCode (a stub's or a full
+    record's: an institution id that is no node counts for no country and no pair); every source node's
+    PUBLISHED_BY. Plain maps, so a process of its own can count from a copy."""
+
+    alive: bytes | bytearray
+    topics: dict[str, tuple[Any, Any, Any]]
+    countries: dict[str, Any]
+    publishers: dict[str, str | None]
+
+
+Files = list[tuple[str, Path, Path, int]]  # (labels, header, data, rows) per count file
+
+
 class FacetCounts:
     """Collects the works' facts (`add`), then counts them over the final graph (`finish`)."""
 
@@ -127,8 +152,78 @@ class FacetCounts:
     def close(self) -> None:
         self._scratch.close()
 
-    def _read(self) -> Iterator[Facts]:
+    def finish(self, final: FinalGraph, *, in_process: bool = True) -> Counting:
+        """Start counting; `Counting.result()` gives the count files. Not `in_process`: in a spawned process
+        (not forked: the caller may hold threads), which the caller's other work then runs beside."""
         self._scratch.close()
+        return Counting(_Counter(self.folder, self._scratch_path), final, in_process=in_process)
+
+
+class Counting:
+    """The count files being written, here (at once) or by a process of its own."""
+
+    def __init__(self, counter: _Counter, final: FinalGraph, *, in_process: bool) -> None:
+        self._done: tuple[Files, bool] | None = None
+        self._worker: Any = None
+        if in_process:
+            self._done = counter.count(final), counter.multiline
+            return
+        context = multiprocessing.get_context("spawn")
+        self._receive, send = context.Pipe(duplex=False)
+        self._worker = context.Process(target=_count, args=(counter, final, send), daemon=True)
+        self._worker.start()
+        send.close()  # the worker's end: EOF here once the worker is gone
+
+    def result(self) -> tuple[Files, bool]:
+        """The count files and whether a key holds a line break; raises RuntimeError when the process failed."""
+        if self._done is None:
+            try:
+                message = pickle.loads(self._receive.recv_bytes())  # noqa: S301 - our own child process wrote it
+            except EOFError:
+                raise RuntimeError(
+                    f"the counting process ended without its result (exit code {self._worker.exitcode})"
+                ) from None
+            finally:
+                self.close()
+            if message[0] == "failed":
+                raise RuntimeError(f"the counting process failed:\n{message[1]}")
+            self._done = message[1], message[2]
+        return self._done
+
+    def close(self) -> None:
+        """Stop the process (when the caller fails before the result; idempotent)."""
+        if self._worker is not None:
+            self._receive.close()
+            if self._worker.is_alive():
+                self._worker.terminate()
+            self._worker.join()
+            self._worker = None
+
+
+def _count(counter: _Counter, final: FinalGraph, send: Connection) -> None:
+    """The counting process: the count files, then (files, multiline) or the failure's traceback."""
+    gc.disable()  # as in the building process: millions of live entries, no cycles
+    try:
+        try:
+            files = counter.count(final)
+            message: tuple[Any, ...] = ("done", files, counter.multiline)
+        except BaseException:
+            message = ("failed", traceback.format_exc())
+        send.send_bytes(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
+    finally:
+        send.close()
+
+
+class _Counter:
+    """Counts the facts of the scratch file over the final graph and writes the count files (picklable: a folder
+    and a path)."""
+
+    def __init__(self, folder: Path, scratch_path: Path) -> None:
+        self.folder = folder
+        self._scratch_path = scratch_path
+        self.multiline = False
+
+    def _read(self) -> Iterator[Facts]:
         with self._scratch_path.open("rb") as scratch:
             while True:
                 try:
@@ -138,21 +233,13 @@ class FacetCounts:
                 yield from batch
         self._scratch_path.unlink()
 
-    def finish(
-        self,
-        alive: bytearray,
-        topic: Callable[[str], tuple[Any, Any, Any]],
-        country: Callable[[str], tuple[bool, Any]],
-        publisher: Callable[[str], str | None],
-    ) -> list[tuple[str, Path, Path, int]]:
-        """The count files: (labels, header, data, rows) each. `topic(id)`: its (subfield, field, domain);
-        `country(id)`: (an Institution node exists, its countryCode); `publisher(source id)`: its PUBLISHED_BY."""
+    def count(self, final: FinalGraph) -> Files:
+        """The count files: (labels, header, data, rows) each."""
+        alive, topics, countries, publishers = final.alive, final.topics, final.countries, final.publishers
         sums = {f: _Sums() for f in _SINGLE}
         pairs = {f: _Pairs() for f in PAIR_FACETS}
         pair_unknown = {f: _Sums() for f in PAIR_FACETS}  # the unknown and skipped groups
         cited_of, oa_of = array("q"), array("q")
-        topics: dict[str, tuple[Any, Any, Any]] = {}
-        places: dict[str, tuple[bool, Any]] = {}
         for owner, year, kind, language, status, is_oa, cited, tids, sid, fids, ships in self._read():
             if not alive[owner]:
                 continue
@@ -165,15 +252,10 @@ class FacetCounts:
             for facet, value in (
                 ("YEAR", None if year is None else str(year)), ("TYPE", kind), ("LANGUAGE", language),
                 ("OA_STATUS", status), ("IS_OA", None if is_oa is None else ("true" if is_oa else "false")),
-                ("SOURCE", sid), ("PUBLISHER", None if sid is None else publisher(sid)),
+                ("SOURCE", sid), ("PUBLISHER", None if sid is None else publishers[sid]),
             ):  # fmt: skip
                 sums[facet].add(UNKNOWN if value is None else value, cited, oa)
-            described = []
-            for t in dict.fromkeys(tids):
-                d = topics.get(t)
-                if d is None:
-                    d = topics[t] = topic(t)
-                described.append(d)
+            described = [topics[t] for t in dict.fromkeys(tids)]
             for facet, keys in (
                 ("TOPIC", dict.fromkeys(tids)),
                 ("SUBFIELD", {d[0]: 0 for d in described if d[0] is not None}),
@@ -189,21 +271,19 @@ class FacetCounts:
                 authors.append(aid)
                 if ids is not None:
                     iids.update(dict.fromkeys(ids, 0))
-            countries: dict[str, int] = {}
+            places: dict[str, int] = {}
             institutions: list[str] = []
             for iid in iids:
-                place = places.get(iid)
-                if place is None:
-                    place = places[iid] = country(iid)
-                if place[0]:
+                if iid in countries:
                     institutions.append(iid)
-                    if place[1] is not None:
-                        countries[place[1]] = 0
-            for facet, named in (("INSTITUTION", list(iids)), ("COUNTRY", list(countries)), ("AUTHOR", authors)):
+                    place = countries[iid]
+                    if place is not None:
+                        places[place] = 0
+            for facet, named in (("INSTITUTION", list(iids)), ("COUNTRY", list(places)), ("AUTHOR", authors)):
                 for key in named or unknown:
                     sums[facet].add(key, cited, oa)
             for facet, parties in (
-                ("COUNTRY_PAIR", sorted(countries)), ("INSTITUTION_PAIR", sorted(institutions)),
+                ("COUNTRY_PAIR", sorted(places)), ("INSTITUTION_PAIR", sorted(institutions)),
                 ("AUTHOR_PAIR", sorted(authors)),
             ):  # fmt: skip
                 if len(parties) > MAX_PARTIES:

@@ -21,7 +21,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from ingest.bulk.counts import FacetCounts, facts
+from ingest.bulk.counts import FacetCounts, FinalGraph, facts
 from ingest.bulk.tables import Table
 from ingest.records import Row
 from ingest.writer import dedupe
@@ -256,49 +256,51 @@ class BulkGraph:
         self.counts.close()
 
     # --- the end ----------------------------------------------------------------------------------------
-    def finish(self) -> Output:
-        """Write the stubs, the CITES between the works in the graph, and every file's header and data."""
-        for label, stubs in self.stubs.items():
-            for stub_id, stub in sorted(stubs.items()):
-                props = {k: v for k, v in stub.props.items() if k != "id"}
-                self.nodes[label].add([stub_id], {**props, "isStub": True, "stubSeen": stub.seen})
-                if stub.published_by is not None:
-                    self.rels["PUBLISHED_BY"].add([stub_id, stub.published_by], {})
-        for child, parent in sorted(self.part_of):
-            self.rels["PART_OF"].add([child, parent], {})
-        linked = self._cite()
-        output = Output()
-        for label, table in self.nodes.items():
-            tail = None
-            if label == "Work":
-                counts = self.reference_counts
-                tail = ("externalReferenceCount", "long", lambda i, o: str(counts[i] - linked.get(o, 0)))  # noqa: B023 - used at once, in this iteration
-            output.nodes.append((label, *self._finish(label, table, output, tail)))
-        for rel_type, table in self.rels.items():
-            output.relationships.append((rel_type, *self._finish(rel_type, table, output, None)))
-        for labels, header, data, rows in self.counts.finish(self.alive, self._topic, self._country, self._publisher):
+    def finish(self, *, in_process: bool = True) -> Output:
+        """Write the stubs, the CITES between the works in the graph, and every file's header and data; the counts
+        meanwhile in a process of their own unless `in_process` (ingest/bulk/counts.py)."""
+        counting = self.counts.finish(self._final(), in_process=in_process)
+        try:
+            for label, stubs in self.stubs.items():
+                for stub_id, stub in sorted(stubs.items()):
+                    props = {k: v for k, v in stub.props.items() if k != "id"}
+                    self.nodes[label].add([stub_id], {**props, "isStub": True, "stubSeen": stub.seen})
+                    if stub.published_by is not None:
+                        self.rels["PUBLISHED_BY"].add([stub_id, stub.published_by], {})
+            for child, parent in sorted(self.part_of):
+                self.rels["PART_OF"].add([child, parent], {})
+            linked = self._cite()
+            output = Output()
+            for label, table in self.nodes.items():
+                tail = None
+                if label == "Work":
+                    counts = self.reference_counts
+                    tail = ("externalReferenceCount", "long", lambda i, o: str(counts[i] - linked.get(o, 0)))  # noqa: B023 - used at once, in this iteration
+                output.nodes.append((label, *self._finish(label, table, output, tail)))
+            for rel_type, table in self.rels.items():
+                output.relationships.append((rel_type, *self._finish(rel_type, table, output, None)))
+            files, multiline = counting.result()
+        finally:
+            counting.close()
+        for labels, header, data, rows in files:
             output.nodes.append((labels, header, data))
             output.counts[data.name.removesuffix(".tsv")] = rows
-        output.multiline = output.multiline or self.counts.multiline
+        output.multiline = output.multiline or multiline
         return output
 
     # --- what the counts read of the final graph ---------------------------------------------------------
-    def _topic(self, topic_id: str) -> tuple[Any, Any, Any]:
-        if topic_id in self.topics:
-            return self.topics[topic_id]
-        props = self.stubs["Topic"][topic_id].props
-        return props.get("subfield"), props.get("field"), props.get("domain")
-
-    def _country(self, institution_id: str) -> tuple[bool, Any]:
-        if institution_id in self.countries:
-            return True, self.countries[institution_id]
-        stub = self.stubs["Institution"].get(institution_id)
-        return (False, None) if stub is None else (True, stub.props.get("countryCode"))
-
-    def _publisher(self, source_id: str) -> str | None:
-        if source_id in self.stored["Source"]:
-            return self.publishers.get(source_id)
-        return self.stubs["Source"][source_id].published_by
+    def _final(self) -> FinalGraph:
+        """The final graph's facts the counts read (every record is in: no stub or record changes after this)."""
+        topics: dict[str, tuple[Any, Any, Any]] = {
+            topic_id: (stub.props.get("subfield"), stub.props.get("field"), stub.props.get("domain"))
+            for topic_id, stub in self.stubs["Topic"].items()
+        }
+        topics.update(self.topics)
+        countries = {iid: stub.props.get("countryCode") for iid, stub in self.stubs["Institution"].items()}
+        countries.update(self.countries)
+        publishers = {sid: stub.published_by for sid, stub in self.stubs["Source"].items()}
+        publishers.update({sid: self.publishers.get(sid) for sid in self.stored["Source"]})
+        return FinalGraph(self.alive, topics, countries, publishers)
 
     def _finish(self, name: str, table: Table, output: Output, tail: Any) -> tuple[Path, Path]:
         header, data, rows = table.finish(self.alive, tail)

@@ -117,14 +117,15 @@ def _build(
     finally:
         report.records, report.files, report.rejected = tally.records, tally.files, tally.rejected
         report.rejects_path = tally.rejects_path
-    return graph.finish()
+    return graph.finish(in_process=parse_in_process)
 
 
 def write_csv(
     paths: Sequence[Path], folder: Path, options: ImportOptions, report: BulkReport, *, parse_in_process: bool = False
 ) -> tuple[Output, list[Path]]:
     """The CSV files of the input in `folder` (no database involved); returns them and the merged-id files. The
-    records are parsed in a second process (ingest/bulk/feed.py) unless `parse_in_process`."""
+    records are parsed in a second process (ingest/bulk/feed.py), and the counts counted in one beside the last
+    files' writing (ingest/bulk/counts.py), unless `parse_in_process`."""
     found = discover(paths, allow_missing_parts=options.allow_missing_parts, preferred_format=options.format)
     if found.errors or found.broken:
         raise BulkRefused("; ".join([*found.errors, *found.broken]) + "; nothing was loaded")
