@@ -159,15 +159,29 @@ def _failed(what: str, proc: subprocess.CompletedProcess[bytes]) -> SystemExit:
     return SystemExit(f"{what} failed ({proc.returncode}):\n{proc.stdout.decode()}\n{proc.stderr.decode()}")
 
 
-def _role(process: psutil.Process) -> str:
-    cmdline = " ".join(process.cmdline())
-    if "org.neo4j.cli.AdminTool" in cmdline:
-        return "neo4j_admin"
-    if "CommunityEntryPoint" in cmdline:
-        return "neo4j_server"
-    if "multiprocessing" in cmdline:
-        return "python_parser"  # the bulk load's parsing process (ingest/bulk/feed.py)
-    return "python" if "python" in cmdline else "other"
+class _Roles:
+    """Each process's role by its command line; the bulk command's spawned children (the same command line) in the
+    order they start: the parsing process (ingest/bulk/feed.py), then the counting one (ingest/bulk/counts.py)."""
+
+    CHILDREN = ("python_parser", "python_counting")
+
+    def __init__(self) -> None:
+        self.children: dict[int, str] = {}
+
+    def __call__(self, process: psutil.Process) -> str:
+        cmdline = " ".join(process.cmdline())
+        if "org.neo4j.cli.AdminTool" in cmdline:
+            return "neo4j_admin"
+        if "CommunityEntryPoint" in cmdline:
+            return "neo4j_server"
+        if "multiprocessing" in cmdline:
+            name = self.children.get(process.pid)
+            if name is None:
+                n = len(self.children)
+                name = self.CHILDREN[n] if n < len(self.CHILDREN) else f"python_child_{n}"
+                self.children[process.pid] = name
+            return name
+        return "python" if "python" in cmdline else "other"
 
 
 # Run before the command (with --without-author-pairs or --without-pairs): the pairs' codes of the parties whose
@@ -206,7 +220,7 @@ def run_bulk(
         command += map(str, data)
         command.append("--json")
         load_before = os.getloadavg()
-        proc, seconds, peaks = run_sampled(command, env, _role, code or PROJECT_ROOT)
+        proc, seconds, peaks = run_sampled(command, env, _Roles(), code or PROJECT_ROOT)
         try:
             if proc.returncode != 0:
                 raise _failed("bulk import", proc)

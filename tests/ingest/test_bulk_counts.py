@@ -4,15 +4,17 @@ made from the input records by hand. Every facet against the online importer's c
 from __future__ import annotations
 
 import gzip
+import multiprocessing
 from collections import Counter
 from itertools import combinations
 from pathlib import Path
 from typing import Any
 
 import orjson
+import pytest
 from typer.testing import CliRunner
 
-from ingest.bulk.counts import HEADER
+from ingest.bulk.counts import HEADER, FacetCounts, FinalGraph
 from ingest.bulk.load import BulkReport, write_csv
 from ingest.facet_counts import MAX_PARTIES, PAIR, SKIPPED, UNKNOWN
 from ingest.importer import ImportOptions
@@ -74,3 +76,23 @@ def test_the_counts_written_are_the_records_counts(tmp_path: Path) -> None:
     assert sum(counted[("YEAR", k)][0] for (f, k) in counted if f == "YEAR") == len(records)
     assert Counter(f for f, _ in counted)["AUTHOR_PAIR"] > 1000
     assert counted[("AUTHOR_PAIR", SKIPPED)][0] >= 1
+
+
+def test_a_failing_counting_process_fails_the_load_with_its_traceback(tmp_path: Path) -> None:
+    # A work naming a topic that is no node of the final graph (the building process never lets that happen): the
+    # counting process's KeyError comes back to the building process as an error with the child's traceback.
+    facts = (0, 2020, "article", "en", "gold", True, 3, ("T404",), None, (), (("A1", None),))
+    final = FinalGraph(bytearray([1]), topics={}, countries={}, publishers={})
+    (tmp_path / "process").mkdir()
+    counts = FacetCounts(tmp_path / "process")
+    counts.add([facts])
+    counting = counts.finish(final, in_process=False)
+    with pytest.raises(RuntimeError, match=r"(?s)the counting process failed:.*KeyError: 'T404'"):
+        counting.result()
+    counting.close()
+    assert multiprocessing.active_children() == []
+    (tmp_path / "here").mkdir()
+    counts = FacetCounts(tmp_path / "here")
+    counts.add([facts])
+    with pytest.raises(KeyError, match="T404"):
+        counts.finish(final, in_process=True)
