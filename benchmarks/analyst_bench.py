@@ -21,7 +21,6 @@ import asyncio
 import json
 import os
 import platform
-import subprocess
 import sys
 import tempfile
 import time
@@ -34,7 +33,7 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from api_bench import percentile, server  # noqa: E402  (this folder is on sys.path: the script runs from it)
+from api_bench import git_commit, percentile, server  # noqa: E402  (this folder is on sys.path: the script runs from it)
 
 from ingest.generate import T0, generate  # noqa: E402
 from ingest.sample import load_files, sample_files  # noqa: E402
@@ -139,10 +138,6 @@ async def measure(url: str, requests: int) -> list[dict[str, Any]]:
             rows.append(row)
             print(f"  {label:52} p50 {row['p50_ms']:8.1f} ms  p95 {row['p95_ms']:8.1f} ms", flush=True)
     return rows
-
-
-def git_commit() -> str:
-    return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
 
 
 async def main() -> None:

@@ -197,13 +197,19 @@ counts._Pairs.add = lambda self, parties, work: (
 
 
 def run_bulk(
-    data: list[Path], label: str, code: Path | None = None, home: Path | None = None, *, dropped: str = ""
+    data: list[Path],
+    label: str,
+    code: Path | None = None,
+    home: Path | None = None,
+    *,
+    dropped: str = "",
+    scratch: Path | None = None,
 ) -> None:
     """`peergraph bulk-import` into a fresh home; per-phase times and every process's peak RSS. `code`: run the
     command of that checkout (an older commit, for a before/after ratio); `home`: load into that (empty) Neo4j
     home, on the ports the environment gives, and leave it serving (for benchmarks/api_bench.py)."""
     settings = get_settings()
-    with tempfile.TemporaryDirectory(prefix="peergraph-bulk-bench-", dir=data[0].parent) as name:
+    with tempfile.TemporaryDirectory(prefix="peergraph-bulk-bench-", dir=scratch) as name:
         server = throwaway_server(settings, Path(name) / "neo4j")
         if home is not None:
             server = local_server(settings.model_copy(update={"neo4j_home": home}))
@@ -349,12 +355,17 @@ def main() -> None:
     parser.add_argument(
         "--without-pairs", action="store_true", help="with --bulk: every count but the AUTHOR and INSTITUTION pairs"
     )
+    parser.add_argument(
+        "--scratch",
+        type=Path,
+        help="with --bulk: where the throwaway Neo4j home goes (default: the system's temp folder; 10 GB at 1M works)",
+    )
     args = parser.parse_args()
     if args.bulk is not None:
         folders = [path.resolve() for path in args.bulk]
         code = args.code[0] if args.code else None
         dropped = "AI" if args.without_pairs else "A" if args.without_author_pairs else ""
-        run_bulk(folders, args.label or folders[-1].name, code, args.home, dropped=dropped)
+        run_bulk(folders, args.label or folders[-1].name, code, args.home, dropped=dropped, scratch=args.scratch)
         return
     if args.online is not None:
         folders = [path.resolve() for path in args.online]
