@@ -21,9 +21,7 @@ at the end of the CSV phase the two were one after the other on one core, with t
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import pickle
-import traceback
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -35,6 +33,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from ingest.bulk.child import Child, failure, send
 from ingest.facet_counts import FACETS, MAX_PARTIES, PAIR, PAIR_FACETS, PAIR_LABELS, SKIPPED, UNKNOWN
 from ingest.records import Row
 
@@ -160,58 +159,43 @@ class FacetCounts:
 
 
 class Counting:
-    """The count files being written, here (at once) or by a process of its own."""
+    """The count files being written, here (at once) or by a process of its own (ingest/bulk/child.py)."""
 
     def __init__(self, counter: _Counter, final: FinalGraph, *, in_process: bool) -> None:
         self._done: tuple[Files, bool] | None = None
-        self._worker: Any = None
+        self._child: Child | None = None
         if in_process:
             self._done = counter.count(final), counter.multiline
-            return
-        context = multiprocessing.get_context("spawn")
-        self._receive, send = context.Pipe(duplex=False)
-        self._worker = context.Process(target=_count, args=(counter, final, send), daemon=True)
-        self._worker.start()
-        send.close()  # the worker's end: EOF here once the worker is gone
+        else:
+            self._child = Child("counting", _count, counter, final)
 
     def result(self) -> tuple[Files, bool]:
         """The count files and whether a key holds a line break; raises RuntimeError when the process failed."""
         if self._done is None:
+            assert self._child is not None
             try:
-                message = pickle.loads(self._receive.recv_bytes())  # noqa: S301 - our own child process wrote it
-            except EOFError:
-                raise RuntimeError(
-                    f"the counting process ended without its result (exit code {self._worker.exitcode})"
-                ) from None
+                _, files, multiline = self._child.receive()
             finally:
                 self.close()
-            if message[0] == "failed":
-                raise RuntimeError(f"the counting process failed:\n{message[1]}")
-            self._done = message[1], message[2]
+            self._done = files, multiline
         return self._done
 
     def close(self) -> None:
         """Stop the process (when the caller fails before the result; idempotent)."""
-        if self._worker is not None:
-            self._receive.close()
-            if self._worker.is_alive():
-                self._worker.terminate()
-            self._worker.join()
-            self._worker = None
+        if self._child is not None:
+            self._child.close()
+            self._child = None
 
 
-def _count(counter: _Counter, final: FinalGraph, send: Connection) -> None:
-    """The counting process: the count files, then (files, multiline) or the failure's traceback."""
+def _count(counter: _Counter, final: FinalGraph, connection: Connection) -> None:
+    """The counting process: the count files, then ("done", files, multiline) or the failure's traceback."""
     gc.disable()  # as in the building process: millions of live entries, no cycles
     try:
-        try:
-            files = counter.count(final)
-            message: tuple[Any, ...] = ("done", files, counter.multiline)
-        except BaseException:
-            message = ("failed", traceback.format_exc())
-        send.send_bytes(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
-    finally:
-        send.close()
+        message: tuple[Any, ...] = ("done", counter.count(final), counter.multiline)
+    except BaseException:
+        message = failure()
+    send(connection, message)
+    connection.close()
 
 
 class _Counter:

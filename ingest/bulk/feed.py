@@ -10,15 +10,13 @@ parsing process runs at most a batch or two ahead, and memory stays one entry pe
 
 from __future__ import annotations
 
-import multiprocessing
-import pickle
-import traceback
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import IO
 
+from ingest.bulk.child import Child, failure, send
 from ingest.importer import ImportOptions, Reject, parse_input
 from ingest.reader import InputError, InputFile, read_rows
 from ingest.records import RecordError, Row
@@ -90,23 +88,23 @@ def _batches(
         tally.files += 1
 
 
-def _parse(files: Sequence[InputFile], options: ImportOptions, rejects_path: Path, send: Connection) -> None:
+def _parse(files: Sequence[InputFile], options: ImportOptions, rejects_path: Path, connection: Connection) -> None:
     """The parsing process: ("batch", kind, rows) per batch, then ("end", tally), ("refused", message, tally) or
     ("failed", traceback)."""
     tally = Tally()
     rejects = _Rejects(rejects_path, tally)
     try:
         for kind, rows in _batches(files, options, tally, rejects):
-            send.send_bytes(pickle.dumps(("batch", kind, rows), protocol=pickle.HIGHEST_PROTOCOL))
+            send(connection, ("batch", kind, rows))
         message: tuple[object, ...] = ("end", tally)
     except FeedRefused as exc:
         message = ("refused", str(exc), tally)
     except BaseException:  # any failure is told to the building process, which raises it
-        message = ("failed", traceback.format_exc())
+        message = failure()
     finally:
         rejects.close()
-    send.send_bytes(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
-    send.close()
+    send(connection, message)
+    connection.close()
 
 
 def batches(
@@ -121,24 +119,13 @@ def batches(
         finally:
             rejects.close()
         return
-    context = multiprocessing.get_context("spawn")  # not fork: the caller may hold threads (a driver's, a test's)
-    receive, send = context.Pipe(duplex=False)
-    worker = context.Process(target=_parse, args=(list(files), options, rejects_path, send), daemon=True)
-    worker.start()
-    send.close()  # the worker's end: EOF here once the worker is gone
+    child = Child("parsing", _parse, list(files), options, rejects_path)
     try:
         while True:
-            try:
-                message = pickle.loads(receive.recv_bytes())  # noqa: S301 - our own child process wrote it
-            except EOFError:
-                raise RuntimeError(
-                    f"the parsing process ended without its result (exit code {worker.exitcode})"
-                ) from None
+            message = child.receive()
             if message[0] == "batch":
                 yield message[1], message[2]
                 continue
-            if message[0] == "failed":
-                raise RuntimeError(f"the parsing process failed:\n{message[1]}")
             done: Tally = message[-1]
             tally.records, tally.files, tally.rejected = done.records, done.files, done.rejected
             tally.rejects_path = done.rejects_path
@@ -146,7 +133,4 @@ def batches(
                 raise FeedRefused(message[1])
             return
     finally:
-        receive.close()
-        if worker.is_alive():
-            worker.terminate()
-        worker.join()
+        child.close()
