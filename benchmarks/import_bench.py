@@ -120,30 +120,50 @@ def run_import(
     }
 
 
+# (seconds since the command started, CPU seconds so far by role): one every CPU_EVERY samples of run_sampled
+CpuTimeline = list[tuple[float, dict[str, float]]]
+CPU_EVERY = 10
+
+
 def run_sampled(
     command: list[str],
     env: dict[str, str],
     role: Callable[[psutil.Process], str] | None = None,
     cwd: Path = PROJECT_ROOT,
+    cpu: CpuTimeline | None = None,
 ) -> tuple[subprocess.CompletedProcess[bytes], float, dict[str, int]]:
     """Run `command` from `cwd` to its end; its seconds and the peak RSS sampled every 50 ms, of the
-    process itself ("python"), or with `role`, of it and each of its children, by role."""
+    process itself ("python"), or with `role`, of it and each of its children, by role. With `cpu`, every 0.5 s
+    each role's CPU seconds so far (user + system; a process's last reading stays once it is gone) are appended
+    to it, and "machine": every process's, from /proc/stat."""
     started = time.monotonic()
     proc = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     peaks: dict[str, int] = {}
     done = threading.Event()
+    spent: dict[int, tuple[str, float]] = {}  # pid → (role, its CPU seconds at its last reading)
 
     def sample() -> None:
         try:
             root = psutil.Process(proc.pid)
         except psutil.Error:
             return  # gone already
+        n = 0
+        machine = sum(psutil.cpu_times()[:3])  # user, nice, system
         while not done.is_set():
             with contextlib.suppress(psutil.Error):
                 for process in [root, *(root.children(recursive=True) if role else [])]:
                     with contextlib.suppress(psutil.Error):
                         name = role(process) if role else "python"
                         peaks[name] = max(peaks.get(name, 0), process.memory_info().rss)
+                        if cpu is not None and n % CPU_EVERY == 0:
+                            times = process.cpu_times()
+                            spent[process.pid] = (name, times.user + times.system)
+            if cpu is not None and n % CPU_EVERY == 0:
+                by_role: dict[str, float] = {"machine": sum(psutil.cpu_times()[:3]) - machine}
+                for name, seconds in spent.values():
+                    by_role[name] = by_role.get(name, 0.0) + seconds
+                cpu.append((time.monotonic() - started, by_role))
+            n += 1
             done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -153,6 +173,28 @@ def run_sampled(
     done.set()
     sampler.join()
     return subprocess.CompletedProcess(command, proc.returncode, out, err), seconds, peaks
+
+
+def phase_cores(timeline: CpuTimeline, phases: dict[str, float], seconds: float) -> dict[str, dict[str, float]]:
+    """Per phase (in the order the command ran them, the first starting when the command's own time began: the
+    command's start-up before it is left to the first), the cores each role kept busy on average: CPU seconds
+    between the readings nearest the phase's ends over its wall seconds. "machine" is every process's."""
+    if not timeline:
+        return {}
+    began = seconds - sum(phases.values())  # the interpreter's start and imports, before the first phase
+    result: dict[str, dict[str, float]] = {}
+
+    def at(t: float) -> dict[str, float]:
+        return min(timeline, key=lambda reading: abs(reading[0] - t))[1]
+
+    start, end = 0.0, began
+    for name, wall in phases.items():
+        end += wall
+        first, last = at(start), at(end)
+        if end - start >= 1.0:
+            result[name] = {role: round((last[role] - first.get(role, 0.0)) / (end - start), 2) for role in sorted(last)}
+        start = end
+    return result
 
 
 def _failed(what: str, proc: subprocess.CompletedProcess[bytes]) -> SystemExit:
@@ -174,6 +216,8 @@ class _Roles:
             return "neo4j_admin"
         if "CommunityEntryPoint" in cmdline:
             return "neo4j_server"
+        if "resource_tracker" in cmdline:  # multiprocessing's own helper, started before the first child
+            return "python_resource_tracker"
         if "multiprocessing" in cmdline:
             name = self.children.get(process.pid)
             if name is None:
@@ -226,7 +270,8 @@ def run_bulk(
         command += map(str, data)
         command.append("--json")
         load_before = os.getloadavg()
-        proc, seconds, peaks = run_sampled(command, env, _Roles(), code or PROJECT_ROOT)
+        timeline: CpuTimeline = []
+        proc, seconds, peaks = run_sampled(command, env, _Roles(), code or PROJECT_ROOT, timeline)
         try:
             if proc.returncode != 0:
                 raise _failed("bulk import", proc)
@@ -240,6 +285,7 @@ def run_bulk(
         "phases_seconds": summary["phases"],
         "steps_seconds": summary.get("steps", {}),  # within migrate and bookkeeping
         "peak_rss_mb": {role: round(rss / 2**20) for role, rss in sorted(peaks.items())},
+        "cores_busy_by_phase": phase_cores(timeline, summary["phases"], seconds),
         "neo4j_server_rss_after_mb": round(server_rss / 2**20),
         "store_mb": round(summary["storeBytes"] / 1e6),
         "csv_mb": round(summary["csvBytes"] / 1e6),
