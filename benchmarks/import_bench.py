@@ -192,7 +192,9 @@ def phase_cores(timeline: CpuTimeline, phases: dict[str, float], seconds: float)
         end += wall
         first, last = at(start), at(end)
         if end - start >= 1.0:
-            result[name] = {role: round((last[role] - first.get(role, 0.0)) / (end - start), 2) for role in sorted(last)}
+            result[name] = {
+                role: round((last[role] - first.get(role, 0.0)) / (end - start), 2) for role in sorted(last)
+            }
         start = end
     return result
 

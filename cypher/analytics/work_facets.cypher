@@ -23,9 +23,9 @@ COLLECT { MATCH (w)-[:PUBLISHED_IN]->(s:Source) RETURN DISTINCT {key: s.id, labe
 // piece: PUBLISHER
 COLLECT { MATCH (w)-[:PUBLISHED_IN]->(:Source)-[:PUBLISHED_BY]->(p:Publisher) RETURN DISTINCT {key: p.id, label: p.name} AS k }
 // piece: INSTITUTION
-COLLECT { MATCH (w)<-[r:AUTHORED]-() UNWIND r.institutionIds + coalesce(r.moreInstitutionIds, []) AS iid RETURN DISTINCT {key: iid, label: null} AS k }
+COLLECT { MATCH (w)<-[r:AUTHORED]-() UNWIND coalesce(r.institutionIds, []) + coalesce(r.moreInstitutionIds, []) AS iid RETURN DISTINCT {key: iid, label: null} AS k }
 // piece: COUNTRY
-COLLECT { MATCH (w)<-[r:AUTHORED]-(:Author) UNWIND r.institutionIds + coalesce(r.moreInstitutionIds, []) AS iid WITH DISTINCT iid MATCH (i:Institution {id: iid}) WHERE i.countryCode IS NOT NULL RETURN DISTINCT {key: i.countryCode, label: i.countryCode} AS k }
+COLLECT { MATCH (w)<-[r:AUTHORED]-(:Author) UNWIND coalesce(r.institutionIds, []) + coalesce(r.moreInstitutionIds, []) AS iid WITH DISTINCT iid MATCH (i:Institution {id: iid}) WHERE i.countryCode IS NOT NULL RETURN DISTINCT {key: i.countryCode, label: i.countryCode} AS k }
 // piece: AUTHOR
 COLLECT { MATCH (w)<-[:AUTHORED]-(a:Author) RETURN {key: a.id, label: a.name} AS k }
 // piece: FUNDER

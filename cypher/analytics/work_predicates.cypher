@@ -34,9 +34,9 @@ w.citedByCount <= $v
 // piece: author
 EXISTS { (w)<-[:AUTHORED]-(a:Author) WHERE a.id IN $v }
 // piece: institution
-EXISTS { (w)<-[r:AUTHORED]-(:Author) WHERE any(i IN r.institutionIds + coalesce(r.moreInstitutionIds, []) WHERE i IN $v) }
+EXISTS { (w)<-[r:AUTHORED]-(:Author) WHERE any(i IN coalesce(r.institutionIds, []) + coalesce(r.moreInstitutionIds, []) WHERE i IN $v) }
 // piece: country
-EXISTS { MATCH (w)<-[r:AUTHORED]-(:Author) UNWIND r.institutionIds + coalesce(r.moreInstitutionIds, []) AS iid MATCH (i:Institution {id: iid}) WHERE i.countryCode IN $v }
+EXISTS { MATCH (w)<-[r:AUTHORED]-(:Author) UNWIND coalesce(r.institutionIds, []) + coalesce(r.moreInstitutionIds, []) AS iid MATCH (i:Institution {id: iid}) WHERE i.countryCode IN $v }
 // piece: topic
 EXISTS { (w)-[:HAS_TOPIC]->(t:Topic) WHERE t.id IN $v }
 // piece: subfield

@@ -9,8 +9,8 @@
 // piece: pairs
 COLLECT { WITH /*PARTIES*/ AS p UNWIND CASE WHEN size(p) > $maxParties THEN [-1] ELSE range(0, size(p) - 2) END AS x UNWIND CASE WHEN x < 0 THEN [-1] ELSE range(x + 1, size(p) - 1) END AS y RETURN CASE WHEN x < 0 THEN {key: '\u0002', label: null} ELSE {key: p[x] + '\u0001' + p[y], label: null} END AS k }
 // piece: COUNTRY_PAIR
-COLLECT { MATCH (w)<-[r:AUTHORED]-(:Author) UNWIND r.institutionIds + coalesce(r.moreInstitutionIds, []) AS iid WITH DISTINCT iid MATCH (i:Institution {id: iid}) WHERE i.countryCode IS NOT NULL RETURN DISTINCT i.countryCode AS c ORDER BY c }
+COLLECT { MATCH (w)<-[r:AUTHORED]-(:Author) UNWIND coalesce(r.institutionIds, []) + coalesce(r.moreInstitutionIds, []) AS iid WITH DISTINCT iid MATCH (i:Institution {id: iid}) WHERE i.countryCode IS NOT NULL RETURN DISTINCT i.countryCode AS c ORDER BY c }
 // piece: INSTITUTION_PAIR
-COLLECT { MATCH (w)<-[r:AUTHORED]-(:Author) UNWIND r.institutionIds + coalesce(r.moreInstitutionIds, []) AS iid WITH DISTINCT iid MATCH (i:Institution {id: iid}) RETURN i.id AS c ORDER BY c }
+COLLECT { MATCH (w)<-[r:AUTHORED]-(:Author) UNWIND coalesce(r.institutionIds, []) + coalesce(r.moreInstitutionIds, []) AS iid WITH DISTINCT iid MATCH (i:Institution {id: iid}) RETURN i.id AS c ORDER BY c }
 // piece: AUTHOR_PAIR
 COLLECT { MATCH (w)<-[:AUTHORED]-(a:Author) RETURN a.id AS c ORDER BY c }

@@ -22,7 +22,7 @@ CREATE (a)-[:AUTHORED {
   order: row.order,
   positionLabel: row.positionLabel,
   isCorresponding: row.isCorresponding,
-  institutionIds: row.institutionIds,
+  institutionIds: CASE WHEN row.institutionIds <> [] THEN row.institutionIds END,
   rawAuthorName: row.rawAuthorName,
   moreOrders: row.moreOrders,
   morePositionLabels: row.morePositionLabels,

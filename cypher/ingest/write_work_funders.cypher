@@ -13,4 +13,4 @@ END
 REMOVE f._lock
 WITH f, row
 MATCH (w:Work {id: row.workId})
-CREATE (w)-[:FUNDED_BY {awardIds: row.awardIds}]->(f)
+CREATE (w)-[:FUNDED_BY {awardIds: CASE WHEN row.awardIds <> [] THEN row.awardIds END}]->(f)

@@ -79,7 +79,8 @@ class Output:
     relationships: list[tuple[str, Path, Path]] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     multiline: bool = False
-    empty_lists: dict[str, int] = field(default_factory=dict)  # label or type → rows holding one
+    # label or type → the ends (id, or start and end ids) of its rows with a list neo4j-admin cannot store
+    empty_lists: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
 
 
 class BulkGraph:
@@ -192,6 +193,8 @@ class BulkGraph:
             for a in row["authorships"]:
                 self._stub("Author", a["authorId"], {"name": a["name"], "orcid": a["orcid"]}, seen)
                 props = {k: v for k, v in a.items() if k not in ("authorId", "name", "orcid")}
+                if not props["institutionIds"]:
+                    props["institutionIds"] = None  # absent, as write_authorships.cypher stores it
                 self.rels["AUTHORED"].add([a["authorId"], work_id], props, owner)
             for t in row["topics"]:
                 topic = {k: t[k] for k in ("name", "subfield", "field", "domain")}
@@ -204,7 +207,7 @@ class BulkGraph:
                 sources.append((source["id"], seen, source))
             for f in row["funders"]:
                 self._stub("Funder", f["id"], {"name": f["name"], "ror": f["ror"]}, seen)
-                self.rels["FUNDED_BY"].add([work_id, f["id"]], {"awardIds": f["awardIds"]}, owner)
+                self.rels["FUNDED_BY"].add([work_id, f["id"]], {"awardIds": f["awardIds"] or None}, owner)
             for ref in row["references"]:
                 self.references.add([work_id, ref], {}, owner)
         # A stub source takes the lineage of the work it keeps after the batch (write_source_publishers.cypher).
@@ -306,8 +309,8 @@ class BulkGraph:
         header, data, rows = table.finish(self.alive, tail)
         output.counts[table.name] = rows
         output.multiline = output.multiline or table.multiline
-        if table.empty_lists:
-            output.empty_lists[name] = table.empty_lists
+        if table.marked_ends:
+            output.empty_lists[name] = table.marked_ends
         return header, data
 
     def _cite(self) -> dict[int, int]:

@@ -3,8 +3,9 @@
 For an empty database only (the admin tool writes a whole new store): it is checked first, and again just before
 the server is stopped for the load. Then the server starts on the new store, the migrations run (constraints and
 indexes, built over the loaded data), and what the online importer leaves besides the records is done on the
-loaded graph: the empty lists set (`_emptyLists`, ingest/bulk/tables.py), the graph's version, the merged ids
-applied and folded with the importer's own code (ingest/merges.py), then every step of `POST_LOAD`. The result's
+loaded graph: the empty lists set on the rows that named them (`_emptyLists`, ingest/bulk/tables.py), the graph's
+version, the merged ids applied and folded with the importer's own code (ingest/merges.py), then every step of
+`POST_LOAD`. The result's
 fingerprint equals the online importer's on the same input (tests/ingest/test_bulk.py).
 """
 
@@ -39,6 +40,7 @@ from peergraph.settings import Settings
 Say = Callable[[str], None]
 T = TypeVar("T")
 PostLoadStep = Callable[[AsyncDriver, str, float], Awaitable[object]]
+EMPTY_LISTS_BATCH = 10_000  # marked rows whose lists are set in one transaction
 
 
 async def _bump_graph_version(driver: AsyncDriver, database: str, tx_timeout: float) -> None:
@@ -194,12 +196,18 @@ async def _complete(
     database, timeout = settings.neo4j_database, settings.admin_query_timeout_seconds
     began = time.monotonic()
     async with driver.session(database=database) as session:
-        for label, _, _ in output.nodes:
-            if output.empty_lists.get(label):
-                await (await session.run(Query(bq.EMPTY_LISTS_NODES, timeout=timeout), label=label)).consume()
-        for rel, _, _ in output.relationships:
-            if output.empty_lists.get(rel):
-                await (await session.run(Query(bq.EMPTY_LISTS_RELATIONSHIPS, timeout=timeout), type=rel)).consume()
+        for name, marked in output.empty_lists.items():
+            nodes = len(marked[0]) == 1  # a node's row has its id, a relationship's its start and end ids
+            for at in range(0, len(marked), EMPTY_LISTS_BATCH):
+                batch = [list(ends) for ends in marked[at : at + EMPTY_LISTS_BATCH]]
+                if nodes:
+                    query = Query(bq.EMPTY_LISTS_NODES, timeout=timeout)
+                    result = await session.run(query, label=name, ids=[ends[0] for ends in batch])
+                else:
+                    result = await session.run(
+                        Query(bq.EMPTY_LISTS_RELATIONSHIPS, timeout=timeout), type=name, ends=batch
+                    )
+                await result.consume()
     report.steps["empty lists"] = round(time.monotonic() - began, 2)
     if merged:
 

@@ -6,7 +6,8 @@ written at the end, when every column and its type is known and the owners that 
 are known too (their rows are left out while the part file is copied, as the online importer deletes what an
 updated record owned). Two lists neo4j-admin cannot say are named per row for after the load: an empty list
 (it stores none: neo4j/neo4j#13566) in `_emptyLists`, a list of one empty string (its field is empty too) in
-`_blankLists`; other empty strings in a list survive (the field "\x1fa" reads back as ["", "a"]).
+`_blankLists`; other empty strings in a list survive (the field "\x1fa" reads back as ["", "a"]). The ends (id,
+or start and end ids) of the written rows with a marker are kept (`marked_ends`): the load finds them by id.
 """
 
 from __future__ import annotations
@@ -74,7 +75,8 @@ class Table:
         self.owners = array("q")
         self.widths = array("H")
         self.multiline = False  # a value holds a line break: neo4j-admin must read multiline fields
-        self.empty_lists = 0
+        self._marked: list[tuple[int, tuple[str, ...]]] = []  # (row index, ends) of the rows with a marker
+        self.marked_ends: list[tuple[str, ...]] = []  # those written (by `finish`): where the load sets the lists
         self.rows = 0
 
     def _column(self, key: str, row: list[str]) -> int:
@@ -149,7 +151,7 @@ class Table:
                     if at is None:
                         at = self._column(marker, row)
                     row[at] = self._render(columns[marker], names, [], [])
-            self.empty_lists += 1
+            self._marked.append((self.rows, tuple(ends)))
         text = '"' + '"\t"'.join(ends) + '"'
         data = (text + "\t" + "\t".join(row) if row else text).encode()
         buffer = self._buffer
@@ -196,4 +198,7 @@ class Table:
                 out.write(b"\n")
                 written += 1
         self._part_path.unlink()
+        owners = self.owners
+        self.marked_ends = [ends for index, ends in self._marked if owners[index] == ALWAYS or alive[owners[index]]]
+        self._marked = []
         return self.header_path, self.data_path, written

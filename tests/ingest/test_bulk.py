@@ -23,7 +23,8 @@ from neo4j import AsyncDriver
 from pydantic import SecretStr
 from typer.testing import CliRunner
 
-from ingest.bulk.graph import Output
+from cypher import bulk as bq
+from ingest.bulk.graph import LABELS, RELATIONSHIPS, Output
 from ingest.bulk.load import BulkRefused, BulkReport, write_csv
 from ingest.importer import ImportOptions
 from ingest.sample import SAMPLE_DIR
@@ -66,11 +67,26 @@ def _lines(path: Path) -> list[dict[str, Any]]:
     return [orjson.loads(line) for line in gzip.decompress(path.read_bytes()).splitlines()]
 
 
+def _with_empty_lists(generated: Path) -> None:
+    """Add to the generated files a record of each kind whose empty lists reach the CSV (neo4j-admin stores none):
+    a publisher with no country (a node's list) and an author affiliated with an institution in no year (a
+    relationship's other than AUTHORED's), copied from the sample's first of each with new ids."""
+    publisher = _lines(SAMPLE_DIR / "publishers.jsonl.gz")[0] | {"id": "https://openalex.org/P9999999901"}
+    publisher["country_codes"] = []
+    (generated / "publishers.jsonl.gz").write_bytes(gzip.compress(orjson.dumps(publisher) + b"\n"))
+    author = next(a for a in _lines(SAMPLE_DIR / "authors.jsonl.gz") if a.get("affiliations"))
+    author = author | {"id": "https://openalex.org/A9999999901", "orcid": None}
+    author["affiliations"] = [author["affiliations"][0] | {"years": []}]
+    authors = generated / "authors.jsonl.gz"
+    authors.write_bytes(gzip.compress(gzip.decompress(authors.read_bytes()) + orjson.dumps(author) + b"\n"))
+
+
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     generated = tmp_path_factory.mktemp("generated")
     result = CliRunner().invoke(app, ["generate", "--works", "2000", "--seed", "3", "--merges", "20", str(generated)])
     assert result.exit_code == 0, result.output
+    _with_empty_lists(generated)
     return [SAMPLE_DIR, generated]
 
 
@@ -185,6 +201,15 @@ def test_the_parsing_process_writes_the_files_parsing_in_place_does(inputs: list
     assert report.outcomes == in_place.outcomes
     works = {w["id"] for d in inputs for w in _lines(d / "works.jsonl.gz")}
     assert output.counts["nodes-Work"] == same.counts["nodes-Work"] == len(works)
+    # the rows the load completes are found by id: a node's, a relationship's (and the sample's authors listed twice
+    # with a blank raw name at a later place: moreRawAuthorNames [""])
+    assert output.empty_lists["Publisher"] == [("P9999999901",)]
+    crafted = next(a for d in inputs for a in _lines(d / "authors.jsonl.gz") if a["id"].endswith("A9999999901"))
+    institution = crafted["affiliations"][0]["institution"]["id"].removeprefix("https://openalex.org/")
+    assert output.empty_lists["AFFILIATED_WITH"] == [("A9999999901", institution)]
+    assert output.empty_lists["AUTHORED"]
+    assert output.empty_lists["AUTHORED"] == same.empty_lists["AUTHORED"]
+    assert "Work" not in output.empty_lists  # a work's empty lists are absent (ingest/records.py ABSENT_WHEN_EMPTY)
 
 
 def test_the_parsing_process_reports_rejected_lines_and_refuses_past_max_bad(
@@ -203,3 +228,12 @@ def test_the_parsing_process_reports_rejected_lines_and_refuses_past_max_bad(
         assert output.counts["nodes-Work"] == 3
         with pytest.raises(BulkRefused, match="more than --max-bad 1 rejected lines"):
             _csv([tmp_path / "in"], tmp_path / f"refused-{in_process}", in_process=in_process, max_bad=1)
+
+
+def test_the_empty_lists_queries_have_a_branch_per_label_and_type() -> None:
+    """Neo4j 5.26 scans every node or relationship for a dynamic label or type, so each is written out."""
+    for label in LABELS.values():
+        assert f"MATCH (n:{label} {{id: id}}) WHERE $label = '{label}' RETURN n" in bq.EMPTY_LISTS_NODES, label
+    for rel, (start, end) in RELATIONSHIPS.items():
+        branch = f"MATCH (:{start} {{id: e[0]}})-[r:{rel}]->(:{end} {{id: e[1]}}) WHERE $type = '{rel}' RETURN r"
+        assert branch in bq.EMPTY_LISTS_RELATIONSHIPS, rel
