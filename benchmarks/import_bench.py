@@ -29,7 +29,8 @@ load costs with no AUTHOR or INSTITUTION pair at all, the bound of any cheaper s
 home: its first import pays for the JVM's warm-up and every statement's first plan) and then, wiped, on the same
 now warm server; `--code CHECKOUT ...` runs each checkout's command in turn, round after round (`--rounds`), so an
 A/B of two commits is interleaved under the same load, and reports each side's medians and their ratios. Results
-merged into online_import.json as `online_<label>`. Past 10k works, run it with nothing else measuring on the machine (it is timed).
+merged into online_import.json as `online_<label>`. Past 10k works, run it with nothing else measuring on the
+machine (it is timed).
 """
 
 from __future__ import annotations
