@@ -5,10 +5,12 @@ works, which neo4j-admin writes and the migrations' `facet_count_key` constraint
 are built over (most of the load's migrate step, benchmarks/results/import.json). The other store measured here
 keeps each pair as one relationship between its two parties, `(:Author)-[:_AUTHOR_PAIR {works, citedByCount,
 openAccessCount}]->(:Author)` (and `_INSTITUTION_PAIR` between institutions), found from either party by a walk,
-with a relationship index on `works` for the most-shared-first read, and no constraint over them.
+with a relationship index on `works` for the most-shared-first read, and no constraint over them; the keyed store
+carries the pair's key on the relationship too and indexes `(works, key)`, which also reads the pairs tied at a
+count in key order, as the count nodes' `(facet, works, key)` index does for collaborations_counts.cypher.
 
 Nothing of the product changes: the CSV files of the inputs are written once (`write_csv`, the bulk load's own);
-the pair count files are rewritten as relationship files; then per round each store in turn (the first alternating)
+the pair count files are rewritten as relationship files; then per round each store in turn (the first rotating)
 goes into a fresh Neo4j home: neo4j-admin import, start, the migrations, and for the relationships their indexes.
 Written to benchmarks/results/pair_store.json under `--name`: each phase's seconds, the store's size on disk, the
 count nodes and pair relationships loaded, the load averages. The readers and the importers of such a store are not
@@ -42,20 +44,23 @@ from peergraph.db.target import async_driver, local_server  # noqa: E402
 from peergraph.settings import Settings  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "pair_store.json"
+STORES = ("pair_nodes", "pair_relationships", "pair_relationships_keyed")
 # a pair facet's extra label → (the parties' label, the relationship type it becomes)
 AS_RELATIONSHIPS = {
     PAIR_LABELS["AUTHOR_PAIR"]: ("Author", "_AUTHOR_PAIR"),
     PAIR_LABELS["INSTITUTION_PAIR"]: ("Institution", "_INSTITUTION_PAIR"),
 }
-# each relationship type's statements: its index on works, its count
-STATEMENTS: dict[str, tuple[LiteralString, LiteralString]] = {
+# each relationship type's statements: its index on works (or on works and key, for the keyed store), its count
+STATEMENTS: dict[str, tuple[LiteralString, LiteralString, LiteralString]] = {
     "_AUTHOR_PAIR": (
         "CREATE INDEX author_pair_works IF NOT EXISTS FOR ()-[r:_AUTHOR_PAIR]-() ON (r.works)",
-        "MATCH ()-[r:_AUTHOR_PAIR]->() RETURN count(r) AS n",
+        "CREATE INDEX author_pair_works_key IF NOT EXISTS FOR ()-[r:_AUTHOR_PAIR]-() ON (r.works, r.key)",
+        "MATCH ()-[r:_AUTHOR_PAIR]->() RETURN count(r) AS n, count(r.key) AS keyed",
     ),
     "_INSTITUTION_PAIR": (
         "CREATE INDEX institution_pair_works IF NOT EXISTS FOR ()-[r:_INSTITUTION_PAIR]-() ON (r.works)",
-        "MATCH ()-[r:_INSTITUTION_PAIR]->() RETURN count(r) AS n",
+        "CREATE INDEX institution_pair_works_key IF NOT EXISTS FOR ()-[r:_INSTITUTION_PAIR]-() ON (r.works, r.key)",
+        "MATCH ()-[r:_INSTITUTION_PAIR]->() RETURN count(r) AS n, count(r.key) AS keyed",
     ),
 }
 RELATIONSHIP_HEADER = "\t".join(
@@ -63,9 +68,10 @@ RELATIONSHIP_HEADER = "\t".join(
 )
 
 
-def _relationship_files(csv: Path, output: Output) -> tuple[Output, dict[str, int]]:
-    """The same files with each pair facet's count file rewritten as relationships (pair rows) and a count file of
-    its other rows (none was seen: the works past MAX_PARTIES count under the facet's file of sums)."""
+def _relationship_files(csv: Path, output: Output, *, keyed: bool) -> tuple[Output, dict[str, int]]:
+    """The same files with each pair facet's count file rewritten as relationships (pair rows; `keyed`: with the
+    pair's key too) and a count file of its other rows (none was seen: the works past MAX_PARTIES count under the
+    facet's file of sums)."""
     rewritten = Output(relationships=list(output.relationships), multiline=output.multiline)
     moved: dict[str, int] = {}
     for labels, header, data in output.nodes:
@@ -74,16 +80,17 @@ def _relationship_files(csv: Path, output: Output) -> tuple[Output, dict[str, in
             rewritten.nodes.append((labels, header, data))
             continue
         label, rel_type = AS_RELATIONSHIPS[extra]
-        rel_header, rel_data = csv / f"pairs-{rel_type}.header.tsv", csv / f"pairs-{rel_type}.tsv"
-        left = csv / f"pairs-{rel_type}-left.tsv"
-        rel_header.write_text(RELATIONSHIP_HEADER.format(label=label) + "\n", encoding="utf-8")
+        stem = csv / f"pairs-{rel_type}{'-keyed' if keyed else ''}"
+        rel_header, rel_data, left = Path(f"{stem}.header.tsv"), Path(f"{stem}.tsv"), Path(f"{stem}-left.tsv")
+        extra_column = "\tkey:string" if keyed else ""
+        rel_header.write_text(RELATIONSHIP_HEADER.format(label=label) + extra_column + "\n", encoding="utf-8")
         pairs = 0
         with data.open(encoding="utf-8") as rows, rel_data.open("w") as out, left.open("w") as rest:
             for line in rows:
                 _, key, works, cited, oa = line.rstrip("\n").split("\t")
                 a, separator, b = key.strip('"').partition(PAIR)
                 if separator:
-                    out.write(f'"{a}"\t"{b}"\t{works}\t{cited}\t{oa}\n')
+                    out.write(f'"{a}"\t"{b}"\t{works}\t{cited}\t{oa}' + (f"\t{key}\n" if keyed else "\n"))
                     pairs += 1
                 else:
                     rest.write(line)
@@ -93,7 +100,7 @@ def _relationship_files(csv: Path, output: Output) -> tuple[Output, dict[str, in
     return rewritten, moved
 
 
-async def _after_start(settings: Settings, result: dict[str, Any], rel_types: list[str]) -> None:
+async def _after_start(settings: Settings, result: dict[str, Any], rel_types: list[str], keyed: bool) -> None:
     driver = async_driver(settings)
     database = settings.neo4j_database
     try:
@@ -104,14 +111,15 @@ async def _after_start(settings: Settings, result: dict[str, Any], rel_types: li
         result["facet_count_key"] = steps.get("migrate facet_count_key")
         began = time.monotonic()
         for rel_type in rel_types:
-            await driver.execute_query(STATEMENTS[rel_type][0], database_=database)
+            await driver.execute_query(STATEMENTS[rel_type][1 if keyed else 0], database_=database)
         await driver.execute_query("CALL db.awaitIndexes(3600)", database_=database)
         result["pair_indexes"] = round(time.monotonic() - began, 1)
         records, _, _ = await driver.execute_query("MATCH (c:_FacetCount) RETURN count(c) AS n", database_=database)
         result["count_nodes"] = records[0]["n"]
         for rel_type in rel_types:
-            records, _, _ = await driver.execute_query(STATEMENTS[rel_type][1], database_=database)
+            records, _, _ = await driver.execute_query(STATEMENTS[rel_type][2], database_=database)
             result[f"relationships_{rel_type}"] = records[0]["n"]
+            result[f"keyed_{rel_type}"] = records[0]["keyed"]  # with their key (the keyed store: every one)
     finally:
         await driver.close()
 
@@ -134,7 +142,7 @@ def _load(work: Path, store: str, output: Output, rel_types: list[str]) -> dict[
         began = time.monotonic()
         server.start()
         result["start"] = round(time.monotonic() - began, 1)
-        asyncio.run(_after_start(settings, result, rel_types))
+        asyncio.run(_after_start(settings, result, rel_types, store.endswith("_keyed")))
         data = home / "data"
         result["store_mb"] = round(sum(p.stat().st_size for p in data.rglob("*") if p.is_file()) / 2**20)
     finally:
@@ -152,6 +160,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--name", required=True, help="the run's name in the results file")
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--stores", nargs="+", default=list(STORES), choices=STORES, help="which stores to load (default: all)"
+    )
     args = parser.parse_args()
     csv = args.work / "csv"
     shutil.rmtree(csv, ignore_errors=True)
@@ -160,11 +171,18 @@ def main() -> None:
     if merged:
         parser.error("merged-id files are folded after a load: this measures inputs without them")
     csv_seconds = round(time.monotonic() - began, 1)
-    as_relationships, moved = _relationship_files(csv, output)
-    stores = {"pair_nodes": (output, []), "pair_relationships": (as_relationships, sorted(moved))}
+    as_relationships, moved = _relationship_files(csv, output, keyed=False)
+    keyed, _ = _relationship_files(csv, output, keyed=True)
+    stores = {
+        "pair_nodes": (output, []),
+        "pair_relationships": (as_relationships, sorted(moved)),
+        "pair_relationships_keyed": (keyed, sorted(moved)),
+    }
+    stores = {name: stores[name] for name in args.stores}
     runs = []
     for round_number in range(1, args.rounds + 1):
-        order = list(stores) if round_number % 2 else list(reversed(stores))
+        first = (round_number - 1) % len(stores)  # the first store rotates
+        order = list(stores)[first:] + list(stores)[:first]
         for store in order:
             result = {"round": round_number, **_load(args.work, store, *stores[store])}
             print(json.dumps(result), flush=True)
