@@ -231,16 +231,8 @@ class _Roles:
         return "python" if "python" in cmdline else "other"
 
 
-# Run before the command (with --without-author-pairs or --without-pairs): the pairs' codes of the parties whose
-# ids start with these letters are not collected. Author ids are "A" and digits, institutions' "I" and digits;
-# countries' are two letters (never a letter then digits).
-DROP_PAIRS = """
-from ingest.bulk import counts
-kept = counts._Pairs.add
-counts._Pairs.add = lambda self, parties, work: (
-    None if parties[0][:1] in {letters!r} and parties[0][1:].isdigit() else kept(self, parties, work)
-)
-"""
+# The count files the dropped pairs would be in (the command's rows per file).
+_DROPPED_FILES = {"A": ("-AUTHOR_PAIR",), "AI": ("-AUTHOR_PAIR", "-INSTITUTION_PAIR")}
 
 
 def run_bulk(
@@ -268,7 +260,11 @@ def run_bulk(
         }
         if code is not None:
             env["PYTHONPATH"] = str(code)  # and run from there: `python -c` puts its working folder first
-        prologue = DROP_PAIRS.format(letters=dropped) if dropped else ""
+        prologue = ""
+        if dropped:  # benchmarks/drop_pairs.py, in the command and in each of its spawned children
+            env["PYTHONPATH"] = os.pathsep.join([str(Path(__file__).resolve().parent), *([str(code)] if code else [])])
+            env["PEERGRAPH_BENCH_DROP_PAIRS"] = dropped
+            prologue = "import drop_pairs; "
         command = [sys.executable, "-c", prologue + "from peergraph.cli import main; main()", "bulk-import"]
         command += map(str, data)
         command.append("--json")
@@ -279,6 +275,9 @@ def run_bulk(
             if proc.returncode != 0:
                 raise _failed("bulk import", proc)
             summary = orjson.loads(proc.stdout)
+            loaded = {f: n for f, n in summary["rows"].items() if dropped and f.endswith(_DROPPED_FILES[dropped])}
+            if any(loaded.values()):
+                raise SystemExit(f"pairs meant to be left out were loaded: {loaded}")
             server_rss = psutil.Process(server.running_pid() or 0).memory_info().rss if server.running_pid() else 0
         finally:
             if home is None:
