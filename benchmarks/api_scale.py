@@ -24,6 +24,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ingest.bulk.load import tree_bytes  # noqa: E402
+
 RESULTS = ROOT / "benchmarks" / "results" / "api_scale.json"
 MEMORY = ("server.memory.pagecache.size", "server.memory.heap.initial_size", "server.memory.heap.max_size")
 
@@ -40,7 +44,7 @@ def _side(spec: str) -> dict[str, Any]:
 def _store(home: str) -> dict[str, Any]:
     """The home's store on disk (data/, indexes included) and the memory settings of its neo4j.conf."""
     data = Path(home) / "data"
-    size = sum(p.stat().st_size for p in data.rglob("*") if p.is_file()) if data.is_dir() else None
+    size = tree_bytes(data) if data.is_dir() else None
     conf = Path(home) / "conf" / "neo4j.conf"
     settings = {}
     if conf.is_file():

@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ingest.bulk.graph import Output  # noqa: E402
-from ingest.bulk.load import BulkReport, admin_arguments, write_csv  # noqa: E402
+from ingest.bulk.load import BulkReport, admin_arguments, tree_bytes, write_csv  # noqa: E402
 from ingest.facet_counts import PAIR, PAIR_LABELS  # noqa: E402
 from ingest.importer import ImportOptions  # noqa: E402
 from peergraph.db.migrations import apply_migrations  # noqa: E402
@@ -143,8 +143,7 @@ def _load(work: Path, store: str, output: Output, rel_types: list[str]) -> dict[
         server.start()
         result["start"] = round(time.monotonic() - began, 1)
         asyncio.run(_after_start(settings, result, rel_types, store.endswith("_keyed")))
-        data = home / "data"
-        result["store_mb"] = round(sum(p.stat().st_size for p in data.rglob("*") if p.is_file()) / 2**20)
+        result["store_mb"] = round(tree_bytes(home / "data") / 2**20)
     finally:
         server.stop()
         shutil.rmtree(home, ignore_errors=True)
@@ -171,14 +170,14 @@ def main() -> None:
     if merged:
         parser.error("merged-id files are folded after a load: this measures inputs without them")
     csv_seconds = round(time.monotonic() - began, 1)
-    as_relationships, moved = _relationship_files(csv, output, keyed=False)
-    keyed, _ = _relationship_files(csv, output, keyed=True)
-    stores = {
-        "pair_nodes": (output, []),
-        "pair_relationships": (as_relationships, sorted(moved)),
-        "pair_relationships_keyed": (keyed, sorted(moved)),
-    }
-    stores = {name: stores[name] for name in args.stores}
+    stores: dict[str, tuple[Output, list[str]]] = {}
+    moved: dict[str, int] = {}
+    for name in args.stores:  # only the files the stores asked for are rewritten
+        if name == "pair_nodes":
+            stores[name] = (output, [])
+        else:
+            rewritten, moved = _relationship_files(csv, output, keyed=name.endswith("_keyed"))
+            stores[name] = (rewritten, sorted(moved))
     runs = []
     for round_number in range(1, args.rounds + 1):
         first = (round_number - 1) % len(stores)  # the first store rotates

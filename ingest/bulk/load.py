@@ -224,7 +224,8 @@ async def _complete(
         say(f"  post-load step {name}: {time.monotonic() - began:.1f} s")
 
 
-def _size(path: Path) -> int:
+def tree_bytes(path: Path) -> int:
+    """The bytes of the files under `path` (a store, a home's data folder)."""
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
@@ -259,7 +260,7 @@ def bulk_import(
         with phase("neo4j-admin"):
             args = admin_arguments(output, database, settings, folder / "import.report")
             report.admin_output = server.admin(args, heap=settings.bulk_import_heap)
-        report.store_bytes = _size(server.home / "data" / "databases" / database) + _size(
+        report.store_bytes = tree_bytes(server.home / "data" / "databases" / database) + tree_bytes(
             server.home / "data" / "transactions" / database
         )
         with phase("start"):
